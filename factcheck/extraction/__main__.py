@@ -2,43 +2,67 @@
 
 Each input line is {"id", "text", "lang"?, "published"?}. Each output line is
 {"id", "lang", "claims": [...]}, in the same order. A line that cannot be
-processed gets an "error" field and no claims; the others go on.
+processed (bad JSON, bad UTF-8, text not a string, unreadable "published")
+gets an "error" field and no claims; the others go on. Blank lines are skipped.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
-from typing import Any, TextIO
+from collections.abc import Iterable
+from typing import IO, Any
 
-from factcheck.extraction.language import detect_language
-from factcheck.extraction.pipeline import extract
+from factcheck.extraction.pipeline import extract, resolve_language
 
 
-def process_line(line: str) -> dict[str, Any]:
+def process_line(line: bytes | str) -> dict[str, Any]:
+    """One input line to one output record; never raises."""
     doc_id: Any = None
+    lang: str | None = None
     try:
-        doc = json.loads(line)
+        doc = json.loads(line)  # bytes are decoded as UTF-8; bad bytes raise here
         if not isinstance(doc, dict):
             raise ValueError("each line must be a JSON object")
         doc_id = doc.get("id")
         text = doc.get("text")
         if not isinstance(text, str):
-            raise ValueError('"text" must be a string')
-        lang = doc.get("lang") if doc.get("lang") in ("fr", "en") else detect_language(text)
+            raise TypeError(f'"text" must be a string, not {type(text).__name__}')
+        lang = resolve_language(text, doc.get("lang"))
         claims = extract(text, lang=lang, published=doc.get("published"))
         return {"id": doc_id, "lang": lang, "claims": [c.as_dict() for c in claims]}
     except Exception as exc:  # one bad document must not stop the others
-        return {"id": doc_id, "lang": None, "claims": [], "error": f"{type(exc).__name__}: {exc}"}
+        message = f"{type(exc).__name__}: {exc}"[:500]
+        return {"id": doc_id, "lang": lang, "claims": [], "error": message}
 
 
-def run(stdin: TextIO, stdout: TextIO) -> int:
-    for line in stdin:
+def to_json_line(record: dict[str, Any]) -> bytes:
+    """UTF-8 JSON; a lone surrogate (legal in JSON input, not in UTF-8) is escaped instead."""
+    try:
+        return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(record) + "\n").encode("ascii")
+
+
+def run(lines: Iterable[bytes | str], out: IO[bytes]) -> int:
+    for line in lines:
         if not line.strip():
             continue
-        stdout.write(json.dumps(process_line(line), ensure_ascii=False) + "\n")
+        out.write(to_json_line(process_line(line)))
+    out.flush()
     return 0
 
 
+def main() -> int:
+    # Bytes in and out: the locale's encoding must not decide how articles are read.
+    try:
+        return run(sys.stdin.buffer, sys.stdout.buffer)
+    except BrokenPipeError:  # `| head` closed the pipe: not an error worth a traceback
+        # Point stdout at /dev/null so the interpreter's final flush cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
 if __name__ == "__main__":
-    sys.exit(run(sys.stdin, sys.stdout))
+    sys.exit(main())

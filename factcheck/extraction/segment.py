@@ -1,4 +1,12 @@
-"""Sentences and their offsets into the original text."""
+"""Sentences and their offsets into the original text (French and English news).
+
+One linear scan finds candidate boundaries (runs of . ! ? … with their closing
+quotes, and newlines); a small decision function then looks at a bounded window
+around each candidate (the token before, the word after) to rule out
+abbreviations, initials, decimals and ellipses inside a sentence. Every regex
+here is free of nested ambiguous quantifiers and every window is bounded, so
+the cost is linear in the text length even on adversarial input.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +14,142 @@ import re
 
 from factcheck.extraction.model import Sentence
 
-# A sentence ends at . ! ? … (optionally followed by closing quotes) before
-# whitespace, or at a blank line. Refined rules guard abbreviations.
-_BOUNDARY = re.compile(r"[.!?…]+[»”\"')\]]*(?=\s)|\n\s*\n")
+_HSPACE = " \t\u00a0\u202f"  # French typography puts a (narrow) no-break space before » ? !
+_TERMINAL = ".!?…"
+
+# A run of terminal punctuation ("?!", ". .", "..."), then closing quotes or
+# brackets. Everything after the first character is optional, so a match never
+# fails half-way: no backtracking over long runs, hence no quadratic blow-up.
+# Straight quotes attach only without a space: in `. "Next` the quote opens
+# the next sentence. Guillemets and curly quotes say their direction.
+_CANDIDATE = re.compile(
+    rf"(?P<punct>[{_TERMINAL}]+(?:[{_HSPACE}]+[{_TERMINAL}]+)*"
+    rf"(?:[{_HSPACE}]?[»”’)\]]|[\"'])*)"
+    rf"|(?P<newline>\n(?:[{_HSPACE}\r\f\v]*\n)*)"
+)
+_OPENERS = "«“‘\"'([—–-"
+_NEXT_WORD = re.compile(rf"[\s{re.escape(_OPENERS)}]*(?P<word>[^\W\d_]+(?:['’][^\W\d_]*)?)?")
+_ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # U.S, U.K, p.m, J.-P handled below
+_INITIAL = re.compile(r"[^\W\d_]|[^\W\d_]\.-[^\W\d_]")  # "F" in John F. Kennedy, "J.-P"
+
+_WINDOW_BEFORE = 24  # longer than any abbreviation we recognise
+_WINDOW_AFTER = 64  # enough to skip spaces and quotes to the next word
+
+
+def _words(spaced: str) -> frozenset[str]:
+    """A word set written as one spaced string: easier to read and extend than a list."""
+    return frozenset(spaced.split())
+
+
+# Titles before a name: never the end of a sentence ("M. Le Pen", "Sen. Warren").
+_TITLES = _words(
+    "M MM Mme Mmes Mlle Mlles Mgr Me Dr Pr Prof Mr Mrs Ms Messrs St Ste Sen Sens Rep Reps Gov "
+    "Gen Gén Lt Col Capt Cpt Sgt Adm Cmdr Rev Hon Pres Supt Insp Cdt Lieut vs cf env av apr ca "
+    "approx resp cit op éd ed Mt Ft"
+)
+# Abbreviations before a number ("No. 10", "p. 12", "art. 3"); elsewhere an ordinary word.
+_BEFORE_NUMBER = _words("No Nos no nos N n p pp art arts vol chap ch fig al para sect")
+# Month abbreviations, compared lowercased: "Sept. 11", "le 5 nov. 2024".
+_MONTHS = _words("jan janv feb fév févr mar apr avr jun jul juil aug sep sept oct nov dec déc")
+# May end a sentence as often as not: end it only when a typical first word follows.
+_AMBIGUOUS = _words("inc corp ltd co cie jr sr bros")
+
+# Words that typically open a sentence; after an initial or an acronym they
+# tell "plan B. Le lendemain" and "in the U.S. The report" apart from
+# "John F. Kennedy" and "U.S. President".
+_STARTERS = _words(
+    """Le La Les L' Un Une Des Il Elle Ils Elles On Nous Vous Je J' Ce Cet Cette Ces C' Ça Cela
+    Mais Et Ou Donc Or Puis Selon Pour Par Dans En Au Aux Du De D' Depuis Après Avant Lors
+    Cependant Pourtant Ainsi Alors Si Quand Comme Sa Son Ses Leur Leurs Tout Tous Toutes Qu'
+    Aucun Aucune Plusieurs Certains Enfin Toutefois Néanmoins Lundi Mardi Mercredi Jeudi
+    Vendredi Samedi Dimanche Hier Demain Aujourd'
+    The A An This That These Those It He She They We I You But And Or So In On At For With
+    By From As After Before When While If His Her Their Its Our There Here However Meanwhile
+    According Some Many Most Other Yet Since During Last Next Then Still Now Under What Who
+    Yesterday Today Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday"""
+)
 
 
 def split_sentences(text: str) -> list[Sentence]:
+    """Split `text` into sentences; offsets are into `text`, end exclusive, spaces trimmed."""
     sentences: list[Sentence] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
-        end = match.end()
-        _append(text, start, end, sentences)
-        start = end
+    for match in _CANDIDATE.finditer(text):
+        if _is_boundary(text, match):
+            _append(text, start, match.end(), sentences)
+            start = match.end()
     _append(text, start, len(text), sentences)
     return sentences
+
+
+def _is_boundary(text: str, match: re.Match[str]) -> bool:
+    newlines = match.group("newline")
+    if newlines is not None:
+        return newlines.count("\n") > 1 or _line_break_ends(text, match.start(), match.end())
+    return _punct_ends(text, match.start(), match.end())
+
+
+def _line_break_ends(text: str, pos: int, end: int) -> bool:
+    """A single newline ends a headline-like line, not a hard-wrapped sentence."""
+    before = text[max(0, pos - _WINDOW_BEFORE) : pos].rstrip()
+    if before and before[-1] in ",;:(«“‘-–":
+        return False
+    following = _next_word(text, end)
+    return not (following and following[0].islower())
+
+
+def _punct_ends(text: str, pos: int, end: int) -> bool:
+    if end < len(text) and not text[end].isspace():
+        return False  # "3.5", "www.example.com", "U.S.A", "«Non!», dit-il"
+    following = _next_word(text, end)
+    if following and following[0].islower():
+        return False  # news sentences start with a capital: "(R-Ky.) said", "? demande-t-il"
+    punct = text[pos:end]
+    if "…" in punct or ".." in punct:
+        # "(...)" marks an omission inside a quotation.
+        return pos == 0 or text[pos - 1] not in "([" or end >= len(text)
+    if not punct.startswith("."):
+        return True
+    return end >= len(text) or _period_ends(_token_before(text, pos), following, text, end)
+
+
+def _period_ends(token: str, following: str, text: str, end: int) -> bool:
+    """Decide for a period after `token`; `following` is the next word (may be "")."""
+    next_is_digit = _next_char_is_digit(text, end)
+    if not token:
+        return True
+    if token in _TITLES:
+        return False
+    if token in _BEFORE_NUMBER or token.lower() in _MONTHS:
+        return not next_is_digit
+    if token.lower() == "etc":
+        return not next_is_digit
+    if token.lower() in _AMBIGUOUS or _INITIAL.fullmatch(token) or _ACRONYM.fullmatch(token):
+        return following in _STARTERS
+    return True
+
+
+def _token_before(text: str, pos: int) -> str:
+    """The word the period is glued to, without opening quotes or brackets."""
+    chunk = text[max(0, pos - _WINDOW_BEFORE) : pos]
+    if not chunk or chunk[-1].isspace():
+        return ""
+    return chunk.split()[-1].lstrip(_OPENERS)
+
+
+def _next_word(text: str, pos: int) -> str:
+    """The next word after `pos`, apostrophe kept as "'" ("L’Ukraine" -> "L'")."""
+    found = _NEXT_WORD.match(text, pos, min(len(text), pos + _WINDOW_AFTER))
+    word = found.group("word") if found else None
+    if not word:
+        return ""
+    word = word.replace("’", "'")
+    return word[: word.index("'") + 1] if "'" in word else word
+
+
+def _next_char_is_digit(text: str, pos: int) -> bool:
+    rest = text[pos : pos + _WINDOW_AFTER].lstrip()
+    return bool(rest) and rest[0].isdigit()
 
 
 def _append(text: str, start: int, end: int, out: list[Sentence]) -> None:

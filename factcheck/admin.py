@@ -1,0 +1,106 @@
+"""The back office: every model, with lists, filters, search and inlines."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from factcheck.models import Article, Claim, ReviewEvent, Source, Verdict
+
+
+class ClaimInline(admin.TabularInline):
+    model = Claim
+    extra = 0
+    fields = ("kind", "text", "start", "end", "status", "assignee", "verdict", "stale")
+    readonly_fields = ("kind", "text", "start", "end", "stale")
+    raw_id_fields = ("assignee",)
+    show_change_link = True
+
+
+class SourceInline(admin.TabularInline):
+    model = Source
+    extra = 0
+    fields = ("url", "title", "publisher", "accessed_on", "added_by")
+    raw_id_fields = ("added_by",)
+
+
+class ReadOnlyEventInline(admin.TabularInline):
+    model = ReviewEvent
+    extra = 0
+    fields = ("created_at", "actor", "action", "before", "after", "comment")
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ("title", "outlet", "language", "published_on", "status", "uploaded_by",
+                    "created_at")
+    list_filter = ("status", "language", "published_precision", "outlet")
+    search_fields = ("title", "body", "outlet", "source_url", "uuid")
+    readonly_fields = ("uuid", "content_hash", "extractor_version", "extracted_at",
+                       "created_at", "updated_at")
+    raw_id_fields = ("uploaded_by",)
+    date_hierarchy = "created_at"
+    inlines = [ClaimInline, ReadOnlyEventInline]
+    actions = ["reextract"]
+
+    @admin.action(description=_("Re-extract the selected articles"))
+    def reextract(self, request, queryset) -> None:
+        from factcheck.actions import request_reextraction
+
+        for article in queryset:
+            request_reextraction(article, actor=request.user)
+        self.message_user(request, _("Extraction queued for %d articles.") % queryset.count())
+
+
+@admin.register(Claim)
+class ClaimAdmin(admin.ModelAdmin):
+    list_display = ("text", "kind", "article", "status", "assignee", "verdict", "stale",
+                    "created_at")
+    list_filter = ("kind", "status", "stale", "article__language", "verdict")
+    search_fields = ("text", "article__title", "uuid")
+    list_select_related = ("article", "assignee", "verdict")
+    readonly_fields = ("uuid", "article", "kind", "start", "end", "text", "sentence_start",
+                       "sentence_end", "extracted_value", "extractor_version", "version",
+                       "created_at", "updated_at")
+    raw_id_fields = ("assignee",)
+    inlines = [SourceInline, ReadOnlyEventInline]
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ("__str__", "publisher", "claim", "accessed_on", "added_by")
+    search_fields = ("url", "title", "publisher", "quoted_passage")
+    list_select_related = ("claim", "added_by")
+    raw_id_fields = ("claim", "added_by")
+
+
+@admin.register(Verdict)
+class VerdictAdmin(admin.ModelAdmin):
+    list_display = ("label_en", "label_fr", "rating", "colour", "order", "is_active")
+    list_editable = ("order", "is_active")
+    list_filter = ("is_active",)
+
+
+@admin.register(ReviewEvent)
+class ReviewEventAdmin(admin.ModelAdmin):
+    """History is append-only: readable here, never editable."""
+
+    list_display = ("created_at", "action", "actor", "article", "claim")
+    list_filter = ("action",)
+    search_fields = ("article__title", "claim__text", "comment")
+    list_select_related = ("actor", "article", "claim")
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

@@ -1,0 +1,351 @@
+"""Articles, their claims, sources, the verdict scale and the review history."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from factcheck.querysets import ArticleQuerySet, ClaimQuerySet
+
+
+def content_hash(body: str) -> str:
+    """Hash of the text with whitespace normalised, to flag duplicate uploads."""
+    return hashlib.sha256(" ".join(body.split()).encode()).hexdigest()
+
+
+class Language(models.TextChoices):
+    FRENCH = "fr", _("French")
+    ENGLISH = "en", _("English")
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        EXTRACTING = "extracting", _("Extracting")
+        IN_REVIEW = "in_review", _("In review")
+        CHECKED = "checked", _("Checked")
+        PUBLISHED = "published", _("Published")
+        FAILED = "failed", _("Failed")
+
+    class DatePrecision(models.TextChoices):
+        DAY = "day", _("Day")
+        MONTH = "month", _("Month")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    title = models.CharField(_("title"), max_length=300)
+    body = models.TextField(_("text"))
+    requested_language = models.CharField(
+        _("requested language"),
+        max_length=2,
+        choices=Language.choices,
+        blank=True,
+        help_text=_("Empty means detect automatically."),
+    )
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices, blank=True)
+    published_on = models.DateField(_("publication date"), null=True, blank=True)
+    published_precision = models.CharField(
+        _("publication date precision"),
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+    )
+    source_url = models.URLField(_("source URL"), max_length=1000, blank=True)
+    outlet = models.CharField(_("outlet"), max_length=200, blank=True)
+    uploaded_file = models.FileField(_("uploaded file"), upload_to="articles/%Y/%m/", blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.PROTECT,
+        related_name="uploaded_articles",
+        null=True,
+        blank=True,
+    )
+    content_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.QUEUED
+    )
+    failure_reason = models.TextField(_("failure reason"), blank=True)
+    extractor_version = models.CharField(max_length=20, blank=True)
+    extracted_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        indexes = [models.Index(fields=["status", "-created_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(published_precision__in=["day", "month"]),
+                name="article_precision_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.content_hash = content_hash(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("factcheck:article", kwargs={"uuid": self.uuid})
+
+    @property
+    def published_for_extraction(self) -> str | None:
+        """The anchor the extractor takes: YYYY-MM-DD, or YYYY-MM at month precision."""
+        if self.published_on is None:
+            return None
+        if self.published_precision == self.DatePrecision.MONTH:
+            return self.published_on.strftime("%Y-%m")
+        return self.published_on.isoformat()
+
+    @property
+    def is_busy(self) -> bool:
+        """True while the worker has not finished with the article yet."""
+        return self.status in (self.Status.QUEUED, self.Status.EXTRACTING)
+
+    def duplicates(self) -> ArticleQuerySet:
+        return Article.objects.filter(content_hash=self.content_hash).exclude(pk=self.pk)
+
+
+class Verdict(models.Model):
+    """One row of the editable verdict scale."""
+
+    label_en = models.CharField(_("label (English)"), max_length=60)
+    label_fr = models.CharField(_("label (French)"), max_length=60)
+    rating = models.PositiveSmallIntegerField(
+        _("ClaimReview rating"),
+        null=True,
+        blank=True,
+        help_text=_("1 (false) to 5 (true); empty when the claim cannot be rated."),
+    )
+    colour = models.CharField(_("colour"), max_length=7, default="#888888")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("verdict")
+        verbose_name_plural = _("verdict scale")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(rating__isnull=True) | Q(rating__gte=1, rating__lte=5),
+                name="verdict_rating_1_to_5",
+            ),
+            models.CheckConstraint(
+                condition=Q(colour__regex=r"^#[0-9a-fA-F]{6}$"), name="verdict_colour_hex"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return self.label_fr if (get_language() or "en").startswith("fr") else self.label_en
+
+
+class Claim(models.Model):
+    class Kind(models.TextChoices):
+        DATE = "date", _("Date")
+        VOTE_RESULT = "vote_result", _("Vote result")
+        MEETING_COUNT = "meeting_count", _("Meeting count")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        IN_PROGRESS = "in_progress", _("In progress")
+        SUBMITTED = "submitted", _("Submitted")
+        APPROVED = "approved", _("Approved")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    class DismissReason(models.TextChoices):
+        NOT_CHECKABLE = "not_checkable", _("Not checkable")
+        EXTRACTION_ERROR = "extraction_error", _("Extraction error")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    text = models.CharField(_("text"), max_length=500)
+    sentence_start = models.PositiveIntegerField()
+    sentence_end = models.PositiveIntegerField()
+    extracted_value = models.JSONField(_("extracted value"), default=dict)
+    corrected_value = models.JSONField(
+        _("corrected value"),
+        null=True,
+        blank=True,
+        help_text=_("Set by a reviewer when the extracted value is wrong."),
+    )
+    extractor_version = models.CharField(max_length=20, blank=True)
+    stale = models.BooleanField(
+        _("no longer extracted"),
+        default=False,
+        help_text=_("The last extraction did not find this claim; reviewer work on it is kept."),
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PENDING
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assignee"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_claims",
+    )
+    verdict = models.ForeignKey(
+        Verdict, verbose_name=_("verdict"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    explanation = models.TextField(_("explanation"), blank=True)
+    dismiss_reason = models.CharField(
+        _("dismissal reason"), max_length=20, choices=DismissReason.choices, blank=True
+    )
+    version = models.PositiveIntegerField(default=1, help_text=_("Guards concurrent edits."))
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ClaimQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article_id", "start", "id"]
+        verbose_name = _("claim")
+        verbose_name_plural = _("claims")
+        permissions = [
+            ("review_claim", _("Can take and review claims")),
+            ("approve_claim", _("Can approve claims and manage articles")),
+        ]
+        indexes = [
+            models.Index(fields=["status", "id"], name="claim_queue_idx"),
+            models.Index(fields=["assignee", "status"], name="claim_assignee_idx"),
+            models.Index(fields=["kind", "status", "id"], name="claim_kind_idx"),
+            models.Index(fields=["article", "start"], name="claim_article_idx"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "kind", "start", "end"], name="claim_unique_span"
+            ),
+            models.CheckConstraint(condition=Q(start__lt=F("end")), name="claim_start_before_end"),
+            models.CheckConstraint(
+                condition=Q(sentence_start__lte=F("start")) & Q(end__lte=F("sentence_end")),
+                name="claim_inside_sentence",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="in_progress") | Q(assignee__isnull=False),
+                name="claim_in_progress_has_assignee",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.text}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("factcheck:claim", kwargs={"uuid": self.uuid})
+
+    def clean(self) -> None:
+        if self.article_id and self.end > len(self.article.body):
+            raise ValidationError(_("The claim's span lies outside the article's text."))
+
+    @property
+    def value(self) -> dict[str, Any]:
+        """What the claim says: the reviewer's correction, else the extractor's reading."""
+        return self.corrected_value if self.corrected_value is not None else self.extracted_value
+
+    @property
+    def has_reviewer_work(self) -> bool:
+        return bool(
+            self.status != self.Status.PENDING
+            or self.assignee_id
+            or self.verdict_id
+            or self.explanation
+            or self.corrected_value is not None
+            or self.sources.exists()
+        )
+
+    def sentence(self) -> tuple[str, str, str]:
+        """The sentence split around the span: (before, span, after)."""
+        body = self.article.body
+        return (
+            body[self.sentence_start : self.start],
+            body[self.start : self.end],
+            body[self.end : self.sentence_end],
+        )
+
+
+class Source(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="sources")
+    url = models.URLField(_("URL"), max_length=1000)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    quoted_passage = models.TextField(_("quoted passage"), blank=True)
+    accessed_on = models.DateField(_("accessed on"), null=True, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self) -> str:
+        return self.title or self.url
+
+
+class ReviewEvent(models.Model):
+    """Append-only history: who changed what on a claim or article, and when."""
+
+    class Action(models.TextChoices):
+        EXTRACTED = "extracted", _("Extracted")
+        STATUS = "status", _("Status changed")
+        ASSIGNED = "assigned", _("Assigned")
+        VERDICT = "verdict", _("Verdict changed")
+        VALUE = "value", _("Value corrected")
+        SOURCE_ADDED = "source_added", _("Source added")
+        SOURCE_REMOVED = "source_removed", _("Source removed")
+        COMMENT = "comment", _("Comment")
+        CORRECTION = "correction", _("Correction")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
+    claim = models.ForeignKey(
+        Claim, on_delete=models.CASCADE, null=True, blank=True, related_name="events"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+    )
+    action = models.CharField(max_length=20, choices=Action.choices)
+    before = models.JSONField(null=True, blank=True)
+    after = models.JSONField(null=True, blank=True)
+    comment = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("review event")
+        verbose_name_plural = _("review history")
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ValueError("Review history is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        raise ValueError("Review history is append-only.")

@@ -42,8 +42,11 @@ def parse_published(published: dt.date | str | Published | None) -> Published | 
     if found is None:
         raise ValueError(f"published must be YYYY-MM-DD or YYYY-MM, not {published[:40]!r}")
     year, month, day = found.groups()
-    # dt.date validates the month and day ("2024-13", "2024-02-30" raise ValueError).
-    return Published(dt.date(int(year), int(month), int(day or 1)), day=day is not None)
+    try:
+        date = dt.date(int(year), int(month), int(day or 1))
+    except ValueError as exc:  # "2024-13", "2024-02-30"
+        raise ValueError(f"published {published!r}: {exc}") from None
+    return Published(date, day=day is not None)
 
 
 def resolve_language(text: str, lang: str | None) -> str:

@@ -1,0 +1,76 @@
+"""Shared fixtures: users in each role, articles with claims."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from factcheck import roles
+from factcheck.extraction import extract
+from factcheck.models import Article, Claim
+
+PASSWORD = "a-long-test-password-42"
+
+
+def make_user(username: str, group: str | None = None):
+    user = get_user_model().objects.create_user(username=username, password=PASSWORD)
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return make_user("edith", roles.EDITORS)
+
+
+@pytest.fixture
+def reviewer(db):
+    return make_user("rita", roles.REVIEWERS)
+
+
+@pytest.fixture
+def other_reviewer(db):
+    return make_user("ravi", roles.REVIEWERS)
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed in, but with no newsroom role."""
+    return make_user("olga")
+
+
+SAMPLE_TEXT = (
+    "Le Sénat a adopté le texte le 15 novembre 2024 par 289 voix contre 12 et 5 abstentions. "
+    "Les deux dirigeants se sont rencontrés à trois reprises en 2018 et 2019."
+)
+
+
+def make_article(editor, body: str = SAMPLE_TEXT, **fields) -> Article:
+    """An article already extracted in-process (no worker), status in_review."""
+    from factcheck.actions import apply_extraction
+
+    defaults = {
+        "title": "Vote au Sénat",
+        "body": body,
+        "requested_language": "fr",
+        "published_on": dt.date(2024, 11, 20),
+        "uploaded_by": editor,
+    }
+    article = Article.objects.create(**(defaults | fields))
+    apply_extraction(article.pk, extract(body, lang="fr", published="2024-11-20"), "fr")
+    article.refresh_from_db()
+    return article
+
+
+@pytest.fixture
+def article(editor) -> Article:
+    return make_article(editor)
+
+
+@pytest.fixture
+def claim(article) -> Claim:
+    return article.claims.order_by("start").first()

@@ -20,12 +20,14 @@ _TERMINAL = ".!?…"
 # A run of terminal punctuation ("?!", ". .", "..."), then closing quotes or
 # brackets. Everything after the first character is optional, so a match never
 # fails half-way: no backtracking over long runs, hence no quadratic blow-up.
+# Group repeats are bounded because the regex engine keeps state per repeat:
+# a megabyte of ". . ." then becomes many small matches instead of one huge one.
 # Straight quotes attach only without a space: in `. "Next` the quote opens
 # the next sentence. Guillemets and curly quotes say their direction.
 _CANDIDATE = re.compile(
-    rf"(?P<punct>[{_TERMINAL}]+(?:[{_HSPACE}]+[{_TERMINAL}]+)*"
-    rf"(?:[{_HSPACE}]?[»”’)\]]|[\"'])*)"
-    rf"|(?P<newline>\n(?:[{_HSPACE}\r\f\v]*\n)*)"
+    rf"(?P<punct>[{_TERMINAL}]+(?:[{_HSPACE}]+[{_TERMINAL}]+){{0,8}}"
+    rf"(?:[{_HSPACE}]?[»”’)\]]|[\"']){{0,8}})"
+    rf"|(?P<newline>\n(?:[{_HSPACE}\r\f\v]*\n){{0,8}})"
 )
 _OPENERS = "«“‘\"'([—–-"
 _NEXT_WORD = re.compile(rf"[\s{re.escape(_OPENERS)}]*(?P<word>[^\W\d_]+(?:['’][^\W\d_]*)?)?")

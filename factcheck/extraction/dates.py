@@ -1,9 +1,766 @@
-"""dates claims (placeholder until the rules land)."""
+"""Date claims, French and English: absolute, partial and relative dates.
+
+One tokenizing regex pass, then a small hand-written grammar walks the tokens
+that can start a date (month and weekday names, digits, cue words). Words
+live in dates_tables.py; calendar arithmetic in dates_calendar.py. Every
+value is resolved against the publication date when the text leaves the
+year open (see eval/GUIDELINES.md, "date").
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, replace
+
+from factcheck.extraction import dates_calendar as cal
+from factcheck.extraction import dates_tables as T
+from factcheck.extraction.dates_resolve import resolve_group
+from factcheck.extraction.dates_words import NUMBER_WORDS, read_number
 from factcheck.extraction.model import Claim, Document
+
+# Elisions ("l'", "jusqu'") stay one token so tables can name them; words,
+# numbers (with ordinal suffixes: "1er", "21st", "1990s") and single marks.
+_TOKEN = re.compile(
+    r"(?i:aujourd['’]hui)"
+    r"|(?i:\b(?:jusqu|lorsqu|puisqu|quoiqu|presqu|qu|[ldjmntsc])['’](?=\w))"
+    r"|\d+(?:er|re|ère|ème|e|st|nd|rd|th|s)?(?!\w)"
+    r"|\w+"
+    r"|[^\w\s]"
+)
+_DAY_SUFFIX = re.compile(r"(\d{1,2})(?:er|re|ère|ème|e|st|nd|rd|th)?")
+_SPACES = frozenset(" \u00a0\u202f\u2009")
+
+
+def tokenize(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def _low(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def _phrases(table: dict[str, object]) -> dict[str, list[tuple[tuple[str, ...], object]]]:
+    """Index multi-word phrases by first token, longest first."""
+    index: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+    for phrase, payload in table.items():
+        words = tuple(_low(w) for _, _, w in tokenize(phrase))
+        index.setdefault(words[0], []).append((words, payload))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return index
+
+
+@dataclass(frozen=True, slots=True)
+class _Lang:
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative: dict[str, list]
+    holidays: dict[str, list]
+    modifiers: dict[str, list]
+    periods: dict[str, list]
+    units: dict[str, str]
+    seasons: dict[str, str]
+    ordinals: dict[str, int]
+    parts: dict[str, int]
+    future: frozenset[str]
+    past: frozenset[str]
+    triggers: frozenset[str]
+
+
+def _build(lang: str) -> _Lang:
+    relative = _phrases(T.RELATIVE[lang])
+    holidays = _phrases(T.HOLIDAYS[lang])
+    modifiers = _phrases({m: True for m in T.MODIFIERS[lang]})
+    triggers = (
+        set(T.MONTHS[lang]) | set(T.WEEKDAYS[lang]) | set(relative) | set(holidays)
+        | set(modifiers) | set(T.SEASONS[lang]) | set(T.ORDINALS[lang]) | T.DEICTIC
+        | T.BEFORE_PAST | T.BEFORE_FUTURE | (NUMBER_WORDS - {"un", "une", "a", "an"})
+        | {"mois", "month", "l'", "an", "année", "il", "dans", "in", "the", "les", "ago",
+           "q1", "q2", "q3", "q4", "t1", "t2", "t3", "t4", "'"}
+    )
+    return _Lang(
+        T.MONTHS[lang], T.WEEKDAYS[lang], relative, holidays, modifiers,
+        _phrases(T.PERIOD_WORDS[lang]), T.UNITS[lang], T.SEASONS[lang], T.ORDINALS[lang],
+        T.QUARTER_WORDS[lang], T.FUTURE_WORDS[lang], T.PAST_WORDS[lang], frozenset(triggers),
+    )
+
+
+_LANGS = {"fr": _build("fr"), "en": _build("en")}
+
+
+@dataclass(slots=True)
+class Item:
+    """One date expression over tokens [i, j) before resolution."""
+
+    i: int
+    j: int
+    kind: str  # day, dayonly, month, year, decade, weekday, rel, holiday, part, season
+    y: int | None = None
+    m: int | None = None
+    d: int | None = None
+    wd: int | None = None
+    rel: tuple[str, int] | None = None
+    hol: tuple | None = None
+    part: tuple[int, int] | None = None
+    direc: int = 0  # -1 "dernier"/"last", +1 "prochain"/"next", 0 open
+    strict: bool = False  # "lundi prochain" excludes the publication day
 
 
 def find(doc: Document) -> list[Claim]:
-    return []
+    """All date claims of a document; never raises."""
+    try:
+        return _Scanner(doc).run()
+    except Exception:  # the pipeline does not catch: a bad date must not lose an article
+        return []
+
+
+class _Scanner:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lang = doc.lang if doc.lang in _LANGS else "en"
+        self.t = _LANGS[self.lang]
+        toks = tokenize(doc.text)
+        self.starts = [s for s, _, _ in toks]
+        self.ends = [e for _, e, _ in toks]
+        self.raw = [w for _, _, w in toks]
+        self.low = [_low(w) for w in self.raw]
+        self.n = len(toks)
+
+    # -- driver ---------------------------------------------------------------
+    def run(self) -> list[Claim]:
+        claims: list[Claim] = []
+        k, low, trig = 0, self.low, self.t.triggers
+        while k < self.n:
+            word = low[k]
+            if word not in trig and not word[0].isdigit():
+                k += 1
+                continue
+            group = self.group(k)
+            if not group:
+                k += 1
+                continue
+            claims.extend(self.emit(group))
+            k = max(k + 1, group[-1][-1].j if isinstance(group[-1], list) else group[-1].j)
+        return claims
+
+    def tok(self, k: int) -> str:
+        return self.low[k] if 0 <= k < self.n else ""
+
+    def gap(self, k: int) -> str:
+        """The text between token k-1 and token k."""
+        if k <= 0 or k >= self.n:
+            return " "
+        return self.text[self.ends[k - 1]:self.starts[k]]
+
+    def is_title(self, k: int) -> bool:
+        return 0 <= k < self.n and self.raw[k][:1].isupper()
+
+    # -- groups: ranges and lists --------------------------------------------
+    def group(self, k: int) -> list | None:
+        """Items starting at k, joined as a range ([a, b]) or a list of items."""
+        first = self.item(k, strict=True)
+        if first is None:
+            return None
+        items, joins = [first], []
+        closers = T.RANGE_OPENERS.get(self.tok(first.i - 1), frozenset())
+        while len(items) < 12:
+            nxt = self.follow(items[-1], closers if len(items) == 1 else frozenset())
+            if nxt is None:
+                break
+            joins.append(nxt[0])
+            items.append(nxt[1])
+        if len(items) >= 2 and (joins[0] in closers or joins[0] in T.DASHES):
+            start = first.i - 1 if joins[0] in closers else first.i
+            rng = _share([items[0], items[1]])
+            rng[0] = replace(rng[0], i=start)
+            return [rng, *self.tail(items[2:])]
+        return self.tail(items)
+
+    def tail(self, items: list[Item]) -> list:
+        shared = _share(items)
+        return [it for it in shared if it.kind != "dayonly"]
+
+    def follow(self, last: Item, closers: frozenset[str]) -> tuple[str, Item] | None:
+        """The next item of a list or range after `last`, if compatible."""
+        k = last.j
+        join = self.tok(k)
+        if join not in T.LIST_JOINS and join not in T.DASHES and join not in closers:
+            return None
+        if join == "," and self.tok(k + 1) in ("et", "and", "ou", "or"):
+            k += 1
+            join = self.tok(k)
+        if join in T.DASHES and (self.gap(k) or self.gap(k + 1)) and last.kind != "year":
+            return None
+        k += 1
+        while self.tok(k) in ("le", "les", "the", "l'", "on", "in", "en"):
+            k += 1
+        if last.kind == "year" and join in T.DASHES:
+            short = self.short_year(k, last.y)
+            if short is not None:
+                return join, short
+        nxt = self.item(k, strict=False)
+        if nxt is None or not _compatible(last, nxt):
+            return None
+        return join, nxt
+
+    def short_year(self, k: int, base: int | None) -> Item | None:
+        """ "2018-19": the second year written with two digits."""
+        word = self.tok(k)
+        if base is None or len(word) != 2 or not word.isdigit() or self.gap(k):
+            return None
+        year = base // 100 * 100 + int(word)
+        return Item(k, k + 1, "year", y=year) if year > base else None
+
+    # -- items -----------------------------------------------------------------
+    def item(self, k: int, strict: bool) -> Item | None:
+        if k >= self.n:
+            return None
+        for parse in (self.phrase, self.modified, self.weekday, self.numeric, self.month,
+                      self.year_words, self.word_day, self.relative_count, self.part,
+                      self.season, self.decade_words, self.month_named):
+            found = parse(k, strict)
+            if found is not None:
+                return found
+        return None
+
+    def match(self, index: dict, k: int) -> tuple[int, object] | None:
+        """Longest phrase of `index` at k: (end token, payload)."""
+        for words, payload in index.get(self.low[k], ()):
+            if tuple(self.low[k:k + len(words)]) == words:
+                return k + len(words), payload
+        return None
+
+    def phrase(self, k: int, strict: bool) -> Item | None:
+        hit = self.match(self.t.relative, k)
+        if hit is not None:
+            return Item(k, hit[0], "rel", rel=hit[1])  # type: ignore[arg-type]
+        hit = self.match(self.t.holidays, k)
+        if hit is None:
+            return None
+        end, rule = hit
+        year = self.year_at(end, strict=False)
+        if year is None and not self.holiday_context(k, end):
+            return None
+        item = Item(k, end, "holiday", hol=rule)  # type: ignore[arg-type]
+        if year is not None:
+            item.y, item.j = year.y, year.j
+        return item
+
+    def holiday_context(self, k: int, end: int) -> bool:
+        if self.is_title(end) and self.low[end] not in ("et", "and"):
+            return False  # "Noël Mamère": a first name
+        left = self.tok(k - 1)
+        return left in T.HOLIDAY_LEFT or left in ("le", "la", "l'") and self.tok(k - 2) in (
+            "à", "pour", "avant", "après", "depuis", "dès", "de", "jusqu'"
+        )
+
+    def modified(self, k: int, strict: bool) -> Item | None:
+        hit = self.match(self.t.modifiers, k)
+        if hit is None:
+            return None
+        end = hit[0]
+        period = self.match(self.t.periods, end)
+        inner = self.item(end, strict=False)
+        if inner is None and period is not None:
+            unit = period[1]
+            return Item(k, period[0], "rel", rel=unit)  # type: ignore[arg-type]
+        if inner is None or inner.kind not in ("month", "year", "decade", "rel", "day",
+                                               "weekday", "season"):
+            return None
+        if inner.kind == "rel" and inner.rel and inner.rel[0] == "week":
+            return None
+        inner.i = k
+        return inner
+
+    def weekday(self, k: int, strict: bool) -> Item | None:
+        start, w, direc, strict_day = k, k, 0, False
+        word = self.low[k]
+        if word in T.DEICTIC or word in T.BEFORE_PAST or word in T.BEFORE_FUTURE:
+            w = k + 1
+            direc = -1 if word in T.BEFORE_PAST else 1 if word in T.BEFORE_FUTURE else 0
+            strict_day = direc != 0
+        wd = self.t.weekdays.get(self.tok(w))
+        if wd is None or not self.weekday_ok(w):
+            return None
+        after = w + 1 + (self.tok(w + 1) == ",")
+        full = self.day_month(after, strict=False) or self.word_day(after, strict=False)
+        if full is not None and full.kind == "day":
+            full.i, full.wd = start, wd
+            return full
+        if start == w and self.tok(k - 1) in T.WEEKDAY_HABIT:
+            return None  # "le lundi", "every Monday": a habit, not a day
+        end = w + 1
+        if self.tok(end) in T.AFTER_PAST or self.tok(end) in T.AFTER_FUTURE:
+            direc = -1 if self.tok(end) in T.AFTER_PAST else 1
+            strict_day, end = True, end + 1
+        return Item(start, end, "weekday", wd=wd, direc=direc, strict=strict_day)
+
+    def weekday_ok(self, w: int) -> bool:
+        if self.lang == "en" and not self.is_title(w):
+            return False
+        if self.is_title(w + 1) and self.tok(w + 1) in T.WEEKDAY_NAME_TAILS:
+            return False
+        return not (self.is_title(w - 1) and self.tok(w - 1) in T.WEEKDAY_NAME_HEADS)
+
+    def numeric(self, k: int, strict: bool) -> Item | None:
+        word = self.low[k]
+        if not word[:1].isdigit():
+            return None
+        return (self.slashed(k) or self.day_month(k, strict) or self.ago(k)
+                or self.decade(k) or self.year_at(k, strict) or self.day_only(k))
+
+    def slashed(self, k: int) -> Item | None:
+        """15/11/2024, 15.11.24, 2024-11-15 (French order: day first)."""
+        if k + 4 >= self.n + 0 or k + 4 > self.n - 1 + 1:
+            return None
+        parts = self.low[k:k + 5]
+        if len(parts) < 5 or parts[1] not in "/.-" or parts[3] != parts[1]:
+            return None
+        if any(self.gap(x) for x in range(k + 1, k + 5)):
+            return None
+        if not all(p.isdigit() for p in parts[0::2]):
+            return None
+        a, b, c = (int(p) for p in parts[0::2])
+        if len(parts[0]) == 4:
+            y, m, d = a, b, c
+        else:
+            d, m, y = a, b, c
+            if self.lang == "en" and m > 12 >= d:
+                d, m = m, d
+            if len(parts[4]) == 2:
+                y += 2000 if y < 50 else 1900
+            elif len(parts[4]) != 4:
+                return None
+        if not (1000 <= y <= 2199 and cal.valid(y, m, d)):
+            return None
+        return Item(k, k + 5, "day", y=y, m=m, d=d)
+
+    def day_value(self, k: int) -> int | None:
+        word = self.tok(k)
+        if word in self.t.ordinals and word[:1].isdigit():
+            return self.t.ordinals[word]
+        found = _DAY_SUFFIX.fullmatch(word)
+        if found is None:
+            return None
+        value = int(found.group(1))
+        return value if 1 <= value <= 31 else None
+
+    def month_at(self, k: int) -> tuple[int, int] | None:
+        """A month name at k: (month, end token), with an abbreviation's dot."""
+        word = self.tok(k)
+        month = self.t.months.get(word)
+        if month is None:
+            return None
+        if self.lang == "en" and not self.is_title(k):
+            return None
+        end = k + 1
+        if word in T.ABBREVIATIONS:
+            if self.tok(end) == "." and not self.gap(end):
+                end += 1
+            elif not self.tok(end)[:1].isdigit():
+                return None
+        return month, end
+
+    def day_month(self, k: int, strict: bool) -> Item | None:
+        """15 novembre [2024], 5th of November, 1er mai 98; en: handled by month()."""
+        day = self.day_value(k)
+        if day is None or self.gap(k + 1) == "":
+            return None
+        at = k + 1 + (self.tok(k + 1) == "of")
+        found = self.month_at(at)
+        if found is None:
+            return None
+        month, end = found
+        return self.finish_day(Item(k, end, "day", m=month, d=day))
+
+    def finish_day(self, item: Item) -> Item | None:
+        """Year and direction words after a day or month: "2024", ", 2024", "dernier"."""
+        at = item.j + (self.tok(item.j) == "," and self.lang == "en")
+        year = self.year_at(at, strict=False, short=True)
+        if year is not None:
+            item.y, item.j = year.y, year.j
+        elif self.tok(item.j) in T.AFTER_PAST or self.tok(item.j) in T.AFTER_FUTURE:
+            item.direc = -1 if self.tok(item.j) in T.AFTER_PAST else 1
+            item.j += 1
+        if item.d is not None and item.y is not None and not cal.valid(item.y, item.m, item.d):
+            return None
+        return item
+
+    def day_only(self, k: int) -> Item | None:
+        day = self.day_value(k)
+        if day is None or self.tok(k)[-1:] == "s":
+            return None
+        return Item(k, k + 1, "dayonly", d=day)
+
+    def year_at(self, k: int, strict: bool, short: bool = False) -> Item | None:
+        """A year at k: 4 digits, guarded against counts, codes and names."""
+        word = self.tok(k)
+        if not word.isdigit():
+            return None
+        if len(word) == 2 and short and self.short_year_ok(k):
+            value = int(word)
+            pub = self.doc.published.date.year if self.doc.published else 2000
+            year = 2000 + value if 2000 + value <= pub + 5 else 1900 + value
+            return Item(k, k + 1, "year", y=year)
+        if len(word) != 4 or not self.year_ok(k, strict):
+            return None
+        return Item(k, k + 1, "year", y=int(word))
+
+    def short_year_ok(self, k: int) -> bool:
+        nxt = self.tok(k + 1)
+        return not nxt or not (nxt[:1].isalnum() and nxt not in ("et", "and", "à", "au"))
+
+    def year_ok(self, k: int, strict: bool) -> bool:
+        value = int(self.low[k])
+        left, right = self.tok(k - 1), self.tok(k + 1)
+        if not 1000 <= value <= 2099 or self.is_count(k):
+            return False
+        if left in T.NOT_DATE_LEFT or right in T.COUNT_NOUNS:
+            return False
+        if left in ("-", "/") and not self.gap(k) and self.tok(k - 2)[:1].isalpha():
+            return left == "-" and self.tok(k - 2) in ("mi", "mid", "end")  # "Development-2024"
+        if left[:1].isalpha() and not self.year_left_ok(left):
+            return False  # "Euro 2024", "tarifs municipaux 2020": a name or a label
+        if right in T.DASHES | {"à", "to", "et", "and"} and self.is_count(k + 2):
+            return False
+        if self.tok(k + 2) in T.COUNT_NOUNS and right in T.DASHES | {"à", "to", "et", "and"}:
+            return False
+        return 1800 <= value or left in T.YEAR_LEFT
+
+    def year_left_ok(self, left: str) -> bool:
+        return (left in T.YEAR_WORD_OK or left in T.MONTH_LEFT or left in T.YEAR_LEFT
+                or left in self.t.months or left in T.DEICTIC)
+
+    def is_count(self, k: int) -> bool:
+        """A digit group inside a larger number: "2 000", "1,500", "12.000"."""
+        word = self.tok(k)
+        if not word.isdigit():
+            return False
+        prev, nxt = self.tok(k - 1), self.tok(k + 1)
+        gap_before, gap_after = self.gap(k), self.gap(k + 1)
+        if prev.isdigit() and len(prev) <= 3 and gap_before in _SPACES_ONE and len(word) == 3:
+            return True
+        if nxt.isdigit() and len(nxt) == 3 and gap_after in _SPACES_ONE and len(word) <= 3:
+            return True
+        if nxt in (",", ".") and not gap_after and len(self.tok(k + 2)) == 3:
+            return self.tok(k + 2).isdigit() and not self.gap(k + 2)
+        if prev in (",", ".") and not gap_before and self.tok(k - 2).isdigit():
+            return not self.gap(k - 1)
+        return False
+
+    def decade(self, k: int) -> Item | None:
+        """1990s, the '90s (a decade is a 3-digit value: "199")."""
+        word = self.low[k]
+        start = k - 1 if self.tok(k - 1) == "'" else k
+        if not word.endswith("s") or not word[:-1].isdigit() or len(word) not in (3, 5):
+            return None
+        digits = word[:-1]
+        if len(digits) == 2:
+            if start == k and self.tok(k - 1) != "the":
+                return None
+            digits = ("20" if digits in ("00", "10", "20") else "19") + digits
+        if not digits.endswith("0"):
+            return None
+        return Item(start, k + 1, "decade", y=int(digits[:3]))
+
+    def decade_words(self, k: int, strict: bool) -> Item | None:
+        """ "les années 1990", "les années 90", "the 1990s" (the last via numeric)."""
+        if self.low[k] != "les" or self.tok(k + 1) != "années":
+            return None
+        word = self.tok(k + 2)
+        if not word.isdigit() or not word.endswith("0") or len(word) not in (2, 4):
+            return None
+        digits = word if len(word) == 4 else ("20" if word in ("00", "10", "20") else "19") + word
+        return Item(k, k + 3, "decade", y=int(digits[:3]))
+
+    def month(self, k: int, strict: bool) -> Item | None:
+        found = self.month_at(k)
+        if found is None:
+            return None
+        month, end = found
+        if self.lang == "en":
+            day = self.day_value(end) if self.tok(end)[:1].isdigit() else None
+            if day is not None and not self.is_count(end) and self.tok(end + 1) != ":":
+                if len(self.tok(end)) <= 4 and self.gap(end) in _SPACES_ONE:
+                    return self.finish_day(Item(k, end + 1, "day", m=month, d=day))
+        item = Item(k, end, "month", m=month)
+        if self.tok(end) == "of" and self.tok(end + 1).isdigit():
+            item.j = end + 1
+        finished = self.finish_day(item)
+        if finished is None:
+            return None
+        if strict and finished.y is None and finished.direc == 0 and not self.month_context(k):
+            return None
+        return finished
+
+    def month_context(self, k: int) -> bool:
+        word = self.low[k]
+        left = self.tok(k - 1)
+        if self.lang == "en" and word == "may":
+            return left in ("in", "since", "until", "early", "late", "mid", "last", "next",
+                            "of", "-", "this", "during", "through")
+        if self.lang == "fr" and self.raw[k] == "Mars" and left not in ("en", "de", "mi"):
+            return False  # the planet
+        return left in T.MONTH_LEFT or left in self.t.months
+
+    def month_named(self, k: int, strict: bool) -> Item | None:
+        """ "au mois de juin", "the month of June"."""
+        if self.low[k] not in ("mois", "month"):
+            return None
+        at = k + 1 + (self.tok(k + 1) in ("de", "d'", "of"))
+        item = self.month(at, strict=False)
+        if item is None or item.kind != "month":
+            return None
+        item.i = k
+        return item
+
+    def year_words(self, k: int, strict: bool) -> Item | None:
+        """ "l'an 2000", "l'année 2001", "L'an deux mil trois, le vingt sept mars"."""
+        start = k
+        if self.low[k] == "l'":
+            k += 1
+        if self.tok(k) not in ("an", "année") or start == k and self.tok(k - 1) != "année":
+            if self.tok(k) not in ("an", "année") or start == k:
+                return None
+        at = k + 1
+        if self.tok(at).isdigit():
+            year = self.year_at(at, strict=False)
+            if year is None:
+                return None
+            return Item(start, year.j, "year", y=year.y)
+        got = read_number(self.low[at:at + 12])
+        if got is None or not 1000 <= got[0] <= 2099:
+            return None
+        end = at + got[1]
+        after = end + (self.tok(end) == ",")
+        after += self.tok(after) == "le"
+        inner = self.item(after, strict=False)
+        if inner is not None and inner.kind in ("day", "month") and inner.y is None:
+            inner.i, inner.y = start, got[0]
+            return inner
+        return Item(start, end, "year", y=got[0])
+
+    def word_day(self, k: int, strict: bool) -> Item | None:
+        """Days in words: "le vingt sept mars", "le premier mai"."""
+        if self.low[k] not in NUMBER_WORDS:
+            return None
+        got = read_number(self.low[k:k + 6])
+        if got is None or not 1 <= got[0] <= 31:
+            return None
+        at = k + got[1] + (self.tok(k + got[1]) == "of")
+        found = self.month_at(at)
+        if found is None:
+            return None
+        return self.finish_day(Item(k, found[1], "day", m=found[0], d=got[0]))
+
+    def count_at(self, k: int) -> tuple[int, int] | None:
+        """A small count in digits or words: (value, end token)."""
+        word = self.tok(k)
+        if word.isdigit() and len(word) <= 3:
+            return int(word), k + 1
+        got = read_number(self.low[k:k + 5])
+        return (got[0], k + got[1]) if got else None
+
+    def relative_count(self, k: int, strict: bool) -> Item | None:
+        """ "il y a deux ans", "dans trois jours", "in nine days' time"."""
+        word = self.low[k]
+        if word == "il" and self.tok(k + 1) == "y" and self.tok(k + 2) == "a":
+            return self.counted(k, k + 3, -1)
+        if word == "dans" and self.lang == "fr":
+            return self.counted(k, k + 1, 1)
+        if word == "in" and self.lang == "en":
+            found = self.counted(k, k + 1, 1)
+            if found is None:
+                return None
+            end = found.j + (self.tok(found.j) == "'")
+            if self.tok(end) == "time":
+                found.j = end + 1
+                return found
+            if self.tok(end) == "from" and self.tok(end + 1) == "now":
+                found.j = end + 2
+                return found
+        return None
+
+    def counted(self, start: int, k: int, sign: int) -> Item | None:
+        got = self.count_at(k)
+        if got is None:
+            return None
+        unit = self.t.units.get(self.tok(got[1]))
+        if unit is None or got[0] > 200:
+            return None
+        return Item(start, got[1] + 1, "rel", rel=(unit, sign * got[0]))
+
+    def ago(self, k: int) -> Item | None:
+        """ "two years ago", "3 days ago" (digits start here; words via word_day)."""
+        got = self.count_at(k)
+        if got is None or self.lang != "en":
+            return None
+        unit = self.t.units.get(self.tok(got[1]))
+        if unit is None or self.tok(got[1] + 1) != "ago":
+            return None
+        return Item(k, got[1] + 2, "rel", rel=(unit, -got[0]))
+
+    def part(self, k: int, strict: bool) -> Item | None:
+        """Quarters and halves: "au premier trimestre 2024", "Q1 2024"."""
+        word = self.low[k]
+        if len(word) == 2 and word[0] in "qt" and word[1] in "1234":
+            index, size, end = int(word[1]), 3, k + 1
+        else:
+            index = self.t.ordinals.get(word)
+            size = self.t.parts.get(self.tok(k + 1 + (self.tok(k + 1) == "-")))
+            if index is None or size is None or index * size > 12:
+                return None
+            end = k + 2 + (self.tok(k + 1) == "-")
+        at = end + (self.tok(end) in ("de", "of", "du"))
+        at += self.tok(at) in ("l'", "the")
+        year = self.year_at(at, strict=False)
+        if year is None and word[0] in "qt" and len(word) == 2:
+            return None
+        first = (index - 1) * size + 1
+        item = Item(k, end, "part", part=(first, first + size - 1))
+        if year is not None:
+            item.y, item.j = year.y, year.j
+        return item
+
+    def season(self, k: int, strict: bool) -> Item | None:
+        """Seasons give the year: "l'été 2019", "last summer", "cet hiver"."""
+        start, s = k, k
+        word = self.low[k]
+        direc = 0
+        if word in ("l'", "cet", "cette", "ce", "this", "last", "next"):
+            s = k + 1
+            direc = -1 if word == "last" else 1 if word == "next" else 0
+        if self.tok(s) not in self.t.seasons:
+            return None
+        year = self.year_at(s + 1 + (self.tok(s + 1) in ("de", "of")), strict=False)
+        if year is not None:
+            return Item(start, year.j, "year", y=year.y)
+        after = self.tok(s + 1)
+        if after in T.AFTER_PAST or after in T.AFTER_FUTURE:
+            direc = -1 if after in T.AFTER_PAST else 1
+            return Item(start, s + 2, "season", direc=direc)
+        if word in ("cet", "this", "last", "next"):
+            return Item(start, s + 1, "season", direc=direc)
+        return None
+
+    # -- claims ----------------------------------------------------------------
+    def emit(self, group: list) -> list[Claim]:
+        """Claims of a group; the tense cue is read once for all its items."""
+        claims = []
+        items = [x for entry in group for x in (entry if isinstance(entry, list) else [entry])]
+        shared = self.direction(items[0].i, items[-1].j, 0)
+        for entry in group:
+            first, last = (entry[0], entry[-1]) if isinstance(entry, list) else (entry, entry)
+            if self.is_publication_line(first.i):
+                continue
+            direction = first.direc or last.direc or shared
+            value = resolve_group(entry, self.doc.published, direction)
+            if value is None:
+                continue
+            start, end = self.starts[first.i], self.ends[last.j - 1]
+            claims.append(Claim("date", start, end, self.text[start:end], value))
+        return claims
+
+    def is_publication_line(self, k: int) -> bool:
+        """The article's own dateline or "Publié le ..." line is not a claim."""
+        line_start = self.text.rfind("\n", 0, self.starts[k]) + 1
+        head = self.text[line_start:self.starts[k]]
+        if len(head) > 80:
+            return False
+        words = {_low(w) for _, _, w in tokenize(head)}
+        if words & T.PUBLICATION_CUES:
+            return True
+        return bool(_DATELINE.fullmatch(head))
+
+    def direction(self, i: int, j: int, explicit: int) -> int:
+        """-1 past, +1 future, 0 open: the nearest tense cue in the clause."""
+        if explicit:
+            return explicit
+        if self.tok(i - 1) in T.FUTURE_LEFT or self.tok(i - 2) in ("jusqu'", "ici"):
+            return 1
+        best = 0
+        for k in range(i - 1, max(-1, i - 20), -1):
+            if self.low[k] in T.CLAUSE_END or "\n" in self.gap(k + 1):
+                break
+            best = self.cue(k)
+            if best:
+                break
+        if best:
+            return best  # the verb governing a time adverbial usually comes first
+        for k in range(j, min(self.n, j + 12)):
+            if self.low[k] in T.CLAUSE_END or "\n" in self.gap(k):
+                break
+            cue = self.cue(k)
+            if cue:
+                return cue
+        return best
+
+    def cue(self, k: int) -> int:
+        word = self.low[k]
+        if word in self.t.future:
+            return 1
+        if word in self.t.past:
+            return -1
+        if self.lang == "en":
+            return self.cue_en(k, word)
+        return self.cue_fr(k, word)
+
+    def cue_en(self, k: int, word: str) -> int:
+        if word == "early" and self.tok(k - 1) == "as":
+            return 1  # "as early as Saturday"
+        if word == "set" and self.tok(k + 1) in ("to", "for"):
+            return 1
+        if len(word) > 3 and word.endswith("ed") and word not in T.EN_NOT_PAST:
+            return -1
+        return 0
+
+    def cue_fr(self, k: int, word: str) -> int:
+        if len(word) > 4 and self.raw[k][0].islower() and word.endswith(T.FR_FUTURE_ENDINGS):
+            return 1
+        if len(word) > 4 and word.endswith(("ait", "aient")):
+            return -1
+        if word in T.FR_AUXILIARIES:
+            nxt = self.tok(k + 1 + (self.tok(k + 1) in ("été", "déjà", "bien", "pas", "ensuite")))
+            if nxt.endswith(_PARTICIPLE) and nxt not in self.t.future:
+                return -1
+        return 0
+
+
+_SPACES_ONE = frozenset(_SPACES)
+_PARTICIPLE = ("é", "ée", "és", "ées", "i", "is", "ie", "it", "u", "ue", "us", "ert", "int",
+               "ort", "ait")
+# "PARIS, " or "WASHINGTON (Reuters) - ": an upper-case place opening the line.
+_DATELINE = re.compile(r"\s*[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{1,40},\s*(?:le\s+|on\s+)?")
+
+
+def _compatible(a: Item, b: Item) -> bool:
+    days = ("day", "dayonly")
+    if a.kind in days and b.kind in days:
+        return True
+    if a.kind == "weekday" and b.kind in ("weekday", "day"):
+        return True
+    if a.kind == "day" and b.kind == "weekday":
+        return False
+    return a.kind == b.kind and a.kind in ("month", "year", "decade", "weekday")
+
+
+def _share(items: list[Item]) -> list[Item]:
+    """Items of a list or range share the month, year and direction they lack."""
+    out = [replace(it) for it in items]
+    for idx in range(len(out) - 2, -1, -1):  # "les 7 et 8 mai 2018": right to left
+        _inherit(out[idx], out[idx + 1])
+    for idx in range(1, len(out)):  # "March 3 and 5": left to right
+        _inherit(out[idx], out[idx - 1])
+    return out
+
+
+def _inherit(item: Item, other: Item) -> None:
+    if item.kind == "dayonly" and other.m is not None and other.kind == "day":
+        item.kind, item.m = "day", other.m
+    if item.kind in ("day", "month") and item.y is None and other.kind == item.kind:
+        item.y = other.y
+    if item.kind in ("day", "month") and item.kind == other.kind and item.y is None:
+        item.direc = item.direc or other.direc
+    if item.kind == "weekday" and other.kind == "weekday" and not item.direc:
+        item.direc = other.direc

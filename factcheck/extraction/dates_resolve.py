@@ -1,0 +1,143 @@
+"""Turn parsed date items into normalized values, anchored on publication."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+from factcheck.extraction import dates_calendar as cal
+from factcheck.extraction.model import Published
+
+if TYPE_CHECKING:
+    from factcheck.extraction.dates import Item
+
+Value = dict[str, str]
+
+
+def resolve_group(entry: Any, pub: Published | None, direction: int) -> Value | None:
+    """One claim value: an item, or a [start, end] pair for a range."""
+    if isinstance(entry, list):
+        return _range(entry[0], entry[1], pub, direction)
+    return _point(entry, pub, direction)
+
+
+def _point(item: Item, pub: Published | None, direction: int) -> Value | None:
+    text = _text(item, pub, direction)
+    if text is None:
+        return None
+    if isinstance(text, dict):
+        return text
+    return {"date": text}
+
+
+def _range(a: Item, b: Item, pub: Published | None, direction: int) -> Value | None:
+    end = _text(b, pub, direction)
+    if end is None or isinstance(end, dict):
+        return None
+    if a.y is None and a.kind in ("day", "month") and b.kind == a.kind:
+        a.y = int(end[:4])
+        if (a.m or 0, a.d or 0) > (b.m or 0, b.d or 0):
+            a.y -= 1  # "du 27 décembre au 3 janvier"
+    start = _text(a, pub, direction)
+    if start is None or isinstance(start, dict) or start > end:
+        return None
+    return {"start": start, "end": end}
+
+
+def _text(item: Item, pub: Published | None, direction: int) -> str | Value | None:
+    kind = item.kind
+    if kind == "decade":
+        return f"{item.y:03d}"
+    if kind in ("year", "season") or item.y is not None and kind == "part":
+        return _yearish(item, pub, direction)
+    if kind in ("day", "month"):
+        return _calendar(item, pub, direction)
+    if pub is None:
+        return None
+    if kind == "weekday":
+        return _weekday(item, pub, direction)
+    if kind == "rel":
+        return _relative(item.rel, pub)
+    if kind == "holiday":
+        return _holiday(item, pub, direction)
+    if kind == "part":
+        return _yearish(item, pub, direction)
+    return None
+
+
+def _yearish(item: Item, pub: Published | None, direction: int) -> str | Value | None:
+    year = item.y
+    if year is None:
+        if pub is None:
+            return None
+        year = pub.date.year + (item.direc if item.kind == "season" else 0)
+    if item.kind == "part" and item.part:
+        return {"start": cal.fmt(year, item.part[0]), "end": cal.fmt(year, item.part[1])}
+    return cal.fmt(year)
+
+
+def _calendar(item: Item, pub: Published | None, direction: int) -> str | None:
+    if item.m is None:
+        return None
+    year = item.y
+    if year is None:
+        if pub is None:
+            return None
+        year = cal.pick_year(pub, item.m, item.d, direction, item.wd)
+    if year is None or item.d is not None and not cal.valid(year, item.m, item.d):
+        return None
+    return cal.fmt(year, item.m, item.d)
+
+
+def _weekday(item: Item, pub: Published, direction: int) -> str | None:
+    if not pub.day:
+        return cal.fmt(pub.date.year, pub.date.month)  # the day cannot be known
+    direc = item.direc or direction or -1
+    day = cal.weekday_date(pub.date, item.wd or 0, direc, item.strict)
+    return day.isoformat()
+
+
+def _relative(rel: tuple[str, int] | None, pub: Published) -> str | Value | None:
+    if rel is None:
+        return None
+    unit, offset = rel
+    date = pub.date
+    if unit == "year":
+        return cal.fmt(date.year + offset)
+    if unit == "month":
+        return cal.fmt(*cal.shift_month(date.year, date.month, offset))
+    if not pub.day:
+        return cal.fmt(date.year, date.month)  # a relative day or week takes the month
+    if unit == "week":
+        return cal.week_range(date + dt.timedelta(days=7 * offset))
+    return (date + dt.timedelta(days=offset)).isoformat()
+
+
+def _holiday(item: Item, pub: Published, direction: int) -> str | None:
+    rule = item.hol
+    if rule is None:
+        return None
+    years = [item.y] if item.y else [pub.date.year - 1, pub.date.year, pub.date.year + 1]
+    days = [(y, _holiday_day(rule, y)) for y in years]
+    if item.y:
+        return days[0][1].isoformat()
+    here = pub.date
+    if not pub.day:  # month precision: compare by month
+        same = [d for _, d in days if (d.year, d.month) == (here.year, here.month)]
+        if same:
+            return same[0].isoformat()
+    if direction < 0:
+        past = [d for _, d in days if d <= here]
+        return past[-1].isoformat() if past else None
+    if direction > 0:
+        future = [d for _, d in days if d >= here]
+        return future[0].isoformat() if future else None
+    return min((d for _, d in days), key=lambda d: abs((d - here).days)).isoformat()
+
+
+def _holiday_day(rule: tuple, year: int) -> dt.date:
+    if rule[0] == "easter":
+        return cal.easter(year) + dt.timedelta(days=rule[1])
+    if rule[0] == "nth":
+        return cal.nth_weekday(year, rule[1], rule[2], rule[3])
+    return dt.date(year, rule[0], rule[1])

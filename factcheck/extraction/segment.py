@@ -29,6 +29,7 @@ _CANDIDATE = re.compile(
     rf"(?:[{_HSPACE}]?[»”’)\]]|[\"']){{0,8}})"
     rf"|(?P<newline>\n(?:[{_HSPACE}\r\f\v]*\n){{0,8}})"
 )
+_TRIGGER = re.compile(rf"[{_TERMINAL}\n]")
 _OPENERS = "«“‘\"'([—–-"
 _NEXT_WORD = re.compile(rf"[\s{re.escape(_OPENERS)}]*(?P<word>[^\W\d_]+(?:['’][^\W\d_]*)?)?")
 _ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # U.S, U.K, p.m, J.-P handled below
@@ -75,11 +76,18 @@ _STARTERS = _words(
 def split_sentences(text: str) -> list[Sentence]:
     """Split `text` into sentences; offsets are into `text`, end exclusive, spaces trimmed."""
     sentences: list[Sentence] = []
-    start = 0
-    for match in _CANDIDATE.finditer(text):
+    start = pos = 0
+    # A one-character class scans ~5x faster than the full alternation, which
+    # then only runs where a candidate begins.
+    while (hit := _TRIGGER.search(text, pos)) is not None:
+        match = _CANDIDATE.match(text, hit.start())
+        if match is None:  # cannot happen: every trigger starts a candidate
+            pos = hit.end()
+            continue
         if _is_boundary(text, match):
             _append(text, start, match.end(), sentences)
             start = match.end()
+        pos = match.end()
     _append(text, start, len(text), sentences)
     return sentences
 

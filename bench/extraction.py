@@ -1,0 +1,221 @@
+"""Extraction benchmark: quality on the eval sets, speed, import time, peak memory.
+
+    .venv/bin/python bench/extraction.py [--eval-dir ../shared/eval] [--seconds 3]
+
+Quality runs our JSONL CLI (`python -m factcheck.extraction`) on the gold
+documents, without their "lang" so detection is exercised too, and scores the
+predictions with the eval folder's own score.py. Speed, import time and memory
+are measured in this process or in fresh subprocesses, each figure printed
+beside its target (DESIGN.md). A script, not a test: it reports, it never fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script from anywhere: import the working tree
+
+from factcheck.extraction import extract  # noqa: E402
+from factcheck.extraction.language import detect_language  # noqa: E402
+
+DEV_MIN_F1 = 0.95  # value F1 per kind on dev
+TIMEBANK_MIN_F1 = 0.90  # date value F1 on FR-TimeBank
+MIN_ARTICLES_PER_SECOND = 500
+MAX_IMPORT_SECONDS = 0.5
+MAX_PEAK_MB = 100
+ARTICLE_BYTES = 5_000
+PUBLISHED = "2024-11"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
+    parser.add_argument("--seconds", type=float, default=3.0, help="per speed measurement")
+    args = parser.parse_args()
+    eval_dir = args.eval_dir if args.eval_dir.is_absolute() else (ROOT / args.eval_dir)
+    dev, score_py = eval_dir / "dev.jsonl", eval_dir / "score.py"
+    quality(score_py, dev, kinds=None, min_f1=DEV_MIN_F1)
+    timebank = eval_dir / "fr-timebank" / "fr-timebank.jsonl"
+    quality(score_py, timebank, kinds="date", min_f1=TIMEBANK_MIN_F1)
+    article = five_kb_article(dev)
+    speed(article, args.seconds)
+    import_time()
+    peak_memory(article)
+    return 0
+
+
+# -- quality ------------------------------------------------------------------
+
+
+def quality(score_py: Path, gold: Path, kinds: str | None, min_f1: float) -> None:
+    """Score our CLI's predictions for `gold` with score.py: its table, then each kind's verdict."""
+    heading(f"quality: {gold}" + (f", --kinds {kinds}" if kinds else ""))
+    if not gold.exists() or not score_py.exists():
+        print(f"  missing: {gold if not gold.exists() else score_py}")
+        return
+    predictions = run_cli(gold)
+    if predictions is None:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        pred = Path(tmp) / "pred.jsonl"
+        pred.write_text(predictions, "utf-8")
+        command = [str(score_py), str(gold), str(pred), *(["--kinds", kinds] if kinds else [])]
+        table = run_python(command, b"")
+        report = run_python([*command, "--json"], b"")
+    if table is None or report is None:
+        return
+    print(table.rstrip())
+    for kind, row in json.loads(report).items():
+        if kind != "overall":
+            ok = verdict(row["value_f1"] >= min_f1)
+            print(f"  {kind:<14} value F1 {row['value_f1']:.3f}  target >= {min_f1:.2f}  {ok}")
+
+
+def run_cli(gold: Path) -> str | None:
+    """Our predictions for every gold document, through the real JSONL command line."""
+    lines = []
+    for raw in gold.read_text("utf-8").splitlines():
+        if raw.strip():
+            doc = json.loads(raw)
+            lines.append(json.dumps({k: doc.get(k) for k in ("id", "text", "published")}))
+    out = run_python(["-m", "factcheck.extraction"], "\n".join(lines).encode("utf-8"))
+    for doc in map(json.loads, (out or "").splitlines()):
+        if "error" in doc:
+            print(f"  error on {doc['id']}: {doc['error']}")
+    return out
+
+
+# -- speed --------------------------------------------------------------------
+
+
+def five_kb_article(dev: Path) -> str:
+    """Dev texts joined as paragraphs until the article weighs about 5 KB of UTF-8."""
+    texts = [json.loads(line)["text"] for line in dev.read_text("utf-8").splitlines() if line]
+    article = ""
+    for text in texts * 10:  # a tiny dev file is repeated rather than giving a short article
+        if len(article.encode("utf-8")) >= ARTICLE_BYTES:
+            break
+        article += text + "\n\n"
+    return article
+
+
+def speed(article: str, seconds: float) -> None:
+    heading(f"speed: one {len(article.encode('utf-8'))}-byte article, one core, {seconds:g} s each")
+    extract(article, published=PUBLISHED)  # warm up: compiled regexes, caches
+    for label, lang in (("lang given", "fr"), ("lang detected", None)):
+        work = partial(extract, article, lang=lang, published=PUBLISHED)
+        rate = per_second(work, seconds)
+        print(f"  {label:<14} {rate:8.0f} articles/s  target >= {MIN_ARTICLES_PER_SECOND}  "
+              f"{verdict(rate >= MIN_ARTICLES_PER_SECOND)}")  # fmt: skip
+    detect = per_second(lambda: detect_language(article), min(seconds, 1.0))
+    print(f"  detection alone {1e6 / detect:7.0f} µs/article (stop-word count)")
+    headline = "Macron rencontre Biden à Washington"  # too few function words: lingua decides
+    detect_language(headline)  # loads lingua's models once
+    fallback = per_second(lambda: detect_language(headline), min(seconds, 1.0))
+    print(f"  lingua fallback {1e6 / fallback:7.0f} µs/headline (rare: few function words)")
+
+
+def per_second(work: Callable[[], Any], seconds: float) -> float:
+    count, began = 0, time.perf_counter()
+    deadline = began + seconds
+    while (now := time.perf_counter()) < deadline:
+        work()
+        count += 1
+    return count / (now - began)
+
+
+# -- import time and memory ---------------------------------------------------
+
+IMPORT_PROBE = """
+import time
+began = time.perf_counter()
+import factcheck.extraction
+print(time.perf_counter() - began)
+"""
+
+MEMORY_PROBE = """
+import resource, sys
+from factcheck.extraction import extract
+article = sys.stdin.read()
+for _ in range(20):
+    extract(article, published="2024-11")
+if sys.argv[1] == "lingua":
+    extract("Macron rencontre Biden à Washington", published="2024-11")
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)  # KiB on Linux
+"""
+
+
+def import_time() -> None:
+    heading("import time of factcheck.extraction (fresh interpreter, 5 runs)")
+    outputs = [probe(IMPORT_PROBE) for _ in range(5)]
+    if None in outputs:
+        return
+    runs = [float(out) for out in outputs if out is not None]
+    best, median = min(runs), statistics.median(runs)
+    print(f"  median {median:.3f} s, best {best:.3f} s  target < {MAX_IMPORT_SECONDS}  "
+          f"{verdict(median < MAX_IMPORT_SECONDS)}")  # fmt: skip
+
+
+def peak_memory(article: str) -> None:
+    heading("peak memory (ru_maxrss of a process that imports and extracts)")
+    for label, mode in (("articles only", "plain"), ("lingua loaded too", "lingua")):
+        out = probe(MEMORY_PROBE, mode, stdin=article)
+        if out is None:
+            return
+        peak = float(out)
+        ok = verdict(peak < MAX_PEAK_MB)
+        print(f"  {label:<18} {peak:6.1f} MB  target < {MAX_PEAK_MB}  {ok}")
+
+
+def probe(code: str, *argv: str, stdin: str = "") -> str | None:
+    """The probe's stdout, or None (after printing why) when it fails."""
+    return run_python(["-c", code, *argv], stdin.encode("utf-8"))
+
+
+def run_python(argv: list[str], stdin: bytes) -> str | None:
+    done = subprocess.run(
+        [sys.executable, *argv],
+        input=stdin,
+        capture_output=True,
+        cwd=ROOT,
+        env=subprocess_env(),
+    )
+    if done.returncode != 0:
+        last = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["?"])[-1]
+        print(f"  FAILED (exit {done.returncode}): {last}")
+        return None
+    return done.stdout.decode("utf-8")
+
+
+# -- helpers ------------------------------------------------------------------
+
+
+def subprocess_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+    env["PYTHONIOENCODING"] = "utf-8"
+    return env
+
+
+def heading(title: str) -> None:
+    print(f"\n== {title}")
+
+
+def verdict(ok: bool) -> str:
+    return "ok" if ok else "BELOW TARGET"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

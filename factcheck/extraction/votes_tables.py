@@ -1,0 +1,169 @@
+"""Word tables for vote results, one per language.
+
+Every token of a candidate sentence gets a one-letter tag from these tables;
+votes.py then reads tallies off the tag string. Tags:
+
+    N number            P number that is a share ("58 %")
+    V vote noun         M member noun ("députés", "senators")
+    F for label         A against label          X abstain label
+    T pair connector    , list punctuation        & and/et      W with/avec
+    S "sur"/"out of"    : colon                   B by/par      w anything else
+
+Labels that are also prepositions ("pour", "for", "contre", "against") are
+resolved by votes.py from the token that follows them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class VoteLexicon:
+    words: dict[str, str]  # lowercased single word -> tag
+    phrases: re.Pattern[str]  # multi-word labels; the group name is the tag
+    cue: re.Pattern[str]  # cheap prefilter: a sentence without it holds no vote
+    context: re.Pattern[str]  # the sentence is about a vote (needed for bare "52-47")
+    blockers: re.Pattern[str]  # polls, candidates, elections: not a vote on a motion
+    hypothetical: re.Pattern[str]  # just before a tally: "if", "would", "il fallait"
+    acquire: re.Pattern[str]  # just before a lone count: "a recueilli", "received"
+    failure: re.Pattern[str]  # the motion as worded failed ("rejected", "sank")
+    success: re.Pattern[str]  # the motion as worded passed
+    unanimous: re.Pattern[str]
+    unanimous_context: re.Pattern[str]  # needed around a bare adverb ("unanimously")
+    not_unanimous: re.Pattern[str]  # just before: negation, a rule of procedure
+    range_start: frozenset[str]  # "from 751 to 705" is a range, not a tally
+
+
+def _tags(**groups: str) -> dict[str, str]:
+    """_tags(V="voix votes") -> {"voix": "V", "votes": "V"}."""
+    return {word: tag for tag, words in groups.items() for word in words.split()}
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# Percent markers turn the number before them into a share (tag P).
+PERCENT = words("% pour cent per percent pc points")
+
+FR = VoteLexicon(
+    words=_tags(
+        V="voix vote votes suffrage suffrages bulletins",
+        M="députés députées sénateurs sénatrices élus élues parlementaires eurodéputés "
+        "conseillers conseillères membres délégués états pays votants",
+        F="pour oui favorables",
+        A="contre non défavorables",
+        X="abstention abstentions abstentionnistes",
+        T="à - – vs versus",
+        **{",": ", ; (", "&": "et plus soit tandis alors", "W": "avec", ":": ":"},
+        S="sur",
+        B="par",
+    ),
+    phrases=_rx(
+        r"(?P<F>l['’](?:ont|a|avaient|avait)\s+(?:votée?s?|approuvée?s?|soutenue?s?)"
+        r"|(?:ont|avaient|a)\s+(?:voté|votés)\s+(?:pour|en\s+(?:sa\s+|leur\s+)?faveur)"
+        r"|en\s+(?:sa\s+|leur\s+)?faveur)"
+        r"|(?P<A>(?:ont|avaient|a)\s+voté\s+contre|l['’](?:ont|a)\s+rejetée?s?)"
+        r"|(?P<X>(?:se\s+sont|s['’]est|s['’]étaient|se\s+seront)\s+abstenue?s?)"
+        r"|(?P<P>pour\s+cent|points?\s+de\s+pourcentage)"
+    ),
+    cue=_rx(r"voix|vot[eéai]|suffrage|unanim|absten|scrutin|députés|sénateurs|recueilli"),
+    context=_rx(
+        r"\bvot|voix|suffrage|scrutin|unanim|absten|adopt|approuv|rejet|motion|résolution"
+        r"|amendement|projet de loi|texte|assemblée|sénat|conseil|parlement|députés|sénateurs"
+    ),
+    blockers=_rx(
+        r"\bcandidat|\badversaire|\brival|élection|\bprimaire|sondage|intentions? de vote"
+        r"|taux de participation|\bparticipation\b"
+    ),
+    hypothetical=_rx(
+        r"\b(?:si|s['’]il|s['’]ils|pourrait|pourraient|devrait|devraient|faudrait|faut|fallait"
+        r"|nécessaires?|requise?s?|besoin|minimum|seuil)\b[^.;]{0,30}$"
+    ),
+    acquire=_rx(
+        r"\b(?:obtenu|recueilli|réuni|rassemblé|reçu|récolté|totalisé|emporté)\s+"
+        r"(?:(?:que|qu['’]|de|seulement|à peine|tout juste|au total|finalement)\s*){0,3}$"
+    ),
+    failure=_rx(
+        r"\b(?:rejet\w*|repouss\w*|battue?s?|retoqu\w*|refus\w*|écart[ée]\w*|voté contre"
+        r"|n['’]\w+ pas (?:été )?adopt\w*|pas été adopt\w*|échoué|tombée?)"
+    ),
+    success=_rx(r"\b(?:adopt\w*|approuv\w*|vot[ée]e?s? pour|validée?s?|entérin\w*|soutenu\w*)"),
+    unanimous=_rx(r"\bà\s+l['’]unanimité(?!\s+moins)|\bunanimement\b|\bvote\s+unanime\b"),
+    unanimous_context=_rx(r"\w"),  # "à l'unanimité" is unambiguous in French
+    not_unanimous=_rx(
+        r"(?:\bpas|\bjamais|\bsans|\bstatuer?|\bstatuent|\brequi\w*|\bexig\w*|\bnécessit\w*"
+        r"|\bdoi[tv]\w*)\s+(?:\w+\s+){0,2}$"
+    ),
+    range_start=words("de entre"),
+)
+
+EN = VoteLexicon(
+    words=_tags(
+        V="vote votes ballots",
+        M="mps meps senators members lawmakers legislators representatives deputies "
+        "councillors councilors delegates countries states nations peers",
+        F="for yes yea yeas aye ayes",
+        A="against no nay nays noes opposed",
+        X="abstention abstentions abstained abstaining",
+        T="to - – vs versus",
+        **{",": ", ; (", "&": "and plus while whereas", "W": "with including", ":": ":"},
+        S="of",
+        B="by",
+    ),
+    phrases=_rx(
+        r"(?P<F>(?:(?:have|had|has)\s+)?voted\s+(?:for|in\s+favou?r|yes|aye)"
+        r"|in\s+favou?r|in\s+support)"
+        r"|(?P<A>(?:(?:have|had|has)\s+)?voted\s+(?:against|no|nay))"
+        r"|(?P<S>out\s+of)"
+        r"|(?P<P>per\s+cent|percentage\s+points?)"
+    ),
+    cue=_rx(
+        r"vot|unanim|absten|tally|ballot|passed|adopt|approv|confirm|reject|defeat|\bsank"
+        r"|\bsink|\bayes|\bnays|in favou?r"
+    ),
+    context=_rx(
+        r"\bvot|tally|ballot|roll call|unanim|absten|\bpass(?:ed|es)?\b|adopt|approv|confirm"
+        r"|\bmotion|resolution|amendment|\bbill\b|senate|\bhouse\b|parliament|assembly"
+        r"|council|committee|commons|congress|\bmps\b|senators|lawmakers"
+    ),
+    blockers=_rx(
+        r"\bcandidate|\bopponent|\brival\b|\bchallenger|\belection|\bprimar(?:y|ies)\b"
+        r"|\bpoll\b|\bpolls\b|\bpolling|\bsurvey|turnout|electoral votes|electoral college"
+    ),
+    hypothetical=_rx(
+        r"\b(?:if|would|could|might|should|needs?|needed|requires?|required|necessary"
+        r"|minimum|threshold|expected|projected|likely)\b[^.;]{0,30}$"
+    ),
+    acquire=_rx(
+        r"\b(?:received|won|garnered|secured|got|obtained|drew|attracted|gained|mustered"
+        r"|collected|picked up)\s+(?:(?:only|just|barely|a mere|a total of|some)\s+){0,2}$"
+    ),
+    failure=_rx(
+        r"\b(?:reject\w*|defeat\w*|sank|sink\w*|sunk|voted down|vote down|fail\w*|kill\w*"
+        r"|block\w*|threw out|thrown out|turned down|voted against|shot down)"
+    ),
+    success=_rx(
+        r"\b(?:pass(?:ed|es)?|adopt\w*|approv\w*|back(?:ed|s)?|confirm\w*|endors\w*|carried"
+        r"|voted for|voted in favou?r|accept\w*|cleared|advanced?)\b"
+    ),
+    unanimous=_rx(
+        r"\bunanimously\b|\bunanimous\s+(?:vote|approval|consent|ballot|support)\b"
+        r"|\bwithout\s+(?:a\s+)?dissent(?:ing\s+vote)?\b"
+    ),
+    unanimous_context=_rx(
+        r"\bvot|\bpass|adopt|approv|endors|confirm|elect|\bback|agreed|decided|carried|reject"
+        r"|resolution|motion|\bbill\b|council|committee|board|senate|\bhouse\b|assembly"
+        r"|parliament|members"
+    ),
+    not_unanimous=_rx(r"(?:\bnot|n['’]t|\bnever|\brequir\w*|\bneed\w*)\s+(?:\w+\s+){0,2}$"),
+    range_start=words("from between"),
+)
+
+LEXICONS = {"fr": FR, "en": EN}

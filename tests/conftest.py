@@ -74,3 +74,66 @@ def article(editor) -> Article:
 @pytest.fixture
 def claim(article) -> Claim:
     return article.claims.order_by("start").first()
+
+
+@pytest.fixture(scope="session")
+def celery_worker(django_db_setup, django_db_blocker):
+    """A real worker process on the test database and a private Redis queue."""
+    import os
+    import subprocess
+    import sys
+    import uuid
+    from pathlib import Path
+
+    from django.db import connection
+
+    from newsroom.celery import app
+
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    db = connection.settings_dict
+    env = os.environ | {
+        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "CELERY_BROKER_URL": app.conf.broker_url,
+    }
+    log = Path("test-artifacts") / f"worker-{queue}.log"
+    log.parent.mkdir(exist_ok=True)
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, str(Path(__file__).with_name("celery_worker.py")), queue],
+            env=env, stdout=out, stderr=subprocess.STDOUT,
+        )
+    previous = app.conf.task_default_queue
+    app.conf.task_default_queue = queue
+    try:
+        _wait_for_worker(app, queue, proc, log)
+        yield proc
+    finally:
+        app.conf.task_default_queue = previous
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def _wait_for_worker(app, queue, proc, log, timeout: float = 30) -> None:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"Celery worker exited early:\n{log.read_text()}")
+        if "ready." in log.read_text():
+            return
+        time.sleep(0.2)
+    raise RuntimeError(f"Celery worker not ready after {timeout}s:\n{log.read_text()}")
+
+
+def wait_for(predicate, timeout: float = 20, interval: float = 0.1):
+    """Poll until predicate() is truthy; return its value or fail loudly."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise AssertionError(f"condition not met within {timeout}s")

@@ -1,0 +1,49 @@
+# Newsroom Factcheck. `make run` starts the app on the embedded default;
+# `make test` runs the whole suite on PostgreSQL, Redis and Chromium.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# The embedded default: SQLite and kombu's filesystem broker under var/.
+RUN_ENV := DEBUG=1
+
+.PHONY: install run test lint bench-extraction bench-queue bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	@python=$$(scripts/find-python) || exit 1; \
+	  echo "Using $$python ($$($$python --version))"; \
+	  [ -x $(PY) ] || $$python -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+run: install
+	$(RUN_ENV) $(PY) manage.py migrate --noinput
+	$(RUN_ENV) $(PY) manage.py loaddemo
+	@echo "Starting a Celery worker and the dev server on http://$(HOST):$(PORT)/ (Ctrl-C stops both)"
+	@$(RUN_ENV) $(VENV)/bin/celery -A newsroom worker --pool=solo --loglevel=INFO & \
+	  worker=$$!; trap "kill $$worker 2>/dev/null; wait $$worker 2>/dev/null" EXIT INT TERM; \
+	  $(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	scripts/ensure-services
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+
+bench-extraction: install
+	$(PY) bench/extraction.py
+
+bench-queue: install
+	scripts/ensure-services
+	$(PY) bench/queue.py
+
+bench: bench-extraction bench-queue
+
+clean:
+	rm -rf $(VENV) var test-artifacts .pytest_cache .ruff_cache

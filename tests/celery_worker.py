@@ -1,0 +1,43 @@
+"""Start a real Celery worker process for the integration tests.
+
+Run as `python tests/celery_worker.py QUEUE`. It is the ordinary worker with
+one addition: a finder that emits an impossible span for any text containing
+FAULT_MARKER, so tests can prove what a buggy extractor leaves behind.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+FAULT_MARKER = "<<inject-extractor-bug>>"
+
+
+def faulty_finder(doc):
+    from factcheck.extraction.model import Claim
+
+    if FAULT_MARKER not in doc.text:
+        return []
+    # end before start: the database's check constraint must reject it.
+    return [Claim("date", 5, 2, "bug", {"date": "2024"}), Claim("date", 0, 1, "x", {})]
+
+
+def main(queue: str) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+    import django
+
+    django.setup()
+    from factcheck.extraction import pipeline
+    from newsroom.celery import app
+
+    pipeline.FINDERS = (*pipeline.FINDERS, faulty_finder)
+    app.worker_main(
+        ["worker", "--pool=solo", "-Q", queue, "--loglevel=INFO", "--without-gossip",
+         "--without-mingle", "--without-heartbeat"]
+    )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

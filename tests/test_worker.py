@@ -1,0 +1,94 @@
+"""The extraction task, run by a real Celery worker on PostgreSQL and Redis."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.actions import submit_article
+from factcheck.models import Article, Claim, ReviewEvent, Source
+from factcheck.tasks import extract_article
+from tests.celery_worker import FAULT_MARKER
+from tests.conftest import wait_for
+
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+
+TEXT = (
+    "Le Parlement a adopté la loi le 15 novembre 2024 par 289 voix contre 12 et 5 abstentions. "
+    "Les deux présidents se sont rencontrés à trois reprises en 2018."
+)
+
+
+def submit(editor, body: str = TEXT) -> Article:
+    return submit_article(
+        title="Loi adoptée",
+        body=body,
+        published_on=dt.date(2024, 11, 20),
+        uploaded_by=editor,
+    )
+
+
+def settled(article: Article) -> Article | None:
+    article.refresh_from_db()
+    return article if not article.is_busy else None
+
+
+def claim_rows(article: Article) -> list[tuple]:
+    rows = article.claims.order_by("start", "kind")
+    return list(rows.values_list("kind", "start", "end", "extracted_value"))
+
+
+def test_saved_article_is_extracted_by_the_worker(celery_worker, editor):
+    article = submit(editor)
+    wait_for(lambda: settled(article))
+    assert article.status == Article.Status.IN_REVIEW
+    assert article.language == "fr"
+    assert article.claims.filter(kind="date", text__contains="15 novembre 2024").exists()
+    assert article.events.filter(action=ReviewEvent.Action.EXTRACTED).count() == 1
+
+
+def test_running_the_task_twice_leaves_the_same_claims(celery_worker, editor):
+    article = submit(editor)
+    wait_for(lambda: settled(article))
+    first = claim_rows(article)
+    ids = set(article.claims.values_list("pk", flat=True))
+    assert first
+    extract_article.delay(article.pk)
+    wait_for(lambda: article.events.filter(action=ReviewEvent.Action.EXTRACTED).count() == 2)
+    assert claim_rows(article) == first
+    assert set(article.claims.values_list("pk", flat=True)) == ids
+
+
+def test_task_for_a_deleted_article_ends_quietly(celery_worker, editor):
+    article = submit(editor)
+    wait_for(lambda: settled(article))
+    article_id = article.pk
+    article.delete()
+    result = extract_article.apply_async((article_id,), ignore_result=False)
+    # Results are not stored, so prove the worker survived by running another task.
+    assert result.id
+    other = submit(editor, TEXT + " Encore.")
+    wait_for(lambda: settled(other))
+    assert other.status == Article.Status.IN_REVIEW
+    assert not Article.objects.filter(pk=article_id).exists()
+
+
+def test_extraction_error_leaves_failed_with_reason_and_nothing_half_written(
+    celery_worker, editor, reviewer
+):
+    article = submit(editor)
+    wait_for(lambda: settled(article))
+    kept = article.claims.first()
+    Source.objects.create(claim=kept, url="https://example.org/vote", added_by=reviewer)
+    before = claim_rows(article)
+
+    Article.objects.filter(pk=article.pk).update(body=article.body + " " + FAULT_MARKER)
+    extract_article.delay(article.pk)
+    wait_for(lambda: Article.objects.get(pk=article.pk).status == Article.Status.FAILED)
+
+    article.refresh_from_db()
+    assert "IntegrityError" in article.failure_reason
+    assert article.failure_reason.startswith("Extraction failed")
+    assert claim_rows(article) == before
+    assert Claim.objects.get(pk=kept.pk).sources.count() == 1

@@ -1,9 +1,186 @@
-"""meetings claims (placeholder until the rules land)."""
+"""meeting_count claims: how many times named parties have met, fr and en.
+
+Three shapes, each read from the tables in meetings_tables.py:
+- an ordinal before a meeting noun: "leur troisième sommet", "the 7th session";
+- an ordinal or a count of times next to a meeting verb: "met for the first
+  time", "a rencontré Trump à trois reprises", "have met twice";
+- a count of meeting nouns: "These 19 meetings", "trois sommets".
+A count of other events ("élu à trois reprises") has no meeting verb or noun
+in its clause, and a frequency ("deux fois par an") is not a count.
+"""
 
 from __future__ import annotations
 
-from factcheck.extraction.model import Claim, Document
+import re
+
+from factcheck.extraction.meetings_tables import ADVERB_COUNTS, LEXICONS, MeetingLexicon
+from factcheck.extraction.model import Claim, Document, Sentence
+from factcheck.extraction.numbers import NumberMatch, find_numbers, find_ordinals
+
+MAX_MODIFIERS = 2  # "first official summit", "the second Trump-Kim summit"
+WINDOW = 80  # characters searched for a meeting verb on each side of a count
+_GAP = re.compile(r"[\s-]+")
+# "the second Trump-Kim summit": names are modifiers too; case matters here.
+_CAPITALIZED = re.compile(r"[\s-]+[A-Z][\w.]*(?:-[A-Z][\w.]*)*(?=[\s-])")
+_TO_PREFIX = re.compile(r"(?:\bà|\bpour\s+la|\bfor\s+the)\s+$", re.IGNORECASE)
+_ONLY_PREFIX = re.compile(r"qu['’]\s*$", re.IGNORECASE)  # "ne se sont vus qu'une fois"
 
 
 def find(doc: Document) -> list[Claim]:
-    return []
+    try:
+        lex = LEXICONS.get(doc.lang, LEXICONS["en"])
+        if not lex.cue.search(doc.text):
+            return []
+        sentences = doc.sentences or [Sentence(0, len(doc.text))]
+        claims: list[Claim] = []
+        for sentence in sentences:
+            if lex.cue.search(doc.text, sentence.start, sentence.end):
+                claims.extend(_in_sentence(doc.text, sentence, doc.lang, lex))
+        return claims
+    except Exception:  # a rule bug must cost one kind of claim, never the document
+        return []
+
+
+def _in_sentence(text: str, sentence: Sentence, lang: str, lex: MeetingLexicon) -> list[Claim]:
+    spans: list[tuple[int, int, int]] = []
+    for ordinal in find_ordinals(text, lang, sentence.start, sentence.end):
+        found = _ordinal_noun(text, ordinal, lex) or _ordinal_time(text, sentence, ordinal, lex)
+        if found:
+            spans.append(found)
+    for number in find_numbers(text, lang, sentence.start, sentence.end):
+        found = _count_times(text, sentence, number, lex) or _count_nouns(text, number, lex)
+        if found:
+            spans.append(found)
+    spans.extend(_adverbs(text, sentence, lex))
+    return [_claim(text, span) for span in _without_overlaps(spans)]
+
+
+def _claim(text: str, span: tuple[int, int, int]) -> Claim:
+    start, end, count = span
+    return Claim("meeting_count", start, end, text[start:end], {"count": count})
+
+
+def _without_overlaps(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    kept: list[tuple[int, int, int]] = []
+    for span in sorted(spans):
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
+
+
+# --- ordinals --------------------------------------------------------------
+
+
+def _ordinal_noun(
+    text: str, ordinal: NumberMatch, lex: MeetingLexicon
+) -> tuple[int, int, int] | None:
+    """ "leur troisième sommet", "first official summit", "la 7e session du Conseil"."""
+    pos = ordinal.end
+    for _ in range(MAX_MODIFIERS + 1):
+        gap = _GAP.match(text, pos)
+        if gap is None:
+            return None
+        noun = lex.noun.match(text, gap.end())
+        if noun is not None:
+            if lex.named_session.match(text, noun.end()):
+                return None  # "the 79th session of the General Assembly" is a name
+            return ordinal.start, noun.end(), ordinal.value
+        modifier = lex.modifier.match(text, gap.end()) or _capitalized(text, pos, lex)
+        if modifier is None:
+            return None
+        pos = modifier.end()
+    return None
+
+
+def _capitalized(text: str, pos: int, lex: MeetingLexicon) -> re.Match[str] | None:
+    return _CAPITALIZED.match(text, pos) if lex is LEXICONS["en"] else None
+
+
+def _ordinal_time(
+    text: str, sentence: Sentence, ordinal: NumberMatch, lex: MeetingLexicon
+) -> tuple[int, int, int] | None:
+    """ "met for the first time", "C'est la troisième fois qu'ils se rencontrent"."""
+    word = lex.time_word.match(text, ordinal.end)
+    if word is None:
+        return None
+    if not (
+        _verb_before(text, sentence, ordinal.start, lex)
+        or _verb_after(text, sentence, word.end(), lex)
+    ):
+        return None
+    return _with_prefix(text, sentence, ordinal.start), word.end(), ordinal.value
+
+
+# --- counts ----------------------------------------------------------------
+
+
+def _count_times(
+    text: str, sentence: Sentence, number: NumberMatch, lex: MeetingLexicon
+) -> tuple[int, int, int] | None:
+    """ "a rencontré Trump à trois reprises", "have met three times"."""
+    word = lex.times.match(text, number.end)
+    if word is None or lex.frequency.match(text, word.end()):
+        return None
+    before = text[max(sentence.start, number.start - WINDOW) : number.start]
+    if lex.approximate.search(before):
+        return None
+    spelled = text[number.start : number.end].lower()
+    if spelled in lex.article_numbers and not _ONLY_PREFIX.search(before):
+        return None  # "une fois que", "encore une fois"
+    if not _verb_before(text, sentence, number.start, lex):
+        return None
+    return _with_prefix(text, sentence, number.start), word.end(), number.value
+
+
+def _count_nouns(
+    text: str, number: NumberMatch, lex: MeetingLexicon
+) -> tuple[int, int, int] | None:
+    """ "These 19 meetings", "trois sommets": a plural noun right after the count."""
+    gap = re.compile(r"\s+").match(text, number.end)
+    if gap is None or number.value < 2 or number.value >= 1000:
+        return None  # "un sommet" is an article; "the 2019 summit" a year
+    noun = lex.plural_noun.match(text, gap.end())
+    if noun is None:
+        return None
+    if lex.approximate.search(text[max(0, number.start - 20) : number.start]):
+        return None
+    return number.start, noun.end(), number.value
+
+
+def _adverbs(text: str, sentence: Sentence, lex: MeetingLexicon) -> list[tuple[int, int, int]]:
+    """ "have met twice", "met only once"."""
+    found = []
+    for m in lex.adverb_times.finditer(text, sentence.start, sentence.end):
+        if lex.frequency.match(text, m.end()):
+            continue  # "twice a year", "once again"
+        if _verb_before(text, sentence, m.start(), lex):
+            found.append((m.start(), m.end(), ADVERB_COUNTS[m.group().lower()]))
+    return found
+
+
+# --- context ---------------------------------------------------------------
+
+
+def _verb_before(text: str, sentence: Sentence, pos: int, lex: MeetingLexicon) -> bool:
+    """A meeting verb in the same clause, before pos."""
+    window = text[max(sentence.start, pos - WINDOW) : pos]
+    edges = [m.end() for m in lex.boundary.finditer(window)]
+    # "se sont entretenus, pour la première fois,": a short aside does not end the clause.
+    while edges and len(window[edges[-1] :].split()) < 3:
+        edges.pop()
+    clause = window[edges[-1] :] if edges else window
+    return bool(lex.verb.search(clause))
+
+
+def _verb_after(text: str, sentence: Sentence, pos: int, lex: MeetingLexicon) -> bool:
+    """ "la troisième fois que les deux dirigeants se rencontrent"."""
+    window = text[pos : min(sentence.end, pos + WINDOW)]
+    edge = lex.boundary.search(window)
+    clause = window[: edge.start()] if edge else window
+    return bool(lex.verb.search(clause))
+
+
+def _with_prefix(text: str, sentence: Sentence, start: int) -> int:
+    """Take "à" in "à trois reprises" and "pour la" in "pour la première fois" into the span."""
+    prefix = _TO_PREFIX.search(text, max(sentence.start, start - 12), start)
+    return prefix.start() if prefix else start

@@ -97,9 +97,7 @@ _WORD_ORDINAL = {
         r"(?![\w-])",
         re.IGNORECASE,
     ),
-    "en": re.compile(
-        r"(?<![\w-])(?:[a-z]+-)?(?:first|second|third|[a-z]+th)(?![\w-])", re.IGNORECASE
-    ),
+    "en": re.compile(r"(?<![\w-])(?:[a-z]+-)?(?:first|second|third|[a-z]+th)(?!\w)", re.IGNORECASE),
 }
 # Connectors allowed inside a spelled-out number: "vingt et un", "two hundred and twelve".
 _JOINERS = {"fr": "et", "en": "and"}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from factcheck.extraction.model import Claim, Document, Sentence
 from factcheck.extraction.numbers import find_numbers
-from factcheck.extraction.votes_tables import LEXICONS, PERCENT, VoteLexicon, words
+from factcheck.extraction.votes_tables import LEXICONS, PERCENT, ZERO, VoteLexicon, words
 
 # One count: "289 voix", "131 députés sur 577 l'ont votée", "12 contre", "Pour : 15".
 ITEM = r"N(?:SN)?[VM]?(?:SN)?[FAX]?|[FAX]:N"
@@ -125,7 +125,9 @@ def _resolve_ambiguous(tokens: list[Token]) -> None:
     """Decide from the neighbours what "pour", "contre", "à" and shares are."""
     for i, token in enumerate(tokens):
         after = tokens[i + 1] if i + 1 < len(tokens) else None
-        if token.tag == "N" and after is not None and (after.word in PERCENT or after.tag == "P"):
+        if token.word in ZERO and i > 0 and tokens[i - 1].tag == "T":
+            token.tag, token.value = "N", 0
+        elif token.tag == "N" and after is not None and (after.word in PERCENT or after.tag == "P"):
             token.tag = "P"
         elif token.word in ("pour", "for") and after is not None and after.tag == "w":
             token.tag = "w"  # "neuf voix pour renverser", "52 to 47 for the bill"
@@ -200,6 +202,7 @@ def _tally(
     pairs: list[bool],
     lex: VoteLexicon,
 ) -> Tally | None:
+    items, pairs = _trim(items, pairs)
     start, end = items[0].start, items[-1].end
     before = text[max(sentence.start, start - WINDOW) : start]
     if lex.hypothetical.search(before):
@@ -219,6 +222,14 @@ def _tally(
         a, b = items[0].value, items[1].value
         counts["for"], counts["against"] = min(a, b), max(a, b)
     return Tally(start, end, counts)
+
+
+def _trim(items: list[Item], pairs: list[bool]) -> tuple[list[Item], list[bool]]:
+    """Past a pair, a bare number is not a count: "68-32, with 12 Republicans joining"."""
+    for i in range(2, len(items)):
+        if items[i].label is None and not items[i].noun:
+            return items[:i], pairs[: i - 1]
+    return items, pairs
 
 
 def _lone_count_ok(item: Item, before: str, lex: VoteLexicon) -> bool:

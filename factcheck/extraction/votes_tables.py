@@ -49,6 +49,9 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+# "by 14 votes to none": zero spelled as a word, read as a count after a connector.
+ZERO = words("none nil zéro aucun aucune")
+
 # Percent markers turn the number before them into a share (tag P).
 PERCENT = words("% pour cent per percent pc points")
 
@@ -126,12 +129,13 @@ EN = VoteLexicon(
     ),
     cue=_rx(
         r"vot|unanim|absten|tally|ballot|passed|adopt|approv|confirm|reject|defeat|\bsank"
-        r"|\bsink|\bayes|\bnays|in favou?r"
+        r"|\bsink|\bayes|\bnays|in favou?r|motion|resolution|amendment|\bbill\b|carried"
+        r"|cleared|senate|\bhouse\b|council|committee|parliament|assembly"
     ),
     context=_rx(
         r"\bvot|tally|ballot|roll call|unanim|absten|\bpass(?:ed|es)?\b|adopt|approv|confirm"
         r"|\bmotion|resolution|amendment|\bbill\b|senate|\bhouse\b|parliament|assembly"
-        r"|council|committee|commons|congress|\bmps\b|senators|lawmakers"
+        r"|council|committee|commons|congress|\bmps\b|senators|lawmakers|carried"
     ),
     blockers=_rx(
         r"\bcandidate|\bopponent|\brival\b|\bchallenger|\belection|\bprimar(?:y|ies)\b"

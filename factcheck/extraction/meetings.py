@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extraction.meetings_tables import ADVERB_COUNTS, LEXICONS, MeetingLexicon
+from factcheck.extraction.meetings_tables import ADVERB_COUNTS, FILLERS, LEXICONS, MeetingLexicon
 from factcheck.extraction.model import Claim, Document, Sentence
 from factcheck.extraction.numbers import NumberMatch, find_numbers, find_ordinals
 
@@ -165,8 +165,9 @@ def _verb_before(text: str, sentence: Sentence, pos: int, lex: MeetingLexicon) -
     """A meeting verb in the same clause, before pos."""
     window = text[max(sentence.start, pos - WINDOW) : pos]
     edges = [m.end() for m in lex.boundary.finditer(window)]
-    # "se sont entretenus, pour la première fois,": a short aside does not end the clause.
-    while edges and len(window[edges[-1] :].split()) < 3:
+    # "se sont entretenus, pour la première fois,": an aside of filler words does not
+    # end the clause, but "Kim, who met Trump, tested missiles" does.
+    while edges and all(w.lower() in FILLERS for w in window[edges[-1] :].split()):
         edges.pop()
     clause = window[edges[-1] :] if edges else window
     return bool(lex.verb.search(clause))

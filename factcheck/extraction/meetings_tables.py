@@ -29,6 +29,10 @@ class MeetingLexicon:
     article_numbers: frozenset[str]  # "un sommet" is an article, not a count
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
@@ -116,4 +120,8 @@ EN = MeetingLexicon(
 )
 
 LEXICONS = {"fr": FR, "en": EN}
+# Words of a short aside that does not end a clause: "se sont entretenus, pour la première fois".
+FILLERS = _words(
+    "pour la le à au en tout total déjà seulement ne for the only just already in all have has ever"
+)
 ADVERB_COUNTS = {"once": 1, "twice": 2, "thrice": 3}

@@ -1,0 +1,264 @@
+"""Forms of the claim workflow: queue filters, review, value correction, sources, approvals.
+
+Kept apart from forms.py, which the upload pages own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from django import forms
+from django.core.validators import URLValidator
+from django.utils.translation import gettext_lazy as _
+
+from factcheck.models import Article, Claim, Language, Source, Verdict
+
+SORT_CHOICES = [
+    ("oldest", _("Oldest first")),
+    ("article", _("By article")),
+    ("kind", _("By kind")),
+]
+
+
+class QueueFilterForm(forms.Form):
+    """GET filters of the queue; an invalid value is dropped, never an error page."""
+
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("Any kind")), *Claim.Kind.choices]
+    )
+    language = forms.ChoiceField(
+        label=_("Language"), required=False, choices=[("", _("Any language")), *Language.choices]
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("Any status")), *Claim.Status.choices]
+    )
+    article = forms.ModelChoiceField(
+        label=_("Article"),
+        required=False,
+        queryset=Article.objects.only("id", "uuid", "title"),
+        to_field_name="uuid",
+        widget=forms.HiddenInput,
+    )
+    mine = forms.BooleanField(label=_("Assigned to me"), required=False)
+    sort = forms.ChoiceField(label=_("Sort"), required=False, choices=SORT_CHOICES)
+
+    def clean_values(self) -> dict[str, Any]:
+        self.is_valid()
+        return self.cleaned_data
+
+    def filters(self, user: Any) -> dict[str, Any]:
+        """Keyword arguments for ClaimQuerySet.queue_filter, status excluded."""
+        data = self.clean_values()
+        return {
+            "kind": data.get("kind", ""),
+            "language": data.get("language", ""),
+            "article": data.get("article"),
+            "assignee": user if data.get("mine") else None,
+        }
+
+    def take_filters(self) -> dict[str, Any]:
+        """What "take next" honours: the claim's own properties, not status or assignee."""
+        data = self.clean_values()
+        return {
+            "kind": data.get("kind", ""),
+            "language": data.get("language", ""),
+            "article": data.get("article"),
+        }
+
+
+class ReviewForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    verdict = forms.ModelChoiceField(
+        label=_("Verdict"),
+        queryset=Verdict.objects.none(),
+        required=False,
+        empty_label=_("— no verdict yet —"),
+    )
+    explanation = forms.CharField(
+        label=_("Explanation"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("What the sources show, in a few sentences readers will see."),
+    )
+
+    def __init__(self, *args: Any, claim: Claim, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "initial",
+            {"version": claim.version, "verdict": claim.verdict, "explanation": claim.explanation},
+        )
+        super().__init__(*args, **kwargs)
+        # The active scale, plus the claim's current verdict should it have been retired.
+        field = self.fields["verdict"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = Verdict.objects.filter(is_active=True) | Verdict.objects.filter(
+            pk=claim.verdict_id
+        )
+
+
+# --- value correction, one small form per claim kind -------------------------------------------
+
+DATE_VALUE = re.compile(r"^(\d{3}|\d{4}(-\d{2}(-\d{2})?)?)$")
+
+
+def clean_date_value(text: str) -> str:
+    """Check a YYYY-MM-DD / YYYY-MM / YYYY / YYY (decade) value."""
+    text = text.strip()
+    if not DATE_VALUE.match(text):
+        raise forms.ValidationError(_("Use YYYY-MM-DD, YYYY-MM, YYYY, or YYY for a decade."))
+    padded = {4: "-01-01", 7: "-01"}.get(len(text), "")
+    if len(text) > 3:
+        try:
+            dt.date.fromisoformat(text + padded)
+        except ValueError:
+            raise forms.ValidationError(_("This date does not exist.")) from None
+    return text
+
+
+class ValueForm(forms.Form):
+    prefix = "value"
+
+    @classmethod
+    def initial_for(cls, value: dict[str, Any]) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def to_value(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+
+class DateValueForm(ValueForm):
+    date = forms.CharField(
+        label=_("Date, or start of the range"),
+        max_length=10,
+        help_text=_("YYYY-MM-DD, YYYY-MM, YYYY, or YYY for a decade (199 = the 1990s)."),
+    )
+    end = forms.CharField(label=_("End of the range"), max_length=10, required=False)
+
+    @classmethod
+    def initial_for(cls, value: dict[str, Any]) -> dict[str, Any]:
+        return {"date": value.get("date") or value.get("start", ""), "end": value.get("end", "")}
+
+    def clean_date(self) -> str:
+        return clean_date_value(self.cleaned_data["date"])
+
+    def clean_end(self) -> str:
+        end = self.cleaned_data["end"]
+        return clean_date_value(end) if end.strip() else ""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("date"), data.get("end")
+        if start and end and len(start) == len(end) and end <= start:
+            self.add_error("end", _("The range must end after it starts."))
+        return data
+
+    def to_value(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        if data["end"]:
+            return {"start": data["date"], "end": data["end"]}
+        return {"date": data["date"]}
+
+
+class VoteValueForm(ValueForm):
+    votes_for = forms.IntegerField(label=_("For"), min_value=0, required=False)
+    votes_against = forms.IntegerField(label=_("Against"), min_value=0, required=False)
+    abstain = forms.IntegerField(label=_("Abstentions"), min_value=0, required=False)
+    unanimous = forms.BooleanField(label=_("Unanimous"), required=False)
+
+    @classmethod
+    def initial_for(cls, value: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "votes_for": value.get("for"),
+            "votes_against": value.get("against"),
+            "abstain": value.get("abstain"),
+            "unanimous": bool(value.get("unanimous")),
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        counts = [data.get(name) for name in ("votes_for", "votes_against", "abstain")]
+        if all(count is None for count in counts) and not data.get("unanimous"):
+            raise forms.ValidationError(_("Give at least one count, or tick unanimous."))
+        return data
+
+    def to_value(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "for": data["votes_for"],
+            "against": data["votes_against"],
+            "abstain": data["abstain"],
+            "unanimous": data["unanimous"],
+        }
+
+
+class MeetingValueForm(ValueForm):
+    count = forms.IntegerField(label=_("Number of meetings"), min_value=1, max_value=100000)
+
+    @classmethod
+    def initial_for(cls, value: dict[str, Any]) -> dict[str, Any]:
+        return {"count": value.get("count")}
+
+    def to_value(self) -> dict[str, Any]:
+        return {"count": self.cleaned_data["count"]}
+
+
+VALUE_FORMS: dict[str, type[ValueForm]] = {
+    Claim.Kind.DATE: DateValueForm,
+    Claim.Kind.VOTE_RESULT: VoteValueForm,
+    Claim.Kind.MEETING_COUNT: MeetingValueForm,
+}
+
+
+def value_form_for(claim: Claim, data: Any = None) -> ValueForm | None:
+    """The correction form of the claim's kind; None for kinds without one yet."""
+    form_class = VALUE_FORMS.get(claim.kind)
+    if form_class is None:
+        return None
+    return form_class(data, initial=form_class.initial_for(claim.value or {}))
+
+
+# --- sources, dismissal, approvals ------------------------------------------------------------
+
+
+class SourceForm(forms.ModelForm):
+    # The model field also accepts ftp://; sources are web pages readers follow.
+    url = forms.URLField(
+        label=_("URL"),
+        max_length=1000,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
+    )
+
+    class Meta:
+        model = Source
+        fields = ["url", "title", "publisher", "quoted_passage", "accessed_on"]
+        widgets = {
+            "accessed_on": forms.DateInput(attrs={"type": "date"}),
+            "quoted_passage": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    prefix = "source"
+
+
+class DismissForm(forms.Form):
+    prefix = "dismiss"
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    reason = forms.ChoiceField(label=_("Reason"), choices=Claim.DismissReason.choices)
+    note = forms.CharField(
+        label=_("Note"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+
+
+class ApproveForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class SendBackForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    comment = forms.CharField(
+        label=_("What should the reviewer change?"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=4000,
+        error_messages={"required": _("Say what the reviewer should change.")},
+    )

@@ -1,0 +1,126 @@
+"""Readable claim values and history lines for the review pages.
+
+Everything here returns plain text: the template autoescapes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from django import template
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext, ngettext
+
+from factcheck.models import Article, Claim, ReviewEvent
+
+register = template.Library()
+
+
+def readable_date(value: str) -> str:
+    """YYYY-MM-DD / YYYY-MM / YYYY / YYY (a decade) in the reader's language."""
+    try:
+        if len(value) == 3:
+            return gettext("the %(decade)s0s") % {"decade": value}
+        if len(value) == 4:
+            return value
+        if len(value) == 7:
+            return date_format(dt.date.fromisoformat(value + "-01"), "F Y")
+        return date_format(dt.date.fromisoformat(value), "j F Y")
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def readable_vote(value: dict[str, Any]) -> str:
+    parts = []
+    if value.get("for") is not None:
+        parts.append(gettext("%(n)s for") % {"n": value["for"]})
+    if value.get("against") is not None:
+        parts.append(gettext("%(n)s against") % {"n": value["against"]})
+    if value.get("abstain") is not None:
+        n = value["abstain"]
+        parts.append(ngettext("%(n)s abstention", "%(n)s abstentions", n) % {"n": n})
+    if value.get("unanimous"):
+        parts.insert(0, gettext("unanimous"))
+    return ", ".join(parts) or "—"
+
+
+@register.filter
+def readable_value(value: Any, kind: str) -> str:
+    """A claim's normalized value as a sentence fragment, per kind."""
+    if not isinstance(value, dict) or not value:
+        return "—"
+    if kind == Claim.Kind.DATE:
+        if "start" in value:
+            return gettext("from %(start)s to %(end)s") % {
+                "start": readable_date(value["start"]),
+                "end": readable_date(value.get("end", "")),
+            }
+        return readable_date(value.get("date", ""))
+    if kind == Claim.Kind.VOTE_RESULT:
+        return readable_vote(value)
+    if kind == Claim.Kind.MEETING_COUNT and isinstance(value.get("count"), int):
+        n = value["count"]
+        return ngettext("%(n)s meeting", "%(n)s meetings", n) % {"n": n}
+    # Kinds added later show their raw value until they get a readable form.
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+@register.filter
+def history_verdict(value: Any) -> str:
+    """A verdict as ReviewEvent stores it ({"id", "en", "fr"}), in the current language."""
+    if not isinstance(value, dict):
+        return "—"
+    lang = "fr" if (get_language() or "en").startswith("fr") else "en"
+    return str(value.get(lang) or value.get("en") or "—")
+
+
+def _status_label(status: Any, for_article: bool) -> str:
+    choices = Article.Status if for_article else Claim.Status
+    try:
+        return str(choices(status).label)
+    except ValueError:
+        return str(status)
+
+
+@register.filter
+def event_summary(event: ReviewEvent, kind: str = "") -> str:
+    """One line saying what a history row changed."""
+    before, after = event.before or {}, event.after or {}
+    action = event.action
+    if action == ReviewEvent.Action.STATUS:
+        for_article = event.claim_id is None
+        return gettext("Status: %(before)s → %(after)s") % {
+            "before": _status_label(before.get("status"), for_article),
+            "after": _status_label(after.get("status"), for_article),
+        }
+    if action == ReviewEvent.Action.ASSIGNED:
+        return gettext("Assigned to %(user)s") % {"user": after.get("assignee") or "—"}
+    if action == ReviewEvent.Action.VERDICT:
+        return _verdict_summary(before, after)
+    if action == ReviewEvent.Action.VALUE:
+        return gettext("Value: %(before)s → %(after)s") % {
+            "before": readable_value(before.get("value"), kind),
+            "after": readable_value(after.get("value"), kind),
+        }
+    if action in (ReviewEvent.Action.SOURCE_ADDED, ReviewEvent.Action.SOURCE_REMOVED):
+        source = after or before
+        label = source.get("title") or source.get("url")
+        return f"{event.get_action_display()}: {label}"
+    return str(event.get_action_display())
+
+
+def _verdict_summary(before: dict[str, Any], after: dict[str, Any]) -> str:
+    parts = []
+    if "verdict" in after:
+        parts.append(
+            gettext("Verdict: %(before)s → %(after)s")
+            % {
+                "before": history_verdict(before.get("verdict")),
+                "after": history_verdict(after.get("verdict")),
+            }
+        )
+    if "explanation" in after:
+        parts.append(gettext("explanation edited"))
+    return "; ".join(parts)

@@ -1,0 +1,158 @@
+"""/approvals/: editors approve submitted verdicts or send them back with a comment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from factcheck import actions, roles
+from factcheck.actions import ClaimActionError, MissingEvidence, StaleClaim
+from factcheck.models import Claim
+from factcheck.review_forms import ApproveForm, SendBackForm
+
+TEMPLATE = "factcheck/approvals.html"
+PAGE_SIZE = 20
+
+
+@dataclass
+class Item:
+    """One submitted claim on the page, with its two forms and what happened to it."""
+
+    claim: Claim
+    approve_form: ApproveForm = field(init=False)
+    send_back_form: SendBackForm = field(init=False)
+    error: str = ""
+    outcome: str = ""
+
+    def __post_init__(self) -> None:
+        self.approve_form = approve_form_for(self.claim)
+        self.send_back_form = send_back_form_for(self.claim)
+
+    @property
+    def waiting(self) -> bool:
+        return self.claim.status == Claim.Status.SUBMITTED
+
+
+def approve_form_for(claim: Claim) -> ApproveForm:
+    # Many items share one page: ids carry the claim's pk to stay unique.
+    return ApproveForm(initial={"version": claim.version}, auto_id=f"id_approve_%s_{claim.pk}")
+
+
+def send_back_form_for(claim: Claim, data: Any = None) -> SendBackForm:
+    return SendBackForm(
+        data, initial={"version": claim.version}, auto_id=f"id_send_back_%s_{claim.pk}"
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def approvals(request: HttpRequest) -> HttpResponse:
+    if not roles.is_editor(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        return decide(request)
+    return render(request, TEMPLATE, page_context(request))
+
+
+def page_context(request: HttpRequest, replaced: Item | None = None) -> dict[str, Any]:
+    """Sources arrive in one prefetch query: the page's query count does not grow with it."""
+    claims = Claim.objects.visible_to(request.user).for_approval()
+    page = Paginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
+    items = [Item(claim) for claim in page.object_list]
+    if replaced is not None:
+        items = [replaced if item.claim.pk == replaced.claim.pk else item for item in items]
+    return {"page": page, "items": items}
+
+
+def decide(request: HttpRequest) -> HttpResponse:
+    """POST approve / send_back for one claim, named by uuid."""
+    # Any status: deciding on a claim someone else just handled gets a message, not a 404.
+    claims = Claim.objects.visible_to(request.user).with_context().prefetch_related("sources")
+    try:
+        claim = get_object_or_404(claims, uuid=request.POST.get("claim", ""))
+    except ValidationError:  # not a UUID at all
+        raise Http404 from None
+    item = Item(claim)
+    if request.POST.get("action") == "approve":
+        outcome = approve(request, item)
+    else:
+        outcome = send_back(request, item)
+    if request.htmx:
+        return render(request, f"{TEMPLATE}#item", {"item": item})
+    if outcome:
+        messages.success(request, outcome)
+        return HttpResponseRedirect(reverse("factcheck:approvals") + page_query(request))
+    return render(request, TEMPLATE, page_context(request, item), status=400)
+
+
+def approve(request: HttpRequest, item: Item) -> str:
+    form = ApproveForm(request.POST)
+    if not form.is_valid():
+        item.error = _("The form was incomplete; reload the page.")
+        return ""
+    return run(request, item, lambda claim: actions.approve_claim(
+        claim, request.user, version=form.cleaned_data["version"]
+    ), _("Approved."))
+
+
+def send_back(request: HttpRequest, item: Item) -> str:
+    form = send_back_form_for(item.claim, request.POST)
+    item.send_back_form = form
+    if not form.is_valid():
+        return ""
+    return run(request, item, lambda claim: actions.send_back(
+        claim, request.user, version=form.cleaned_data["version"],
+        comment=form.cleaned_data["comment"],
+    ), _("Sent back to the reviewer."))
+
+
+def run(request: HttpRequest, item: Item, step: Any, outcome: str) -> str:
+    """Apply a step; on refusal keep the typed comment and say why."""
+    try:
+        item.claim = step(item.claim)
+    except StaleClaim as exc:
+        item.claim = _reload(exc.current)
+        item.error = _("This claim changed since you loaded the page; check it again.")
+        item.approve_form = approve_form_for(item.claim)
+        _refresh_version(item)
+        return ""
+    except MissingEvidence as exc:
+        for name, message in exc.errors.items():
+            item.send_back_form.add_error(name if name in ("comment",) else None, message)
+        return ""
+    except ClaimActionError as exc:
+        item.error = str(exc)
+        return ""
+    item.outcome = outcome
+    return outcome
+
+
+def _reload(claim: Claim) -> Claim:
+    return Claim.objects.with_context().prefetch_related("sources").get(pk=claim.pk)
+
+
+def _refresh_version(item: Item) -> None:
+    """Keep the typed comment but carry the stored version, so a second click goes through."""
+    form = item.send_back_form
+    if not form.is_bound:
+        item.send_back_form = send_back_form_for(item.claim)
+        return
+    data = form.data.copy()
+    data["version"] = str(item.claim.version)
+    item.send_back_form = send_back_form_for(item.claim, data)
+    item.send_back_form.is_valid()
+
+
+def page_query(request: HttpRequest) -> str:
+    page = request.POST.get("page", "")
+    return f"?page={page}" if page.isdigit() else ""

@@ -1,0 +1,271 @@
+"""/claims/<uuid>/: one claim in context; take it, correct it, source it, judge it.
+
+One view, one template. Each POST names its step in `action`. With HTMX the
+review and sources forms swap their own fragment of factcheck/claim.html
+(plus the summary and history, out of band); without it every step is a
+plain POST followed by a redirect, or the page again with the errors.
+"""
+
+from __future__ import annotations
+
+import uuid as uuid_lib
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from django_htmx.http import HttpResponseClientRedirect
+
+from factcheck import actions, roles
+from factcheck.actions import ClaimActionError, MissingEvidence, NotAllowed, StaleClaim
+from factcheck.models import Claim
+from factcheck.review_forms import DismissForm, ReviewForm, SourceForm, ValueForm, value_form_for
+from factcheck.templatetags.review_tags import readable_value
+
+TEMPLATE = "factcheck/claim.html"
+# Fragments refreshed out of band after any HTMX step: they show what just changed.
+OOB_FRAGMENTS = ("summary", "history")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def claim_detail(request: HttpRequest, uuid: uuid_lib.UUID) -> HttpResponse:
+    if not roles.is_staff_member(request.user):
+        raise PermissionDenied
+    claim = get_object_or_404(Claim.objects.visible_to(request.user).with_context(), uuid=uuid)
+    if request.method == "GET":
+        return render(request, TEMPLATE, claim_context(request, claim, page=True))
+    handler = POST_HANDLERS.get(request.POST.get("action", ""))
+    if handler is None:
+        return HttpResponseBadRequest(_("Unknown action."))
+    return handler(request, claim)
+
+
+def claim_context(request: HttpRequest, claim: Claim, *, page: bool = False, **extra: Any) -> dict:
+    """What the page and its fragments show; forms in `extra` replace the blank ones."""
+    user = request.user
+    context = {
+        "claim": claim,
+        "can_edit": actions.can_edit_claim(user, claim),
+        "can_take": actions.can_take_claim(user, claim),
+        "can_dismiss": actions.can_dismiss_claim(user, claim),
+        "review_form": ReviewForm(claim=claim),
+        "value_form": value_form_for(claim),
+        "source_form": SourceForm(initial={"accessed_on": actions.today()}),
+        "dismiss_form": DismissForm(initial={"version": claim.version}),
+        "sources": claim.sources.all(),
+        "events": claim.events.select_related("actor"),
+    }
+    if page:
+        # Only the full page shows the sentence: fragments need not load the article body.
+        context["before"], context["span"], context["after"] = claim.sentence()
+    return context | extra
+
+
+def render_fragments(
+    request: HttpRequest, claim: Claim, main: str, **extra: Any
+) -> HttpResponse:
+    """The swapped fragment, then the out-of-band ones. Always 200: htmx swaps only 2xx."""
+    context = claim_context(request, claim, **extra)
+    html = render_to_string(f"{TEMPLATE}#{main}", context, request)
+    for name in OOB_FRAGMENTS:
+        html += render_to_string(f"{TEMPLATE}#{name}", context | {"oob": True}, request)
+    return HttpResponse(html)
+
+
+def respond(
+    request: HttpRequest, claim: Claim, main: str, status: int = 200, **extra: Any
+) -> HttpResponse:
+    """A fragment for HTMX, else the whole page (with an error status when there are errors)."""
+    if request.htmx:
+        return render_fragments(request, claim, main, **extra)
+    context = claim_context(request, claim, page=True, **extra)
+    return render(request, TEMPLATE, context, status=status)
+
+
+def done(request: HttpRequest, claim: Claim, message: str) -> HttpResponse:
+    """Post/Redirect/Get: the message survives the redirect in the messages framework."""
+    messages.success(request, message)
+    if request.htmx:
+        return HttpResponseClientRedirect(claim.get_absolute_url())
+    return redirect(claim)
+
+
+def add_errors(form: Any, errors: dict[str, str]) -> None:
+    for field, message in errors.items():
+        form.add_error(field if field in form.fields else None, message)
+
+
+# --- steps ---------------------------------------------------------------------------------------
+
+
+def take(request: HttpRequest, claim: Claim) -> HttpResponse:
+    try:
+        actions.take_claim(claim, request.user)
+    except ClaimActionError as exc:
+        messages.error(request, str(exc))
+        return redirect(claim)
+    return done(request, claim, _("This claim is now assigned to you."))
+
+
+def review(request: HttpRequest, claim: Claim) -> HttpResponse:
+    """Save draft or Submit: the verdict, explanation and (possibly corrected) value."""
+    submitting = request.POST["action"] == "submit"
+    review_form = ReviewForm(request.POST, claim=claim)
+    value_form = value_form_for(claim, request.POST)
+    forms = {"review_form": review_form, "value_form": value_form}
+    if not review_form.is_valid() or (value_form is not None and not value_form.is_valid()):
+        return respond(request, claim, "review", 400, **forms)
+    step = actions.submit_claim if submitting else actions.save_review
+    data = review_form.cleaned_data
+    try:
+        saved = step(
+            claim,
+            request.user,
+            version=data["version"],
+            verdict=data["verdict"],
+            explanation=data["explanation"],
+            value=changed_value(value_form),
+        )
+    except StaleClaim as exc:
+        return conflict(request, claim, exc.current)
+    except MissingEvidence as exc:
+        add_errors(review_form, exc.errors)
+        return respond(request, claim, "review", 400, **forms)
+    except NotAllowed as exc:
+        review_form.add_error(None, str(exc))
+        return respond(request, claim, "review", 403, **forms)
+    if submitting:
+        return done(request, saved, _("Submitted for approval."))
+    saved.article = claim.article
+    if request.htmx:
+        return render_fragments(request, saved, "review", notice=_("Draft saved."))
+    return done(request, saved, _("Draft saved."))
+
+
+def changed_value(value_form: ValueForm | None) -> dict[str, Any] | None:
+    """The reviewer's value, only when they edited the fields: untouched means no correction."""
+    if value_form is None or not value_form.has_changed():
+        return None
+    return value_form.to_value()
+
+
+def conflict(request: HttpRequest, claim: Claim, current: Claim) -> HttpResponse:
+    """A stale save: show stored vs typed, keep the typed text, and let a re-save overwrite."""
+    current.article = claim.article
+    data = request.POST.copy()
+    # The form now carries the stored version: saving again is a deliberate overwrite.
+    data["version"] = str(current.version)
+    review_form = ReviewForm(data, claim=current)
+    value_form = value_form_for(current, data)
+    review_form.is_valid()
+    if value_form is not None:
+        value_form.is_valid()
+    last = current.events.select_related("actor").order_by("-created_at", "-id").first()
+    changes = {
+        "rows": differences(current, review_form, value_form),
+        "actor": last.actor if last else None,
+        "at": last.created_at if last else current.updated_at,
+    }
+    forms = {"review_form": review_form, "value_form": value_form, "conflict": changes}
+    return respond(request, current, "review", 409, **forms)
+
+
+def differences(current: Claim, review_form: ReviewForm, value_form: ValueForm | None) -> list:
+    """Rows (label, stored, yours) where the stored claim and the typed form disagree."""
+    typed = getattr(review_form, "cleaned_data", {})
+    rows = []
+    if current.status != Claim.Status.IN_PROGRESS:
+        rows.append((_("Status"), current.get_status_display(), _("In progress")))
+    if "verdict" in typed and typed["verdict"] != current.verdict:
+        rows.append((_("Verdict"), current.verdict or "—", typed["verdict"] or "—"))
+    if "explanation" in typed and typed["explanation"] != current.explanation:
+        rows.append((_("Explanation"), current.explanation or "—", typed["explanation"] or "—"))
+    if value_form is not None and not value_form.errors and value_form.to_value() != current.value:
+        rows.append(
+            (
+                _("Value"),
+                readable_value(current.value, current.kind),
+                readable_value(value_form.to_value(), current.kind),
+            )
+        )
+    return rows
+
+
+def dismiss(request: HttpRequest, claim: Claim) -> HttpResponse:
+    form = DismissForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.dismiss_claim(
+                claim,
+                request.user,
+                version=data["version"],
+                reason=data["reason"],
+                note=data["note"],
+            )
+        except StaleClaim as exc:
+            return stale_dismissal(request, claim, exc.current)
+        except MissingEvidence as exc:
+            add_errors(form, exc.errors)
+        except NotAllowed as exc:
+            form.add_error(None, str(exc))
+        else:
+            return done(request, claim, _("Claim dismissed."))
+    return respond(request, claim, "review", 400, dismiss_form=form)
+
+
+def stale_dismissal(request: HttpRequest, claim: Claim, current: Claim) -> HttpResponse:
+    current.article = claim.article
+    data = request.POST.copy()
+    data[f"{DismissForm.prefix}-version"] = str(current.version)
+    form = DismissForm(data)
+    form.is_valid()
+    form.add_error(None, _("Someone changed this claim since you opened it. Check it, then "
+                           "dismiss again if you still mean to."))
+    return respond(request, current, "review", 409, dismiss_form=form)
+
+
+def add_source(request: HttpRequest, claim: Claim) -> HttpResponse:
+    form = SourceForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.add_source(claim, request.user, **form.cleaned_data)
+        except MissingEvidence as exc:
+            add_errors(form, exc.errors)
+        except NotAllowed as exc:
+            form.add_error(None, str(exc))
+        else:
+            if not request.htmx:
+                return done(request, claim, _("Source added."))
+            return render_fragments(request, claim, "sources", sources_notice=_("Source added."))
+    return respond(request, claim, "sources", 400, source_form=form)
+
+
+def remove_source(request: HttpRequest, claim: Claim) -> HttpResponse:
+    try:
+        source_uuid = uuid_lib.UUID(request.POST.get("source", ""))
+        actions.remove_source(claim, request.user, source_uuid)
+    except ValueError:
+        return HttpResponseBadRequest(_("Unknown source."))
+    except ClaimActionError as exc:
+        return respond(request, claim, "sources", 409, sources_error=str(exc))
+    if not request.htmx:
+        return done(request, claim, _("Source removed."))
+    return render_fragments(request, claim, "sources", sources_notice=_("Source removed."))
+
+
+POST_HANDLERS: dict[str, Callable[[HttpRequest, Claim], HttpResponse]] = {
+    "take": take,
+    "save": review,
+    "submit": review,
+    "dismiss": dismiss,
+    "add_source": add_source,
+    "remove_source": remove_source,
+}

@@ -29,6 +29,28 @@ def submit_article(*, uploaded_by: Any = None, **fields: Any) -> Article:
     return article
 
 
+def submit_upload(*, upload: Any = None, uploaded_by: Any = None, **fields: Any) -> Article:
+    """submit_article, keeping the uploaded file; the file is removed if the row is not saved.
+
+    The file is written only once the row is valid and inserted, so a refused
+    upload leaves nothing on disk; a failure after the write deletes it again.
+    """
+    stored = ""
+    try:
+        with transaction.atomic():
+            article = submit_article(uploaded_by=uploaded_by, **fields)
+            if upload is not None:
+                upload.seek(0)
+                article.uploaded_file.save(upload.name, upload, save=False)
+                stored = article.uploaded_file.name
+                article.save(update_fields=["uploaded_file", "updated_at"])
+    except BaseException:
+        if stored:
+            Article._meta.get_field("uploaded_file").storage.delete(stored)
+        raise
+    return article
+
+
 def enqueue_extraction(article: Article) -> None:
     """Queue the extraction after commit: the worker must find the committed row."""
     from factcheck.tasks import extract_article

@@ -24,6 +24,19 @@ class ArticleQuerySet(models.QuerySet):
     def published(self) -> ArticleQuerySet:
         return self.filter(status=self.model.Status.PUBLISHED)
 
+    def with_claim_counts(self) -> ArticleQuerySet:
+        """The article list's columns: claims in total and still open, in the same query."""
+        open_statuses = ["pending", "in_progress", "submitted"]
+        return self.select_related("uploaded_by").annotate(
+            claim_count=models.Count("claims", filter=models.Q(claims__stale=False)),
+            open_claim_count=models.Count(
+                "claims", filter=models.Q(claims__stale=False, claims__status__in=open_statuses)
+            ),
+        )
+
+    def oldest_first(self) -> ArticleQuerySet:
+        return self.order_by("created_at", "id")
+
 
 class ClaimQuerySet(models.QuerySet):
     def visible_to(self, user: AnyUser) -> ClaimQuerySet:
@@ -43,6 +56,24 @@ class ClaimQuerySet(models.QuerySet):
     def open(self) -> ClaimQuerySet:
         """Claims that still need work before the article is checked."""
         return self.exclude(status__in=[self.model.Status.APPROVED, self.model.Status.DISMISSED])
+
+    def current(self) -> ClaimQuerySet:
+        """Claims the last extraction still found (stale ones keep reviewer work only)."""
+        return self.filter(stale=False)
+
+    def for_article_page(self) -> ClaimQuerySet:
+        """What the article page shows per claim, in one query whatever the count."""
+        return self.select_related("verdict", "assignee").order_by("start", "end", "id")
+
+    def for_report(self) -> ClaimQuerySet:
+        """What the report shows: verdicts and sources, in two queries whatever the count."""
+        return (
+            self.current()
+            .exclude(status=self.model.Status.DISMISSED)
+            .select_related("verdict")
+            .prefetch_related("sources")
+            .order_by("start", "end", "id")
+        )
 
     def with_context(self) -> ClaimQuerySet:
         """Everything a list of claims displays, in a fixed number of queries."""

@@ -1,11 +1,17 @@
 from django.urls import path
 
-from factcheck.views import approvals, claims, pages, queue
+from factcheck.views import approvals, articles, claims, pages, queue, report
 
 app_name = "factcheck"
 
 urlpatterns = [
     path("", pages.home, name="home"),
+    # Articles: list, upload, page, re-extraction, report.
+    path("articles/", articles.article_list, name="article_list"),
+    path("articles/new/", articles.article_new, name="article_new"),
+    path("articles/<uuid:uuid>/", articles.article_detail, name="article"),
+    path("articles/<uuid:uuid>/reextract/", articles.article_reextract, name="article_reextract"),
+    path("articles/<uuid:uuid>/report/", report.article_report, name="article_report"),
     # Claim workflow: the reviewers' queue, one claim's review, editors' approvals.
     path("queue/", queue.queue, name="queue"),
     path("claims/<uuid:uuid>/", claims.claim_detail, name="claim"),

@@ -1,0 +1,343 @@
+"""Upload: who may upload, every accepted format, every refused input, nothing stored on error."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from lxml import html as lxml_html
+
+from factcheck.models import Article
+from tests.conftest import SAMPLE_TEXT
+from tests.upload_files import make_broken_docx, make_broken_pdf, make_docx, make_pdf
+
+URL = reverse("factcheck:article_new")
+FRENCH = (
+    "Le Sénat a adopté le texte le 15 novembre 2024 par 289 voix contre 12. "
+    "Les élus étaient réunis à Paris pour un débat très animé."
+)
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path) -> Path:
+    # Cheap hashing: the role fixtures create users, PBKDF2 would dominate the run time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+def stored_files(media_root: Path) -> list[str]:
+    if not media_root.exists():
+        return []
+    return [os.path.join(d, f) for d, _, files in os.walk(media_root) for f in files]
+
+
+def post(client, *, file: SimpleUploadedFile | None = None, follow: bool = False, **fields):
+    data = {"title": "Un article", "published_precision": "day", "language": ""} | fields
+    if file is not None:
+        data["file"] = file
+    return client.post(URL, data, follow=follow)
+
+
+def field_error(response, field: str) -> str:
+    """The error text rendered beside `field` (Django ties it to the input by id)."""
+    tree = lxml_html.fromstring(response.content)
+    errors = tree.xpath(f'//div[@id="field-{field}"]//ul[@id="id_{field}_error"]')
+    return " ".join(e.text_content() for e in errors)
+
+
+def assert_refused(response, field: str, fragment: str, media_root: Path) -> None:
+    assert response.status_code == 200
+    assert fragment in field_error(response, field), field_error(response, field)
+    assert Article.objects.count() == 0
+    assert stored_files(media_root) == []
+
+
+# --- who may upload ----------------------------------------------------------
+
+
+def test_anonymous_is_sent_to_login(client):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert reverse("login") in response["Location"]
+
+
+@pytest.mark.parametrize("who", ["reviewer", "outsider"])
+def test_only_editors_upload(client, request, who):
+    client.force_login(request.getfixturevalue(who))
+    assert client.get(URL).status_code == 403
+    assert post(client, text=SAMPLE_TEXT).status_code == 403
+    assert Article.objects.count() == 0
+
+
+def test_editor_sees_the_form(editor_client):
+    response = editor_client.get(URL)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'enctype="multipart/form-data"' in body
+    assert 'for="id_file"' in body and 'accept=".txt,.md,.html,.htm,.docx,.pdf"' in body
+
+
+# --- accepted uploads --------------------------------------------------------
+
+
+def test_pasted_text_is_saved_and_extraction_enqueued(
+    editor_client, editor, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = post(
+            editor_client,
+            text=SAMPLE_TEXT,
+            published_on="2024-11-20",
+            language="fr",
+            source_url="example.org/senat",
+            outlet="Le Quotidien",
+        )
+    article = Article.objects.get()
+    assert response.status_code == 302 and response["Location"] == article.get_absolute_url()
+    assert article.body == SAMPLE_TEXT and article.uploaded_by == editor
+    assert article.requested_language == "fr" and article.outlet == "Le Quotidien"
+    assert article.source_url == "https://example.org/senat"
+    assert article.published_for_extraction == "2024-11-20"
+    assert article.status == Article.Status.QUEUED
+    assert len(callbacks) == 1  # the extraction task, sent only once the row is committed
+
+
+def test_month_only_date(editor_client):
+    post(editor_client, text=SAMPLE_TEXT, published_on="2024-11")
+    article = Article.objects.get()
+    assert article.published_precision == Article.DatePrecision.MONTH
+    assert article.published_for_extraction == "2024-11"
+
+
+def test_month_precision_from_the_select(editor_client):
+    post(editor_client, text=SAMPLE_TEXT, published_on="2024-11-20", published_precision="month")
+    assert Article.objects.get().published_for_extraction == "2024-11"
+
+
+def test_extraction_runs_after_commit(editor_client, settings, django_capture_on_commit_callbacks):
+    from newsroom.celery import app
+
+    app.conf.task_always_eager = True
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            post(editor_client, text=SAMPLE_TEXT, language="fr", published_on="2024-11-20")
+    finally:
+        app.conf.task_always_eager = False
+    article = Article.objects.get()
+    assert article.status == Article.Status.IN_REVIEW
+    assert article.claims.count() >= 2
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("a.txt", FRENCH.encode(), FRENCH),
+        ("a.md", b"# Title\n\n" + FRENCH.encode(), "# Title\n\n" + FRENCH),
+        ("bom.txt", "\ufeff".encode() + FRENCH.encode(), FRENCH),
+        ("utf16.txt", FRENCH.encode("utf-16"), FRENCH),
+        ("latin1.txt", FRENCH.encode("latin-1"), FRENCH),
+        ("cp1252.txt", (FRENCH + " Coût : 5 €.").encode("cp1252"), FRENCH + " Coût : 5 €."),
+        ("nul.txt", FRENCH.encode().replace(b"Paris", b"Pa\x00ris"), FRENCH),
+        ("a.docx", make_docx("Premier paragraphe.", FRENCH), "Premier paragraphe.\n\n" + FRENCH),
+        ("a.pdf", make_pdf("Le Senat a vote le 15 novembre 2024 (289 voix)."),
+         "Le Senat a vote le 15 novembre 2024 (289 voix)."),
+    ],
+)
+def test_files_are_read(editor_client, media_root, name, content, expected):
+    response = post(editor_client, file=SimpleUploadedFile(name, content))
+    assert response.status_code == 302, field_error(response, "file")
+    article = Article.objects.get()
+    assert article.body == expected
+    assert article.uploaded_file.name.startswith("articles/")
+    assert len(stored_files(media_root)) == 1
+    assert Path(article.uploaded_file.path).read_bytes() == content
+
+
+def test_html_keeps_text_and_drops_scripts_and_styles(editor_client):
+    page = (
+        b"<!doctype html><html><head><title>Site</title><style>p{color:red}</style>"
+        b"<script>var secret = 'SCRIPT-TEXT';</script></head><body>"
+        b"<h1>Le vote</h1><p>Le S&eacute;nat a <b>adopt\xc3\xa9</b> le texte.</p>"
+        b"<script>alert('SCRIPT-TEXT')</script><noscript>NOSCRIPT-TEXT</noscript>"
+        b"<!-- COMMENT-TEXT --><p>Second paragraphe.</p></body></html>"
+    )
+    post(editor_client, file=SimpleUploadedFile("page.html", page))
+    body = Article.objects.get().body
+    assert body == "Le vote\nLe Sénat a adopté le texte.\nSecond paragraphe."
+    for hidden in ("SCRIPT-TEXT", "NOSCRIPT-TEXT", "COMMENT-TEXT", "color:red", "Site"):
+        assert hidden not in body
+
+
+def test_pasted_text_loses_nul_bytes_and_crlf(editor_client):
+    post(editor_client, text="Premier\x00 paragraphe.\r\nSecond.")
+    assert Article.objects.get().body == "Premier paragraphe.\nSecond."
+
+
+def test_duplicate_text_warns_with_a_link_to_the_first(editor_client):
+    post(editor_client, text=SAMPLE_TEXT, title="Original")
+    first = Article.objects.get()
+    response = post(editor_client, text="  " + SAMPLE_TEXT.replace(" ", "  "), follow=True)
+    assert Article.objects.count() == 2
+    warning = lxml_html.fromstring(response.content).xpath('//li[contains(@class,"warning")]')
+    assert warning, response.content.decode()
+    link = warning[0].xpath(".//a")[0]
+    assert link.get("href") == first.get_absolute_url() and link.text == "Original"
+
+
+# --- refused uploads: error beside the field, nothing stored -----------------
+
+
+def test_empty_form(editor_client, media_root):
+    response = post(editor_client, title="")
+    assert_refused(response, "title", "required", media_root)
+    assert "Paste the article" in field_error(response, "text")
+
+
+def test_neither_text_nor_file(editor_client, media_root):
+    assert_refused(post(editor_client), "text", "Paste the article", media_root)
+
+
+def test_both_text_and_file(editor_client, media_root):
+    response = post(editor_client, text=FRENCH, file=SimpleUploadedFile("a.txt", b"Autre."))
+    assert_refused(response, "file", "not both", media_root)
+
+
+def test_empty_file(editor_client, media_root):
+    response = post(editor_client, file=SimpleUploadedFile("a.txt", b""))
+    assert_refused(response, "file", "empty", media_root)
+
+
+def test_blank_file(editor_client, media_root):
+    response = post(editor_client, file=SimpleUploadedFile("a.txt", b"  \n\n \x00 "))
+    assert_refused(response, "file", "No text", media_root)
+
+
+def test_file_over_5_mb(editor_client, media_root):
+    content = b"a" * (5 * 1024 * 1024 + 1)
+    response = post(editor_client, file=SimpleUploadedFile("big.txt", content))
+    assert_refused(response, "file", "5 MB", media_root)
+
+
+def test_pasted_text_over_200000_characters(editor_client, media_root):
+    response = post(editor_client, text="a" * 200_001)
+    assert_refused(response, "text", "too long", media_root)
+
+
+def test_file_text_over_200000_characters(editor_client, media_root):
+    response = post(editor_client, file=SimpleUploadedFile("long.txt", b"word " * 40_001))
+    assert_refused(response, "file", "too long", media_root)
+
+
+def test_pasted_text_at_the_limit_is_accepted(editor_client):
+    assert post(editor_client, text="a" * 200_000).status_code == 302
+
+
+@pytest.mark.parametrize("name", ["a.exe", "a.png", "a.doc", "noextension"])
+def test_unsupported_extension(editor_client, media_root, name):
+    response = post(editor_client, file=SimpleUploadedFile(name, FRENCH.encode()))
+    assert_refused(response, "file", "Unsupported file type", media_root)
+
+
+def test_png_renamed_txt(editor_client, media_root):
+    png = b"\x89PNG\r\n\x1a\n" + os.urandom(2000)
+    response = post(editor_client, file=SimpleUploadedFile("photo.txt", png))
+    assert_refused(response, "file", "not text", media_root)
+
+
+def test_random_binary_renamed_txt(editor_client, media_root):
+    response = post(editor_client, file=SimpleUploadedFile("data.txt", os.urandom(4096)))
+    assert_refused(response, "file", "not", media_root)
+
+
+def test_pdf_renamed_docx(editor_client, media_root):
+    response = post(editor_client, file=SimpleUploadedFile("a.docx", make_pdf("Hello there.")))
+    assert_refused(response, "file", "does not match", media_root)
+
+
+def test_docx_renamed_txt(editor_client, media_root):
+    response = post(editor_client, file=SimpleUploadedFile("a.txt", make_docx(FRENCH)))
+    assert_refused(response, "file", "does not match", media_root)
+
+
+def test_text_renamed_pdf(editor_client, media_root):
+    response = post(editor_client, file=SimpleUploadedFile("a.pdf", FRENCH.encode()))
+    assert_refused(response, "file", "does not match", media_root)
+
+
+def test_malformed_docx(editor_client, media_root):
+    response = post(editor_client, file=SimpleUploadedFile("a.docx", make_broken_docx()))
+    assert_refused(response, "file", "damaged", media_root)
+
+
+def test_truncated_docx(editor_client, media_root):
+    response = post(editor_client, file=SimpleUploadedFile("a.docx", make_docx(FRENCH)[:3000]))
+    assert_refused(response, "file", "damaged", media_root)
+
+
+def test_malformed_pdf(editor_client, media_root):
+    response = post(editor_client, file=SimpleUploadedFile("a.pdf", make_broken_pdf()))
+    assert_refused(response, "file", "damaged", media_root)
+
+
+def test_pdf_without_text(editor_client, media_root):
+    response = post(editor_client, file=SimpleUploadedFile("scan.pdf", make_pdf("")))
+    assert_refused(response, "file", "No text", media_root)
+
+
+def test_html_with_only_a_script(editor_client, media_root):
+    page = b"<html><body><script>document.write('x')</script></body></html>"
+    response = post(editor_client, file=SimpleUploadedFile("a.html", page))
+    assert_refused(response, "file", "No text", media_root)
+
+
+def test_bad_metadata_is_reported_beside_each_field(editor_client, media_root):
+    response = post(
+        editor_client,
+        text=FRENCH,
+        title="x" * 301,
+        published_on="2024-13-45",
+        language="de",
+        source_url="not a url at all",
+        outlet="o" * 201,
+    )
+    assert_refused(response, "title", "at most 300", media_root)
+    assert "valid date" in field_error(response, "published_on")
+    assert "valid choice" in field_error(response, "language")
+    assert "valid URL" in field_error(response, "source_url")
+    assert "at most 200" in field_error(response, "outlet")
+
+
+def test_errors_are_announced_and_focused(editor_client):
+    response = post(editor_client, file=SimpleUploadedFile("a.txt", b""))
+    tree = lxml_html.fromstring(response.content)
+    assert tree.xpath('//p[@role="alert"]')
+    file_input = tree.xpath('//input[@id="id_file"]')[0]
+    assert file_input.get("aria-invalid") == "true"
+    assert "id_file_error" in file_input.get("aria-describedby")
+    assert file_input.get("autofocus") is not None
+
+
+def test_failed_save_leaves_no_file(editor_client, media_root, monkeypatch):
+    """A database failure after the file is written removes the file again."""
+    from factcheck import actions
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(actions, "enqueue_extraction", boom)
+    with pytest.raises(RuntimeError):
+        actions.submit_upload(
+            upload=SimpleUploadedFile("a.txt", FRENCH.encode()), title="t", body=FRENCH
+        )
+    assert Article.objects.count() == 0
+    assert stored_files(media_root) == []

@@ -11,4 +11,6 @@ os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/newsro
 os.environ.setdefault("CELERY_BROKER_URL", "redis://127.0.0.1:6379/15")
 os.environ.setdefault("DEBUG", "1")
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789")
+# One test database per run, so that two runs on one machine never collide.
+os.environ.setdefault("TEST_DATABASE_NAME", f"test_newsroom_{os.getpid()}")
 os.environ.setdefault("NEWSROOM_VAR_DIR", os.path.join(os.getcwd(), "var", "test"))

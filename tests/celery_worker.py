@@ -1,8 +1,8 @@
 """Start a real Celery worker process for the integration tests.
 
 Run as `python tests/celery_worker.py QUEUE`. It is the ordinary worker with
-one addition: a finder that emits an impossible span for any text containing
-FAULT_MARKER, so tests can prove what a buggy extractor leaves behind.
+one addition: a finder that emits a value JSON cannot store for any text
+containing FAULT_MARKER, so tests can prove what a buggy extractor leaves behind.
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ def faulty_finder(doc):
 
     if FAULT_MARKER not in doc.text:
         return []
-    # end before start: the database's check constraint must reject it.
-    return [Claim("date", 5, 2, "bug", {"date": "2024"}), Claim("date", 0, 1, "x", {})]
+    # A value JSON cannot store: the write fails halfway through the transaction.
+    return [Claim("date", 0, 1, doc.text[0], {"date": {"not", "json"}})]
 
 
 def main(queue: str) -> None:

@@ -82,15 +82,16 @@ def _finished(text: str, claims: list[Claim], sentences: list[Sentence]) -> list
     """Valid spans only, unique, sorted, each with its text and sentence taken from `text`.
 
     The span is what reviewers see highlighted, so it is the source of truth for
-    the claim's text. Sorting on the value too makes the order independent of
-    the finders' order. Claims are rebuilt directly: dataclasses.replace costs
+    the claim's text. Claims are rebuilt directly: dataclasses.replace costs
     several times more, and this runs for every claim of every article.
     """
-    unique: dict[tuple[int, int, str, str], Claim] = {}
-    for claim in claims:
+    # One claim per (span, kind): a span states one fact, and storage keys claims
+    # on it. When two rules disagree, the smallest value key wins, whatever the
+    # finders' order.
+    unique: dict[tuple[int, int, str], Claim] = {}
+    for claim in sorted(claims, key=lambda c: _value_key(c.value)):
         if 0 <= claim.start < claim.end <= len(text):
-            key = (claim.start, claim.end, claim.kind, _value_key(claim.value))
-            unique.setdefault(key, claim)
+            unique.setdefault((claim.start, claim.end, claim.kind), claim)
     starts = [s.start for s in sentences]  # built once: one bisect per claim
     out = []
     for key in sorted(unique):

@@ -27,11 +27,17 @@ class ArticleQuerySet(models.QuerySet):
     def with_claim_counts(self) -> ArticleQuerySet:
         """The article list's columns: claims in total and still open, in the same query."""
         open_statuses = ["pending", "in_progress", "submitted"]
-        return self.select_related("uploaded_by").annotate(
-            claim_count=models.Count("claims", filter=models.Q(claims__stale=False)),
-            open_claim_count=models.Count(
-                "claims", filter=models.Q(claims__stale=False, claims__status__in=open_statuses)
-            ),
+        # Aggregation drops Meta.ordering; pagination needs a stable order.
+        return (
+            self.select_related("uploaded_by")
+            .annotate(
+                claim_count=models.Count("claims", filter=models.Q(claims__stale=False)),
+                open_claim_count=models.Count(
+                    "claims",
+                    filter=models.Q(claims__stale=False, claims__status__in=open_statuses),
+                ),
+            )
+            .order_by("-created_at", "-id")
         )
 
     def oldest_first(self) -> ArticleQuerySet:

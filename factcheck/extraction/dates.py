@@ -39,11 +39,19 @@ def _low(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
+def _lower_same_length(text: str) -> str:
+    """Lowercase without moving offsets ("İ".lower() is two characters)."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low.replace("’", "'")
+
+
 def _phrases(table: dict[str, object]) -> dict[str, list[tuple[tuple[str, ...], object]]]:
     """Index multi-word phrases by first token, longest first."""
     index: dict[str, list[tuple[tuple[str, ...], object]]] = {}
     for phrase, payload in table.items():
-        words = tuple(_low(w) for _, _, w in tokenize(phrase))
+        words = tuple(_phrase_words(phrase))
         index.setdefault(words[0], []).append((words, payload))
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[0]))
@@ -65,6 +73,7 @@ class _Lang:
     future: frozenset[str]
     past: frozenset[str]
     triggers: frozenset[str]
+    strong: frozenset[str]
 
 
 def _build(lang: str) -> _Lang:
@@ -78,11 +87,29 @@ def _build(lang: str) -> _Lang:
         | {"mois", "month", "l'", "an", "année", "il", "dans", "in", "the", "les", "ago",
            "q1", "q2", "q3", "q4", "t1", "t2", "t3", "t4", "'"}
     )
+    # Strong words name a date by themselves; the other triggers are function
+    # words that only start a date when a strong word follows closely.
+    phrase_words = {w for table in (T.RELATIVE[lang], T.HOLIDAYS[lang], T.PERIOD_WORDS[lang])
+                    for p in table for w in _phrase_words(p)}
+    strong = (
+        set(T.MONTHS[lang]) | set(T.WEEKDAYS[lang]) | set(T.SEASONS[lang]) | set(T.UNITS[lang])
+        | set(T.QUARTER_WORDS[lang]) | (phrase_words - _FUNCTION_WORDS)
+        | {"ago", "time", "années", "y", "q1", "q2", "q3", "q4", "t1", "t2", "t3", "t4"}
+    )
     return _Lang(
         T.MONTHS[lang], T.WEEKDAYS[lang], relative, holidays, modifiers,
         _phrases(T.PERIOD_WORDS[lang]), T.UNITS[lang], T.SEASONS[lang], T.ORDINALS[lang],
         T.QUARTER_WORDS[lang], T.FUTURE_WORDS[lang], T.PAST_WORDS[lang], frozenset(triggers),
+        frozenset(strong),
     )
+
+
+_FUNCTION_WORDS = frozenset({"le", "la", "l'", "de", "du", "the", "of", "ce", "cet", "cette",
+                             "this", "last", "next", "day", "jour", "s", "'", "-"})
+
+
+def _phrase_words(phrase: str) -> list[str]:
+    return [_low(w) for _, _, w in tokenize(phrase)]
 
 
 _LANGS = {"fr": _build("fr"), "en": _build("en")}
@@ -120,20 +147,28 @@ class _Scanner:
         self.text = doc.text
         self.lang = doc.lang if doc.lang in _LANGS else "en"
         self.t = _LANGS[self.lang]
-        toks = tokenize(doc.text)
-        self.starts = [s for s, _, _ in toks]
-        self.ends = [e for _, e, _ in toks]
-        self.raw = [w for _, _, w in toks]
-        self.low = [_low(w) for w in self.raw]
-        self.n = len(toks)
+        # One regex pass over the lowercased text; the original keeps the case.
+        self.matches = list(_TOKEN.finditer(_lower_same_length(doc.text)))
+        self.low = [m.group() for m in self.matches]
+        self.n = len(self.low)
+        self.digit_parsers = (self.numeric, self.ago, self.part)
+        self.word_parsers = (
+            self.phrase, self.modified, self.weekday, self.month, self.year_words,
+            self.word_day, self.ago, self.relative_count, self.part, self.season,
+            self.decade_words, self.month_named,
+        )
 
     # -- driver ---------------------------------------------------------------
     def run(self) -> list[Claim]:
         claims: list[Claim] = []
-        k, low, trig = 0, self.low, self.t.triggers
+        k, low, trig, strong = 0, self.low, self.t.triggers, self.t.strong
         while k < self.n:
             word = low[k]
-            if word not in trig and not word[0].isdigit():
+            if word[0].isdigit():
+                if not self.digit_worth(k):
+                    k += 1
+                    continue
+            elif word not in strong and (word not in trig or not self.strong_ahead(k)):
                 k += 1
                 continue
             group = self.group(k)
@@ -144,6 +179,22 @@ class _Scanner:
             k = max(k + 1, group[-1][-1].j if isinstance(group[-1], list) else group[-1].j)
         return claims
 
+    def strong_ahead(self, k: int, span: int = 4, digits: bool = True) -> bool:
+        """A function-word trigger ("the", "in", "l'") needs a date word soon after."""
+        for x in range(k + 1, min(k + 1 + span, self.n)):
+            if self.low[x] in self.t.strong or digits and self.low[x][0].isdigit():
+                return True
+        return False
+
+    def digit_worth(self, k: int) -> bool:
+        """Most numbers are counts: look closer only at year-like ones or near date words."""
+        word = self.low[k]
+        if len(word) == 4 or word[-1] == "s" or self.tok(k - 1) in ("en", "'", "q", "t"):
+            return True
+        if self.tok(k + 1) in ("/", ".", "-") and not self.gap(k + 1):
+            return True
+        return self.strong_ahead(k, span=7, digits=False)
+
     def tok(self, k: int) -> str:
         return self.low[k] if 0 <= k < self.n else ""
 
@@ -151,10 +202,13 @@ class _Scanner:
         """The text between token k-1 and token k."""
         if k <= 0 or k >= self.n:
             return " "
-        return self.text[self.ends[k - 1]:self.starts[k]]
+        return self.text[self.matches[k - 1].end():self.matches[k].start()]
 
     def is_title(self, k: int) -> bool:
-        return 0 <= k < self.n and self.raw[k][:1].isupper()
+        return 0 <= k < self.n and self.text[self.matches[k].start()].isupper()
+
+    def raw(self, k: int) -> str:
+        return self.text[self.matches[k].start():self.matches[k].end()]
 
     # -- groups: ranges and lists --------------------------------------------
     def group(self, k: int) -> list | None:
@@ -216,9 +270,8 @@ class _Scanner:
     def item(self, k: int, strict: bool) -> Item | None:
         if k >= self.n:
             return None
-        for parse in (self.phrase, self.modified, self.weekday, self.numeric, self.month,
-                      self.year_words, self.word_day, self.relative_count, self.part,
-                      self.season, self.decade_words, self.month_named):
+        parsers = self.digit_parsers if self.low[k][0].isdigit() else self.word_parsers
+        for parse in parsers:
             found = parse(k, strict)
             if found is not None:
                 return found
@@ -234,7 +287,10 @@ class _Scanner:
     def phrase(self, k: int, strict: bool) -> Item | None:
         hit = self.match(self.t.relative, k)
         if hit is not None:
-            return Item(k, hit[0], "rel", rel=hit[1])  # type: ignore[arg-type]
+            end = hit[0]
+            if hit[1][0] == "day" and self.tok(end) in self.t.weekdays:
+                end += 1  # "aujourd'hui vendredi": one day named twice
+            return Item(k, end, "rel", rel=hit[1])  # type: ignore[arg-type]
         hit = self.match(self.t.holidays, k)
         if hit is None:
             return None
@@ -248,7 +304,7 @@ class _Scanner:
         return item
 
     def holiday_context(self, k: int, end: int) -> bool:
-        if self.is_title(end) and self.low[end] not in ("et", "and"):
+        if self.is_title(end) and self.tok(end) not in ("et", "and"):
             return False  # "Noël Mamère": a first name
         left = self.tok(k - 1)
         return left in T.HOLIDAY_LEFT or left in ("le", "la", "l'") and self.tok(k - 2) in (
@@ -275,7 +331,7 @@ class _Scanner:
 
     def weekday(self, k: int, strict: bool) -> Item | None:
         start, w, direc, strict_day = k, k, 0, False
-        word = self.low[k]
+        word = self.tok(k)
         if word in T.DEICTIC or word in T.BEFORE_PAST or word in T.BEFORE_FUTURE:
             w = k + 1
             direc = -1 if word in T.BEFORE_PAST else 1 if word in T.BEFORE_FUTURE else 0
@@ -304,7 +360,7 @@ class _Scanner:
         return not (self.is_title(w - 1) and self.tok(w - 1) in T.WEEKDAY_NAME_HEADS)
 
     def numeric(self, k: int, strict: bool) -> Item | None:
-        word = self.low[k]
+        word = self.tok(k)
         if not word[:1].isdigit():
             return None
         return (self.slashed(k) or self.day_month(k, strict) or self.ago(k)
@@ -389,7 +445,7 @@ class _Scanner:
 
     def day_only(self, k: int) -> Item | None:
         day = self.day_value(k)
-        if day is None or self.tok(k)[-1:] == "s":
+        if day is None or self.tok(k)[-1:] == "s" or self.is_count(k) or self.decimal(k):
             return None
         return Item(k, k + 1, "dayonly", d=day)
 
@@ -398,6 +454,7 @@ class _Scanner:
         word = self.tok(k)
         if not word.isdigit():
             return None
+        short = short or self.tok(k - 1) in ("en", "'") and self.lang == "fr"
         if len(word) == 2 and short and self.short_year_ok(k):
             value = int(word)
             pub = self.doc.published.date.year if self.doc.published else 2000
@@ -408,11 +465,14 @@ class _Scanner:
         return Item(k, k + 1, "year", y=int(word))
 
     def short_year_ok(self, k: int) -> bool:
+        """ "octobre 98.", "en 97 (": two digits then punctuation, not a noun."""
+        if self.is_count(k):
+            return False
         nxt = self.tok(k + 1)
         return not nxt or not (nxt[:1].isalnum() and nxt not in ("et", "and", "à", "au"))
 
     def year_ok(self, k: int, strict: bool) -> bool:
-        value = int(self.low[k])
+        value = int(self.tok(k))
         left, right = self.tok(k - 1), self.tok(k + 1)
         if not 1000 <= value <= 2099 or self.is_count(k):
             return False
@@ -449,9 +509,15 @@ class _Scanner:
             return not self.gap(k - 1)
         return False
 
+    def decimal(self, k: int) -> bool:
+        """ "1,8 %": a decimal number, not a day."""
+        if self.tok(k + 1) in (",", ".") and not self.gap(k + 1) and not self.gap(k + 2):
+            return self.tok(k + 2)[:1].isdigit()
+        return self.tok(k - 1) in (",", ".") and not self.gap(k) and not self.gap(k - 1)
+
     def decade(self, k: int) -> Item | None:
         """1990s, the '90s (a decade is a 3-digit value: "199")."""
-        word = self.low[k]
+        word = self.tok(k)
         start = k - 1 if self.tok(k - 1) == "'" else k
         if not word.endswith("s") or not word[:-1].isdigit() or len(word) not in (3, 5):
             return None
@@ -466,7 +532,7 @@ class _Scanner:
 
     def decade_words(self, k: int, strict: bool) -> Item | None:
         """ "les années 1990", "les années 90", "the 1990s" (the last via numeric)."""
-        if self.low[k] != "les" or self.tok(k + 1) != "années":
+        if self.tok(k) != "les" or self.tok(k + 1) != "années":
             return None
         word = self.tok(k + 2)
         if not word.isdigit() or not word.endswith("0") or len(word) not in (2, 4):
@@ -495,18 +561,18 @@ class _Scanner:
         return finished
 
     def month_context(self, k: int) -> bool:
-        word = self.low[k]
+        word = self.tok(k)
         left = self.tok(k - 1)
         if self.lang == "en" and word == "may":
             return left in ("in", "since", "until", "early", "late", "mid", "last", "next",
                             "of", "-", "this", "during", "through")
-        if self.lang == "fr" and self.raw[k] == "Mars" and left not in ("en", "de", "mi"):
+        if self.lang == "fr" and self.raw(k) == "Mars" and left not in ("en", "de", "mi"):
             return False  # the planet
         return left in T.MONTH_LEFT or left in self.t.months
 
     def month_named(self, k: int, strict: bool) -> Item | None:
         """ "au mois de juin", "the month of June"."""
-        if self.low[k] not in ("mois", "month"):
+        if self.tok(k) not in ("mois", "month"):
             return None
         at = k + 1 + (self.tok(k + 1) in ("de", "d'", "of"))
         item = self.month(at, strict=False)
@@ -518,7 +584,7 @@ class _Scanner:
     def year_words(self, k: int, strict: bool) -> Item | None:
         """ "l'an 2000", "l'année 2001", "L'an deux mil trois, le vingt sept mars"."""
         start = k
-        if self.low[k] == "l'":
+        if self.tok(k) == "l'":
             k += 1
         if self.tok(k) not in ("an", "année") or start == k and self.tok(k - 1) != "année":
             if self.tok(k) not in ("an", "année") or start == k:
@@ -543,7 +609,7 @@ class _Scanner:
 
     def word_day(self, k: int, strict: bool) -> Item | None:
         """Days in words: "le vingt sept mars", "le premier mai"."""
-        if self.low[k] not in NUMBER_WORDS:
+        if self.tok(k) not in NUMBER_WORDS:
             return None
         got = read_number(self.low[k:k + 6])
         if got is None or not 1 <= got[0] <= 31:
@@ -564,7 +630,7 @@ class _Scanner:
 
     def relative_count(self, k: int, strict: bool) -> Item | None:
         """ "il y a deux ans", "dans trois jours", "in nine days' time"."""
-        word = self.low[k]
+        word = self.tok(k)
         if word == "il" and self.tok(k + 1) == "y" and self.tok(k + 2) == "a":
             return self.counted(k, k + 3, -1)
         if word == "dans" and self.lang == "fr":
@@ -587,12 +653,12 @@ class _Scanner:
         if got is None:
             return None
         unit = self.t.units.get(self.tok(got[1]))
-        if unit is None or got[0] > 200:
+        if unit is None or got[0] > 200 or self.tok(got[1] + 1) in T.NOT_AHEAD_NEXT:
             return None
         return Item(start, got[1] + 1, "rel", rel=(unit, sign * got[0]))
 
-    def ago(self, k: int) -> Item | None:
-        """ "two years ago", "3 days ago" (digits start here; words via word_day)."""
+    def ago(self, k: int, strict: bool = True) -> Item | None:
+        """ "two years ago", "3 days ago"."""
         got = self.count_at(k)
         if got is None or self.lang != "en":
             return None
@@ -603,8 +669,8 @@ class _Scanner:
 
     def part(self, k: int, strict: bool) -> Item | None:
         """Quarters and halves: "au premier trimestre 2024", "Q1 2024"."""
-        word = self.low[k]
-        if len(word) == 2 and word[0] in "qt" and word[1] in "1234":
+        word = self.tok(k)
+        if len(word) == 2 and word[0] in "qt" and word[1] in "1234":  # "Q1", "T3"
             index, size, end = int(word[1]), 3, k + 1
         else:
             index = self.t.ordinals.get(word)
@@ -615,7 +681,7 @@ class _Scanner:
         at = end + (self.tok(end) in ("de", "of", "du"))
         at += self.tok(at) in ("l'", "the")
         year = self.year_at(at, strict=False)
-        if year is None and word[0] in "qt" and len(word) == 2:
+        if year is None and word[:1] in ("q", "t") and len(word) == 2:
             return None
         first = (index - 1) * size + 1
         item = Item(k, end, "part", part=(first, first + size - 1))
@@ -626,7 +692,7 @@ class _Scanner:
     def season(self, k: int, strict: bool) -> Item | None:
         """Seasons give the year: "l'été 2019", "last summer", "cet hiver"."""
         start, s = k, k
-        word = self.low[k]
+        word = self.tok(k)
         direc = 0
         if word in ("l'", "cet", "cette", "ce", "this", "last", "next"):
             s = k + 1
@@ -655,22 +721,26 @@ class _Scanner:
             if self.is_publication_line(first.i):
                 continue
             direction = first.direc or last.direc or shared
-            value = resolve_group(entry, self.doc.published, direction)
+            try:
+                value = resolve_group(entry, self.doc.published, direction)
+            except (ValueError, OverflowError):  # a year beyond 1-9999 near the anchor
+                value = None
             if value is None:
                 continue
-            start, end = self.starts[first.i], self.ends[last.j - 1]
+            start, end = self.matches[first.i].start(), self.matches[last.j - 1].end()
             claims.append(Claim("date", start, end, self.text[start:end], value))
         return claims
 
     def is_publication_line(self, k: int) -> bool:
         """The article's own dateline or "Publié le ..." line is not a claim."""
-        line_start = self.text.rfind("\n", 0, self.starts[k]) + 1
-        head = self.text[line_start:self.starts[k]]
-        if len(head) > 80:
-            return False
-        words = {_low(w) for _, _, w in tokenize(head)}
-        if words & T.PUBLICATION_CUES:
+        first = k
+        while first > 0 and k - first < 12 and "\n" not in self.gap(first):
+            first -= 1
+        if first > 0 and "\n" not in self.gap(first):
+            return False  # far from the start of its line
+        if any(self.low[x] in T.PUBLICATION_CUES for x in range(first, k)):
             return True
+        head = self.text[self.matches[first].start():self.matches[k].start()]
         return bool(_DATELINE.fullmatch(head))
 
     def direction(self, i: int, j: int, explicit: int) -> int:
@@ -683,7 +753,7 @@ class _Scanner:
         for k in range(i - 1, max(-1, i - 20), -1):
             if self.low[k] in T.CLAUSE_END or "\n" in self.gap(k + 1):
                 break
-            best = self.cue(k)
+            best = self.cue(k, i - k - (self.tok(k + 1) in ("le", "ce")))
             if best:
                 break
         if best:
@@ -696,15 +766,15 @@ class _Scanner:
                 return cue
         return best
 
-    def cue(self, k: int) -> int:
-        word = self.low[k]
+    def cue(self, k: int, dist: int = 9) -> int:
+        word = self.tok(k)
         if word in self.t.future:
             return 1
         if word in self.t.past:
             return -1
         if self.lang == "en":
             return self.cue_en(k, word)
-        return self.cue_fr(k, word)
+        return self.cue_fr(k, word, dist)
 
     def cue_en(self, k: int, word: str) -> int:
         if word == "early" and self.tok(k - 1) == "as":
@@ -715,8 +785,10 @@ class _Scanner:
             return -1
         return 0
 
-    def cue_fr(self, k: int, word: str) -> int:
-        if len(word) > 4 and self.raw[k][0].islower() and word.endswith(T.FR_FUTURE_ENDINGS):
+    def cue_fr(self, k: int, word: str, dist: int = 9) -> int:
+        if dist <= 2 and word.endswith(("é", "ée", "és", "ées")) and not self.is_title(k):
+            return -1  # "annoncées mercredi", "élu le 6 mai": a passive participle
+        if len(word) > 4 and not self.is_title(k) and word.endswith(T.FR_FUTURE_ENDINGS):
             return 1
         if len(word) > 4 and word.endswith(("ait", "aient")):
             return -1
@@ -747,11 +819,14 @@ def _compatible(a: Item, b: Item) -> bool:
 
 def _share(items: list[Item]) -> list[Item]:
     """Items of a list or range share the month, year and direction they lack."""
+    if len(items) == 1:
+        return items
     out = [replace(it) for it in items]
     for idx in range(len(out) - 2, -1, -1):  # "les 7 et 8 mai 2018": right to left
         _inherit(out[idx], out[idx + 1])
-    for idx in range(1, len(out)):  # "March 3 and 5": left to right
-        _inherit(out[idx], out[idx - 1])
+    for idx in range(1, len(out)):  # "March 3 and 5": left to right, no year between
+        if out[idx - 1].y is None:
+            _inherit(out[idx], out[idx - 1])
     return out
 
 

@@ -203,7 +203,7 @@ PUBLICATION_CUES = frozenset({
 # part of a name or a label: "Euro 2024", "Vision 2030", "comptes
 # administratifs 2002" (a fiscal year as a document title, not an event).
 YEAR_WORD_OK = frozenset({
-    "période", "saison", "exercice", "mois", "jusqu'", "d'", "l'", "au", "aux", "à", "dans",
+    "période", "saison", "exercice", "mois", "trimestre", "semestre", "quarter", "half", "jusqu'", "d'", "l'", "au", "aux", "à", "dans",
     "with", "than", "s", "back", "year", "years", "since", "versus", "vs", "et", "puis",
     "then", "was", "is", "were", "année", "années", "courant", "ou", "or", "que", "qu'",
     "than", "début", "fin", "mi", "late", "early", "mid", "end",
@@ -275,7 +275,7 @@ FUTURE_LEFT = frozenset({
 WEEKDAY_NAME_HEADS = frozenset({"super", "black", "cyber", "bloody", "good", "ash", "holy",
                                 "maundy", "giving", "small", "blue", "manic"})
 # Before a French weekday without a number: a habit ("le lundi", "chaque mardi").
-WEEKDAY_HABIT = frozenset({"le", "les", "chaque", "tous", "every", "each"})
+WEEKDAY_HABIT = frozenset({"le", "les", "chaque", "every", "each"})
 
 # Range openers and the connectors that close them: "du 3 au 5 mars".
 RANGE_OPENERS: dict[str, frozenset[str]] = {
@@ -285,3 +285,7 @@ RANGE_OPENERS: dict[str, frozenset[str]] = {
 }
 DASHES = frozenset({"-", "–", "—"})
 LIST_JOINS = frozenset({"et", "and", ",", "ou", "or", "&", "/"})
+# After "dans trois jours": words that make it a noun phrase ("dans un jour de
+# chance"), not a date ahead.
+NOT_AHEAD_NEXT = frozenset({"de", "d'", "du", "des", "où", "sans", "comme", "qui", "que",
+                            "plus", "moins", "avec"})

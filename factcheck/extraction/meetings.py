@@ -16,6 +16,7 @@ import re
 from factcheck.extraction.meetings_tables import ADVERB_COUNTS, FILLERS, LEXICONS, MeetingLexicon
 from factcheck.extraction.model import Claim, Document, Sentence
 from factcheck.extraction.numbers import NumberMatch, find_numbers, find_ordinals
+from factcheck.extraction.votes_tables import cue_sentences  # shared prefilter
 
 MAX_MODIFIERS = 2  # "first official summit", "the second Trump-Kim summit"
 WINDOW = 80  # characters searched for a meeting verb on each side of a count
@@ -29,13 +30,9 @@ _ONLY_PREFIX = re.compile(r"qu['’]\s*$", re.IGNORECASE)  # "ne se sont vus qu'
 def find(doc: Document) -> list[Claim]:
     try:
         lex = LEXICONS.get(doc.lang, LEXICONS["en"])
-        if not lex.cue.search(doc.text):
-            return []
-        sentences = doc.sentences or [Sentence(0, len(doc.text))]
         claims: list[Claim] = []
-        for sentence in sentences:
-            if lex.cue.search(doc.text, sentence.start, sentence.end):
-                claims.extend(_in_sentence(doc.text, sentence, doc.lang, lex))
+        for sentence in cue_sentences(doc.text, doc.sentences, lex.cue):
+            claims.extend(_in_sentence(doc.text, sentence, doc.lang, lex))
         return claims
     except Exception:  # a rule bug must cost one kind of claim, never the document
         return []

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class MeetingLexicon:
-    cue: re.Pattern[str]  # cheap prefilter on a sentence
+    cue: frozenset[str]  # lowercase literals; a sentence without any holds no meeting
     noun: re.Pattern[str]  # a meeting noun, anchored where the ordinal's phrase goes on
     plural_noun: re.Pattern[str]  # "19 meetings", "trois sommets"
     modifier: re.Pattern[str]  # words allowed between the ordinal and the noun
@@ -38,9 +38,9 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 FR = MeetingLexicon(
-    cue=_rx(
-        r"sommet|rencontr|réuni|entretien|entretenu|entrevue|tête|session|édition|reprise"
-        r"|fois|téléphon|pourparlers|négociations|se sont vus|retrouv"
+    cue=_words(
+        "sommet rencontr réuni entretien entretenu entrevue tête session édition reprise fois "
+        "téléphon pourparlers négociations vus retrouv"
     ),
     noun=_rx(
         r"(?:sommets?|rencontres?|réunions?|entretiens?|entrevues?|t[êe]te[- ]à[- ]t[êe]te"
@@ -79,9 +79,9 @@ FR = MeetingLexicon(
 )
 
 EN = MeetingLexicon(
-    cue=_rx(
-        r"summit|meet|\bmet\b|talks|encounter|face-to-face|sit-down|one-on-one|tête|session"
-        r"|times|twice|once|phone|call|conversation|interview|round"
+    cue=_words(
+        "summit meet met talk encounter face sit-down one-on-one tête session time twice once "
+        "thrice phone call conversation interview round spoke spoken hosted"
     ),
     noun=_rx(
         r"(?:summits?|meetings?|talks|encounters?|face-to-faces?|sit-downs?|one-on-ones?"

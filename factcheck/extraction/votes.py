@@ -13,8 +13,15 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.extraction.model import Claim, Document, Sentence
-from factcheck.extraction.numbers import find_numbers
-from factcheck.extraction.votes_tables import LEXICONS, PERCENT, ZERO, VoteLexicon, words
+from factcheck.extraction.numbers import NumberMatch, find_numbers
+from factcheck.extraction.votes_tables import (
+    LEXICONS,
+    PERCENT,
+    ZERO,
+    VoteLexicon,
+    cue_sentences,
+    words,
+)
 
 # One count: "289 voix", "131 députés sur 577 l'ont votée", "12 contre", "Pour : 15".
 ITEM = r"N(?:SN)?[VM]?(?:SN)?[FAX]?|[FAX]:N"
@@ -29,6 +36,7 @@ _ROLE = {"F": "for", "A": "against", "X": "abstain"}
 _DETERMINERS = words("la le les l un une ce cet cette ces son sa ses leur leurs")
 _ARTICLE_NUMBERS = words("un une one")  # "un vote de confiance" is no count
 _EN_PRONOUN = re.compile(r"\bn?['’]?en\s+(?:\w+\s+){1,2}", re.IGNORECASE)
+REACH = 80  # characters of words tokenized on each side of a number
 WINDOW = 45  # characters of left context read by the cue regexes
 MERGE_GAP = 30  # "unanimously, 9-0": unanimity and a tally this close are one claim
 
@@ -72,22 +80,18 @@ class Tally:
 def find(doc: Document) -> list[Claim]:
     try:
         lex = LEXICONS.get(doc.lang, LEXICONS["en"])
-        if not lex.cue.search(doc.text):
-            return []
-        sentences = doc.sentences or [Sentence(0, len(doc.text))]
         claims: list[Claim] = []
-        for sentence in sentences:
-            if lex.cue.search(doc.text, sentence.start, sentence.end):
-                claims.extend(_in_sentence(doc.text, sentence, doc.lang, lex))
+        for sentence in cue_sentences(doc.text, doc.sentences, lex.cue):
+            claims.extend(_in_sentence(doc.text, sentence, doc.lang, lex))
         return claims
     except Exception:  # a rule bug must cost one kind of claim, never the document
         return []
 
 
 def _in_sentence(text: str, sentence: Sentence, lang: str, lex: VoteLexicon) -> list[Claim]:
-    tallies = []
-    if not lex.blockers.search(text, sentence.start, sentence.end):
-        tallies = _tallies(text, sentence, lang, lex)
+    tallies = _tallies(text, sentence, lang, lex)
+    if tallies and lex.blockers.search(text, sentence.start, sentence.end):
+        tallies = []  # polls, candidates, elections: not a vote on a motion
     for start, end in _unanimity(text, sentence, lex):
         _merge_unanimity(tallies, start, end, text)
     return [tally.claim(text) for tally in sorted(tallies, key=lambda t: t.start)]
@@ -96,11 +100,27 @@ def _in_sentence(text: str, sentence: Sentence, lang: str, lex: VoteLexicon) -> 
 # --- tokens and tags -------------------------------------------------------
 
 
-def _tokens(text: str, sentence: Sentence, lang: str, lex: VoteLexicon) -> list[Token]:
-    start, end = sentence.start, sentence.end
+def _regions(numbers: list[NumberMatch], sentence: Sentence) -> list[tuple[int, int]]:
+    """Stretches of the sentence near its numbers: tallies are local, so the words far
+    from any number need no tokens (long sentences stay cheap)."""
+    regions: list[tuple[int, int]] = []
+    for n in numbers:
+        lo, hi = max(sentence.start, n.start - REACH), min(sentence.end, n.end + REACH)
+        if regions and lo <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], hi)
+        else:
+            regions.append((lo, hi))
+    return regions
+
+
+def _tokens(
+    text: str, region: tuple[int, int], numbers: list[NumberMatch], lex: VoteLexicon
+) -> list[Token]:
+    start, end = region
     fixed = [
         Token(n.start, n.end, "N", n.value, text[n.start : n.end].lower())
-        for n in find_numbers(text, lang, start, end)
+        for n in numbers
+        if start <= n.start and n.end <= end
     ]
     for m in lex.phrases.finditer(text, start, end):
         if not any(t.start < m.end() and m.start() < t.end for t in fixed):
@@ -157,14 +177,16 @@ def _between_counts(tokens: list[Token], i: int) -> bool:
 
 
 def _tallies(text: str, sentence: Sentence, lang: str, lex: VoteLexicon) -> list[Tally]:
-    tokens = _tokens(text, sentence, lang, lex)
-    tags = "".join(t.tag for t in tokens)
+    numbers = find_numbers(text, lang, sentence.start, sentence.end)
     found = []
-    for match in _TALLY.finditer(tags):
-        items, pairs = _items(tokens, tags, match.start(), match.end())
-        tally = _tally(text, sentence, tokens, match.start(), items, pairs, lex)
-        if tally is not None:
-            found.append(tally)
+    for region in _regions(numbers, sentence):
+        tokens = _tokens(text, region, numbers, lex)
+        tags = "".join(t.tag for t in tokens)
+        for match in _TALLY.finditer(tags):
+            items, pairs = _items(tokens, tags, match.start(), match.end())
+            tally = _tally(text, sentence, tokens, match.start(), items, pairs, lex)
+            if tally is not None:
+                found.append(tally)
     return found
 
 

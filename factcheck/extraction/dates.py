@@ -182,7 +182,7 @@ class _Scanner:
     def strong_ahead(self, k: int, span: int = 4, digits: bool = True) -> bool:
         """A function-word trigger ("the", "in", "l'") needs a date word soon after."""
         for x in range(k + 1, min(k + 1 + span, self.n)):
-            if self.low[x] in self.t.strong or digits and self.low[x][0].isdigit():
+            if self.low[x] in self.t.strong or (digits and self.low[x][0].isdigit()):
                 return True
         return False
 
@@ -279,7 +279,7 @@ class _Scanner:
 
     def match(self, index: dict, k: int) -> tuple[int, object] | None:
         """Longest phrase of `index` at k: (end token, payload)."""
-        for words, payload in index.get(self.low[k], ()):
+        for words, payload in index.get(self.tok(k), ()):
             if tuple(self.low[k:k + len(words)]) == words:
                 return k + len(words), payload
         return None
@@ -307,9 +307,9 @@ class _Scanner:
         if self.is_title(end) and self.tok(end) not in ("et", "and"):
             return False  # "Noël Mamère": a first name
         left = self.tok(k - 1)
-        return left in T.HOLIDAY_LEFT or left in ("le", "la", "l'") and self.tok(k - 2) in (
+        return left in T.HOLIDAY_LEFT or (left in ("le", "la", "l'") and self.tok(k - 2) in (
             "à", "pour", "avant", "après", "depuis", "dès", "de", "jusqu'"
-        )
+        ))
 
     def modified(self, k: int, strict: bool) -> Item | None:
         hit = self.match(self.t.modifiers, k)
@@ -454,7 +454,7 @@ class _Scanner:
         word = self.tok(k)
         if not word.isdigit():
             return None
-        short = short or self.tok(k - 1) in ("en", "'") and self.lang == "fr"
+        short = short or (self.tok(k - 1) in ("en", "'") and self.lang == "fr")
         if len(word) == 2 and short and self.short_year_ok(k):
             value = int(word)
             pub = self.doc.published.date.year if self.doc.published else 2000
@@ -486,7 +486,7 @@ class _Scanner:
             return False
         if self.tok(k + 2) in T.COUNT_NOUNS and right in T.DASHES | {"à", "to", "et", "and"}:
             return False
-        return 1800 <= value or left in T.YEAR_LEFT
+        return value >= 1800 or left in T.YEAR_LEFT
 
     def year_left_ok(self, left: str) -> bool:
         return (left in T.YEAR_WORD_OK or left in T.MONTH_LEFT or left in T.YEAR_LEFT
@@ -547,9 +547,10 @@ class _Scanner:
         month, end = found
         if self.lang == "en":
             day = self.day_value(end) if self.tok(end)[:1].isdigit() else None
-            if day is not None and not self.is_count(end) and self.tok(end + 1) != ":":
-                if len(self.tok(end)) <= 4 and self.gap(end) in _SPACES_ONE:
-                    return self.finish_day(Item(k, end + 1, "day", m=month, d=day))
+            # "July 16", not "May 5:30" nor "March 1,500".
+            if (day is not None and not self.is_count(end) and self.tok(end + 1) != ":"
+                    and len(self.tok(end)) <= 4 and self.gap(end) in _SPACES_ONE):
+                return self.finish_day(Item(k, end + 1, "day", m=month, d=day))
         item = Item(k, end, "month", m=month)
         if self.tok(end) == "of" and self.tok(end + 1).isdigit():
             item.j = end + 1
@@ -586,9 +587,8 @@ class _Scanner:
         start = k
         if self.tok(k) == "l'":
             k += 1
-        if self.tok(k) not in ("an", "année") or start == k and self.tok(k - 1) != "année":
-            if self.tok(k) not in ("an", "année") or start == k:
-                return None
+        if self.tok(k) not in ("an", "année") or start == k:
+            return None
         at = k + 1
         if self.tok(at).isdigit():
             year = self.year_at(at, strict=False)
@@ -787,7 +787,10 @@ class _Scanner:
 
     def cue_fr(self, k: int, word: str, dist: int = 9) -> int:
         if dist <= 2 and word.endswith(("é", "ée", "és", "ées")) and not self.is_title(k):
-            return -1  # "annoncées mercredi", "élu le 6 mai": a passive participle
+            # "annoncées mercredi", "élu le 6 mai": a passive participle, past
+            # unless its auxiliary is future ("sera voté avant Noël").
+            aux = self.tok(k - 1) if self.tok(k - 1) != "être" else self.tok(k - 2)
+            return 1 if aux in self.t.future or aux.endswith(T.FR_FUTURE_ENDINGS) else -1
         if len(word) > 4 and not self.is_title(k) and word.endswith(T.FR_FUTURE_ENDINGS):
             return 1
         if len(word) > 4 and word.endswith(("ait", "aient")):

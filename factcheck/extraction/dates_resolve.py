@@ -48,7 +48,7 @@ def _text(item: Item, pub: Published | None, direction: int) -> str | Value | No
     kind = item.kind
     if kind == "decade":
         return f"{item.y:03d}"
-    if kind in ("year", "season") or item.y is not None and kind == "part":
+    if kind in ("year", "season") or (item.y is not None and kind == "part"):
         return _yearish(item, pub, direction)
     if kind in ("day", "month"):
         return _calendar(item, pub, direction)
@@ -84,7 +84,7 @@ def _calendar(item: Item, pub: Published | None, direction: int) -> str | None:
         if pub is None:
             return None
         year = cal.pick_year(pub, item.m, item.d, direction, item.wd)
-    if year is None or item.d is not None and not cal.valid(year, item.m, item.d):
+    if year is None or (item.d is not None and not cal.valid(year, item.m, item.d)):
         return None
     return cal.fmt(year, item.m, item.d)
 

@@ -161,7 +161,7 @@ MONTH_LEFT = frozenset({
     "mi", "courant", "mois", "à", "au", "pour", "entre", "et", "ou", "vers", "le", "ce", "cet",
     "in", "since", "by", "until", "till", "before", "after", "during", "early", "late", "mid",
     "last", "next", "this", "of", "from", "to", "through", "and", "or", "between", "for",
-    "around", "throughout", "since", "end", "on",
+    "around", "throughout", "end", "on",
 })
 
 # Reading a 4-digit number as a year needs one of these before it when the
@@ -181,9 +181,9 @@ COUNT_NOUNS = frozenset({
     "policiers", "gendarmes", "postes", "familles", "foyers", "lits", "places", "sièges",
     "députés", "migrants", "réfugiés", "cas", "doses", "communes", "entreprises",
     "people", "troops", "soldiers", "residents", "jobs", "deaths", "cases", "miles", "tons",
-    "years", "days", "months", "hours", "minutes", "seconds", "pounds", "acres", "men",
+    "years", "days", "months", "hours", "seconds", "pounds", "acres", "men",
     "women", "children", "workers", "employees", "students", "members", "voters", "seats",
-    "delegates", "officers", "refugees", "migrants", "units", "homes", "feet", "meters",
+    "delegates", "officers", "refugees", "units", "homes", "feet", "meters",
     "metres", "barrels", "vehicles", "signatures", "calories", "%", "€", "$", "£",
 })
 
@@ -203,16 +203,15 @@ PUBLICATION_CUES = frozenset({
 # part of a name or a label: "Euro 2024", "Vision 2030", "comptes
 # administratifs 2002" (a fiscal year as a document title, not an event).
 YEAR_WORD_OK = frozenset({
-    "période", "saison", "exercice", "mois", "trimestre", "semestre", "quarter", "half", "jusqu'", "d'", "l'", "au", "aux", "à", "dans",
-    "with", "than", "s", "back", "year", "years", "since", "versus", "vs", "et", "puis",
-    "then", "was", "is", "were", "année", "années", "courant", "ou", "or", "que", "qu'",
-    "than", "début", "fin", "mi", "late", "early", "mid", "end",
-    "en", "in", "depuis", "since", "dès", "de", "of", "the", "le", "la", "l'", "fin", "début",
-    "mi", "mid", "late", "early", "by", "until", "before", "after", "avant", "après", "au",
-    "du", "and", "et", "from", "to", "entre", "between", "summer", "winter", "spring",
-    "autumn", "fall", "été", "hiver", "printemps", "automne", "année", "an", "year", "during",
-    "pendant", "for", "pour", "through", "jusqu'", "around", "vers", "circa", "q1", "q2",
-    "q3", "q4", "t1", "t2", "t3", "t4", "this", "that",
+    "période", "saison", "exercice", "mois", "trimestre", "semestre", "quarter", "half",
+    "jusqu'", "d'", "l'", "au", "aux", "à", "dans", "with", "than", "s", "back", "year",
+    "years", "since", "versus", "vs", "et", "puis", "then", "was", "is", "were", "année",
+    "années", "courant", "ou", "or", "que", "qu'", "début", "fin", "mi", "late", "early",
+    "mid", "end", "en", "in", "depuis", "dès", "de", "of", "the", "le", "la", "by", "until",
+    "before", "after", "avant", "après", "du", "and", "from", "to", "entre", "between",
+    "summer", "winter", "spring", "autumn", "fall", "été", "hiver", "printemps", "automne",
+    "an", "during", "pendant", "for", "pour", "through", "around", "vers", "circa", "q1",
+    "q2", "q3", "q4", "t1", "t2", "t3", "t4", "this", "that",
 })
 
 # Tense cues, read in the clause around a date whose year is open.
@@ -244,7 +243,7 @@ PAST_WORDS: dict[str, frozenset[str]] = {
         "grew", "heard", "hit", "kept", "knew", "led", "meant", "paid", "put", "rose",
         "sat", "sold", "shot", "shut", "stood", "struck", "swore", "taught", "thought",
         "threw", "understood", "woke", "wore", "wrote", "read", "beat", "broke", "spent",
-        "quit", "cut", "sought", "felt", "laid", "won", "saw",
+        "quit", "cut", "sought", "felt", "laid",
     }),
 }
 # French auxiliaries that make the next participle a past (passé composé).

@@ -7,7 +7,6 @@ from typing import Any
 from django.test import Client
 
 from factcheck.models import Article, Claim, Source, Verdict
-from tests.conftest import PASSWORD
 
 VALUES: dict[str, dict[str, Any]] = {
     Claim.Kind.DATE: {"date": "2024-11-15"},
@@ -28,6 +27,7 @@ def make_article(title: str = "Vote au Sénat", language: str = "fr", length: in
 def make_claims(article: Article, count: int, kind: str = Claim.Kind.DATE,
                 offset: int = 0, **fields: Any) -> list[Claim]:
     """`count` claims on consecutive one-character spans, created with bulk_create."""
+    base = {"sentence_start": 0, "sentence_end": len(article.body)} | fields
     claims = [
         Claim(
             article=article,
@@ -35,10 +35,8 @@ def make_claims(article: Article, count: int, kind: str = Claim.Kind.DATE,
             start=offset + i,
             end=offset + i + 1,
             text=f"claim {offset + i}",
-            sentence_start=0,
-            sentence_end=len(article.body),
             extracted_value=VALUES.get(kind, {}),
-            **fields,
+            **base,
         )
         for i in range(count)
     ]
@@ -61,9 +59,13 @@ def verdict(label_en: str = "True") -> Verdict:
 
 
 def login(user: Any) -> Client:
+    """A separate browser session for `user` (force_login: no slow password hashing)."""
     client = Client()
-    assert client.login(username=user.get_username(), password=PASSWORD)
+    client.force_login(user)
     return client
+
+
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 HTMX = {"HTTP_HX_REQUEST": "true"}

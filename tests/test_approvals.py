@@ -1,0 +1,181 @@
+"""Approvals: editors only; approve, send back with a comment; articles become checked."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from factcheck import actions
+from factcheck.models import Article, Claim, ReviewEvent
+from tests.review_helpers import (
+    FAST_HASHERS,
+    HTMX,
+    add_source,
+    login,
+    make_article,
+    make_claims,
+    verdict,
+)
+
+APPROVALS = "/approvals/"
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    settings.PASSWORD_HASHERS = FAST_HASHERS
+
+
+def submitted_claim(claim: Claim, reviewer, explanation: str = "Le compte rendu le confirme."):
+    claim = actions.take_claim(claim, reviewer)
+    add_source(claim, title="Compte rendu intégral")
+    return actions.submit_claim(
+        claim, reviewer, version=claim.version, verdict=verdict("Mostly true"),
+        explanation=explanation,
+    )
+
+
+@pytest.fixture
+def article(editor) -> Article:
+    return make_article(uploaded_by=editor)
+
+
+@pytest.fixture
+def two_claims(article) -> list[Claim]:
+    return make_claims(article, 2, Claim.Kind.VOTE_RESULT)
+
+
+@pytest.fixture
+def submitted(two_claims, reviewer) -> Claim:
+    return submitted_claim(two_claims[0], reviewer)
+
+
+def refreshed(claim: Claim) -> Claim:
+    return Claim.objects.get(pk=claim.pk)
+
+
+def decide(claim: Claim, action: str, **fields) -> dict:
+    return {"action": action, "claim": str(claim.uuid), "version": claim.version} | fields
+
+
+def test_url_name():
+    assert reverse("factcheck:approvals") == APPROVALS
+
+
+def test_anonymous_is_sent_to_login(client):
+    response = client.get(APPROVALS)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("role", ["outsider", "reviewer"])
+def test_outsiders_and_reviewers_are_refused(request, role, submitted):
+    client = login(request.getfixturevalue(role))
+    assert client.get(APPROVALS).status_code == 403
+    assert client.post(APPROVALS, decide(submitted, "approve")).status_code == 403
+    assert refreshed(submitted).status == "submitted"
+
+
+def test_reviewers_cannot_approve_through_the_action_layer(submitted, reviewer):
+    with pytest.raises(actions.NotAllowed):
+        actions.approve_claim(submitted, reviewer, version=submitted.version)
+
+
+def test_editor_sees_verdict_explanation_and_sources(submitted, editor):
+    response = login(editor).get(APPROVALS)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert [item.claim.pk for item in response.context["items"]] == [submitted.pk]
+    assert "Mostly true" in page
+    assert "Le compte rendu le confirme." in page
+    assert "Compte rendu intégral" in page
+    assert "rita" in page
+
+
+def test_approve_plain_post(submitted, editor):
+    response = login(editor).post(APPROVALS, decide(submitted, "approve", page="1"))
+    assert response.status_code == 302
+    assert response["Location"] == "/approvals/?page=1"
+    claim = refreshed(submitted)
+    assert claim.status == "approved"
+    event = claim.events.get(action="status", after__status="approved")
+    assert (event.actor, event.before) == (editor, {"status": "submitted"})
+
+
+def test_approve_with_htmx_swaps_the_item(submitted, editor):
+    response = login(editor).post(APPROVALS, decide(submitted, "approve"), **HTMX)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in page
+    assert "Approved." in page and "data-focus-after-swap" in page
+
+
+def test_article_is_checked_once_every_claim_is_approved_or_dismissed(
+    two_claims, submitted, reviewer, editor
+):
+    client = login(editor)
+    client.post(APPROVALS, decide(submitted, "approve"))
+    article = Article.objects.get(pk=submitted.article_id)
+    assert article.status == "in_review"  # the second claim is still open
+
+    other = actions.take_claim(two_claims[1], reviewer)
+    actions.dismiss_claim(other, reviewer, version=other.version, reason="not_checkable",
+                          note="Pas vérifiable.")
+    article.refresh_from_db()
+    assert article.status == "checked"
+    event = ReviewEvent.objects.get(article=article, claim=None, after__status="checked")
+    assert event.before == {"status": "in_review"}
+
+
+def test_last_approval_checks_the_article_in_the_same_step(article, reviewer, editor):
+    only = submitted_claim(make_claims(article, 1, offset=50)[0], reviewer)
+    login(editor).post(APPROVALS, decide(only, "approve"))
+    article.refresh_from_db()
+    assert article.status == "checked"
+
+
+def test_send_back_needs_a_comment(submitted, editor):
+    response = login(editor).post(APPROVALS, decide(submitted, "send_back", comment="  "))
+    assert response.status_code == 400
+    assert "Say what the reviewer should change." in response.content.decode()
+    assert refreshed(submitted).status == "submitted"
+
+
+def test_send_back_returns_the_claim_to_its_reviewer(submitted, reviewer, editor):
+    comment = "Ajoutez le lien vers le scrutin."
+    response = login(editor).post(APPROVALS, decide(submitted, "send_back", comment=comment),
+                                  **HTMX)
+    assert "Sent back to the reviewer." in response.content.decode()
+    claim = refreshed(submitted)
+    assert (claim.status, claim.assignee) == ("in_progress", reviewer)
+    assert claim.events.get(action=ReviewEvent.Action.COMMENT).comment == comment
+    assert claim.events.filter(action="status", after__status="in_progress").count() == 2
+    # The reviewer can edit again, and sees the comment in the history.
+    page = login(reviewer).get(claim.get_absolute_url()).content.decode()
+    assert 'name="explanation"' in page
+    assert comment in page
+
+
+def test_stale_approval_is_refused_with_a_message(submitted, editor):
+    stale = decide(submitted, "approve")
+    login(editor).post(APPROVALS, decide(submitted, "send_back", comment="Revoir."))
+    response = login(editor).post(APPROVALS, stale, **HTMX)
+    assert "changed since you loaded the page" in response.content.decode()
+    assert refreshed(submitted).status == "in_progress"
+
+
+def test_deciding_on_an_unknown_claim_is_404(editor):
+    client = login(editor)
+    assert client.post(APPROVALS, {"action": "approve", "claim": "nope"}).status_code == 404
+    missing = "00000000-0000-0000-0000-000000000000"
+    assert client.post(APPROVALS, {"action": "approve", "claim": missing}).status_code == 404
+
+
+@pytest.mark.parametrize("count", [2, 30])
+def test_approvals_query_count_is_fixed(article, reviewer, editor, count,
+                                        django_assert_max_num_queries):
+    for claim in make_claims(article, count, offset=100):
+        submitted_claim(claim, reviewer)
+    client = login(editor)
+    # Session, user, permissions x2, count, page of claims, their sources.
+    with django_assert_max_num_queries(7):
+        assert client.get(APPROVALS).status_code == 200

@@ -1,0 +1,449 @@
+"""The claim page: permissions, context, take, draft/submit, stale saves, sources, values."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from factcheck import actions
+from factcheck.models import Claim, ReviewEvent, Source
+from tests.review_helpers import (
+    FAST_HASHERS,
+    HTMX,
+    add_source,
+    login,
+    make_article,
+    make_claim,
+    verdict,
+)
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    settings.PASSWORD_HASHERS = FAST_HASHERS
+
+
+@pytest.fixture
+def pending(editor) -> Claim:
+    body = "Intro. Le Sénat a adopté le texte par 289 voix contre 12. Fin."
+    article = make_article(body=body, uploaded_by=editor)
+    start = body.index("289")
+    return make_claim(
+        article,
+        kind=Claim.Kind.VOTE_RESULT,
+        offset=start,
+        sentence_start=body.index("Le Sénat"),
+        sentence_end=body.index(" Fin."),
+    )
+
+
+@pytest.fixture
+def mine(pending, reviewer) -> Claim:
+    """The pending claim, taken by `reviewer`."""
+    return actions.take_claim(pending, reviewer)
+
+
+def url(claim: Claim) -> str:
+    return reverse("factcheck:claim", kwargs={"uuid": claim.uuid})
+
+
+def review_data(claim: Claim, **fields) -> dict:
+    """What the review form posts, value fields untouched unless given."""
+    value = claim.value
+    data = {
+        "action": "save",
+        "version": claim.version,
+        "verdict": "",
+        "explanation": "",
+        "value-votes_for": value.get("for") or "",
+        "value-votes_against": value.get("against") or "",
+        "value-abstain": value.get("abstain") or "",
+    }
+    if value.get("unanimous"):
+        data["value-unanimous"] = "on"
+    return data | fields
+
+
+def refreshed(claim: Claim) -> Claim:
+    return Claim.objects.get(pk=claim.pk)
+
+
+# --- who sees what ------------------------------------------------------------------------------
+
+
+def test_anonymous_is_sent_to_login(client, pending):
+    response = client.get(url(pending))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_outsider_is_refused(outsider, pending):
+    assert login(outsider).get(url(pending)).status_code == 403
+    assert login(outsider).post(url(pending), {"action": "take"}).status_code == 403
+    assert refreshed(pending).status == "pending"
+
+
+def test_unknown_claim_is_404(reviewer):
+    missing = reverse("factcheck:claim", kwargs={"uuid": "00000000-0000-0000-0000-000000000000"})
+    assert login(reviewer).get(missing).status_code == 404
+
+
+@pytest.mark.parametrize("role", ["reviewer", "editor"])
+def test_staff_see_the_sentence_with_the_span_highlighted(request, role, pending):
+    page = login(request.getfixturevalue(role)).get(url(pending)).content.decode()
+    assert "Le Sénat a adopté le texte par <mark class=\"claim\">2</mark>89 voix contre 12." in page
+    assert "Vote au Sénat" in page
+    assert "289 for, 12 against, 5 abstentions" in page
+    assert "Take this claim" in page
+    assert "History" in page
+
+
+def test_article_text_is_escaped_never_html(reviewer, editor):
+    body = "<script>alert(1)</script> a voté <b>3</b> fois."
+    claim = make_claim(make_article(body=body, uploaded_by=editor), offset=body.index("3"),
+                       kind=Claim.Kind.MEETING_COUNT)
+    page = login(reviewer).get(url(claim)).content.decode()
+    assert "<script>alert(1)" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert '&lt;b&gt;<mark class="claim">3</mark>&lt;/b&gt;' in page
+
+
+def test_other_reviewer_sees_a_taken_claim_read_only(mine, other_reviewer):
+    page = login(other_reviewer).get(url(mine)).content.decode()
+    assert "Assigned to rita" in page
+    assert 'name="explanation"' not in page
+    assert "Take this claim" not in page
+    response = login(other_reviewer).post(url(mine), review_data(mine, explanation="Mine now"))
+    assert response.status_code == 403
+    assert "Only the assigned reviewer or an editor" in response.content.decode()
+    assert refreshed(mine).explanation == ""
+
+
+def test_unknown_action_is_a_bad_request(mine, reviewer):
+    assert login(reviewer).post(url(mine), {"action": "explode"}).status_code == 400
+
+
+# --- take -----------------------------------------------------------------------------------------
+
+
+def test_take_from_the_claim_page(pending, reviewer):
+    response = login(reviewer).post(url(pending), {"action": "take"})
+    assert response.status_code == 302
+    claim = refreshed(pending)
+    assert (claim.status, claim.assignee) == ("in_progress", reviewer)
+    assert claim.events.filter(action=ReviewEvent.Action.ASSIGNED).exists()
+
+
+def test_taking_a_claim_someone_took_first_says_so(pending, reviewer, other_reviewer):
+    login(reviewer).post(url(pending), {"action": "take"})
+    client = login(other_reviewer)
+    response = client.post(url(pending), {"action": "take"}, follow=True)
+    assert "no longer waiting for a reviewer" in response.content.decode()
+    assert refreshed(pending).assignee == reviewer
+
+
+# --- draft and submit -------------------------------------------------------------------------
+
+
+def test_save_draft_plain_post_redirects_and_records_history(mine, reviewer):
+    data = review_data(mine, verdict=verdict("True").pk, explanation="Le compte rendu le confirme.")
+    response = login(reviewer).post(url(mine), data)
+    assert response.status_code == 302 and response["Location"] == url(mine)
+    claim = refreshed(mine)
+    assert claim.verdict == verdict("True")
+    assert claim.explanation == "Le compte rendu le confirme."
+    assert claim.version == mine.version + 1
+    assert claim.status == "in_progress"
+    event = claim.events.get(action=ReviewEvent.Action.VERDICT)
+    assert event.actor == reviewer
+    assert event.before == {"verdict": None, "explanation": ""}
+    assert event.after["verdict"]["en"] == "True"
+    assert claim.corrected_value is None  # value fields untouched: no correction
+
+
+def test_save_draft_with_htmx_swaps_the_review_and_refreshes_history(mine, reviewer):
+    data = review_data(mine, verdict=verdict("False").pk, explanation="Faux.")
+    response = login(reviewer).post(url(mine), data, **HTMX)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in page
+    assert "Draft saved." in page and "data-focus-after-swap" in page
+    assert f'name="version" value="{mine.version + 1}"' in page
+    assert 'id="history" class="card" aria-labelledby="history-heading" hx-swap-oob="true"' in page
+    assert 'id="claim-summary"' in page
+
+
+def test_editor_may_edit_a_claim_assigned_to_someone_else(mine, editor):
+    response = login(editor).post(url(mine), review_data(mine, explanation="Edited by the desk."))
+    assert response.status_code == 302
+    claim = refreshed(mine)
+    assert claim.explanation == "Edited by the desk."
+    assert claim.assignee.username == "rita"
+
+
+@pytest.mark.parametrize(
+    ("missing", "message"),
+    [
+        ("source", "Add at least one source before submitting."),
+        ("explanation", "Explain the verdict before submitting."),
+        ("verdict", "Choose a verdict before submitting."),
+    ],
+)
+def test_submit_needs_a_source_an_explanation_and_a_verdict(mine, reviewer, missing, message):
+    if missing != "source":
+        add_source(mine)
+    data = review_data(
+        mine,
+        action="submit",
+        verdict="" if missing == "verdict" else verdict().pk,
+        explanation="" if missing == "explanation" else "Selon le compte rendu.",
+    )
+    response = login(reviewer).post(url(mine), data)
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    claim = refreshed(mine)
+    assert claim.status == "in_progress"
+    assert claim.version == mine.version  # refused means nothing saved
+
+
+def test_submit_with_evidence(mine, reviewer):
+    add_source(mine)
+    data = review_data(mine, action="submit", verdict=verdict().pk, explanation="Vérifié.")
+    response = login(reviewer).post(url(mine), data, **HTMX)
+    assert response.status_code == 200
+    assert response["HX-Redirect"] == url(mine)
+    claim = refreshed(mine)
+    assert claim.status == "submitted"
+    assert claim.events.filter(action="status", after__status="submitted").exists()
+    page = login(reviewer).get(url(mine)).content.decode()
+    assert "waiting for an editor" in page
+    assert 'name="explanation"' not in page
+
+
+# --- stale saves ----------------------------------------------------------------------------------
+
+
+def test_stale_save_does_not_overwrite_and_keeps_the_typed_text(mine, reviewer, editor):
+    """Two sessions load version N; the first save wins, the second gets the conflict."""
+    first, second = login(editor), login(reviewer)
+    loaded = mine.version
+    first.post(url(mine), review_data(mine, verdict=verdict("False").pk, explanation="Desk text"))
+    typed = "My careful explanation <with> details"
+    response = second.post(
+        url(mine),
+        review_data(mine, version=loaded, verdict=verdict("True").pk, explanation=typed),
+    )
+    page = response.content.decode()
+    assert response.status_code == 409
+    claim = refreshed(mine)
+    assert claim.explanation == "Desk text"
+    assert claim.verdict == verdict("False")
+    assert "nothing was overwritten" in page
+    assert "Last change by edith" in page
+    # Stored vs yours, both escaped, and the typed text is back in the textarea.
+    assert "<td class=\"prewrap\">Desk text</td>" in page
+    assert "My careful explanation &lt;with&gt; details</textarea>" in page
+    assert f'name="version" value="{claim.version}"' in page
+
+    # Saving again, knowingly, goes through.
+    again = review_data(claim, verdict=verdict("True").pk, explanation=typed)
+    assert second.post(url(mine), again).status_code == 302
+    assert refreshed(mine).explanation == typed
+
+
+def test_stale_save_with_htmx_is_a_swappable_200(mine, reviewer, editor):
+    login(editor).post(url(mine), review_data(mine, explanation="Desk text"))
+    response = login(reviewer).post(url(mine), review_data(mine, explanation="Mine"), **HTMX)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'class="conflict" role="alert"' in page
+    assert "Mine</textarea>" in page
+
+
+def test_stale_value_correction_is_listed_in_the_differences(mine, reviewer, editor):
+    loaded = mine.version
+    login(editor).post(url(mine), review_data(mine, **{"value-votes_for": "290"}))
+    response = login(reviewer).post(
+        url(mine), review_data(mine, version=loaded, **{"value-votes_for": "288"})
+    )
+    page = response.content.decode()
+    assert "290 for, 12 against, 5 abstentions" in page
+    assert "288 for, 12 against, 5 abstentions" in page
+    assert refreshed(mine).value["for"] == 290
+
+
+def test_action_layer_raises_stale_claim(mine, reviewer):
+    actions.save_review(mine, reviewer, version=mine.version, verdict=None, explanation="a")
+    with pytest.raises(actions.StaleClaim) as caught:
+        actions.save_review(mine, reviewer, version=mine.version, verdict=None, explanation="b")
+    assert caught.value.current.explanation == "a"
+
+
+# --- value correction -------------------------------------------------------------------------
+
+
+def test_correcting_the_value(mine, reviewer):
+    data = review_data(mine, **{"value-votes_for": "290", "value-abstain": ""})
+    login(reviewer).post(url(mine), data)
+    claim = refreshed(mine)
+    assert claim.corrected_value == {"for": 290, "against": 12, "abstain": None, "unanimous": False}
+    assert claim.extracted_value["for"] == 289
+    event = claim.events.get(action=ReviewEvent.Action.VALUE)
+    assert event.before["value"]["for"] == 289 and event.after["value"]["for"] == 290
+    page = login(reviewer).get(url(mine)).content.decode()
+    assert "Corrected; the extractor read: 289 for" in page
+
+
+def test_invalid_value_is_a_form_error(mine, reviewer):
+    data = review_data(mine, **{"value-votes_for": "-3"})
+    response = login(reviewer).post(url(mine), data)
+    assert response.status_code == 400
+    assert "Please correct the errors below." in response.content.decode()
+    assert refreshed(mine).corrected_value is None
+
+
+def test_date_value_form(editor, reviewer):
+    claim = make_claim(make_article(uploaded_by=editor), kind=Claim.Kind.DATE)
+    claim = actions.take_claim(claim, reviewer)
+    client = login(reviewer)
+    base = {"action": "save", "version": claim.version, "verdict": "", "explanation": ""}
+    bad = client.post(url(claim), base | {"value-date": "2024-02-30", "value-end": ""})
+    assert "This date does not exist." in bad.content.decode()
+    client.post(url(claim), base | {"value-date": "2018", "value-end": "2020"})
+    assert refreshed(claim).corrected_value == {"start": "2018", "end": "2020"}
+
+
+def test_correction_back_to_the_extracted_value_clears_it(mine, reviewer):
+    actions.correct_value(mine, reviewer, version=mine.version, value={"for": 1})
+    claim = refreshed(mine)
+    actions.correct_value(claim, reviewer, version=claim.version, value=claim.extracted_value)
+    assert refreshed(mine).corrected_value is None
+
+
+# --- sources ----------------------------------------------------------------------------------
+
+
+def source_data(**fields) -> dict:
+    return {
+        "action": "add_source",
+        "source-url": "https://www.senat.fr/scrutin/2024/123.html",
+        "source-title": "Scrutin public n° 123",
+        "source-publisher": "Sénat",
+        "source-quoted_passage": "Pour l'adoption : 289",
+        "source-accessed_on": "2024-11-21",
+    } | fields
+
+
+def test_add_source_inline_with_htmx(mine, reviewer):
+    response = login(reviewer).post(url(mine), source_data(), **HTMX)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Source added." in page
+    assert "Scrutin public n° 123" in page
+    assert 'hx-swap-oob="true"' in page
+    source = mine.sources.get()
+    assert (source.publisher, source.added_by, str(source.accessed_on)) == (
+        "Sénat", reviewer, "2024-11-21"
+    )
+    event = mine.events.get(action=ReviewEvent.Action.SOURCE_ADDED)
+    assert event.after["url"] == source.url
+    # Sources do not bump the version: the open verdict form stays valid.
+    assert refreshed(mine).version == mine.version
+
+
+def test_add_source_plain_post_redirects(mine, reviewer):
+    response = login(reviewer).post(url(mine), source_data())
+    assert response.status_code == 302
+    assert mine.sources.count() == 1
+
+
+@pytest.mark.parametrize(
+    "bad_url", ["javascript:alert(1)", "ftp://files.example.org/vote.pdf", "not a url", ""]
+)
+def test_source_urls_must_be_http_or_https(mine, reviewer, bad_url):
+    response = login(reviewer).post(url(mine), source_data(**{"source-url": bad_url}), **HTMX)
+    assert response.status_code == 200
+    assert 'class="errorlist' in response.content.decode()
+    assert not Source.objects.exists()
+
+
+def test_action_layer_refuses_non_web_urls(mine, reviewer):
+    with pytest.raises(actions.MissingEvidence):
+        actions.add_source(mine, reviewer, url="ftp://example.org/x")
+
+
+def test_remove_source(mine, reviewer):
+    source = add_source(mine)
+    response = login(reviewer).post(
+        url(mine), {"action": "remove_source", "source": str(source.uuid)}, **HTMX
+    )
+    assert response.status_code == 200
+    assert "Source removed." in response.content.decode()
+    assert not mine.sources.exists()
+    event = mine.events.get(action=ReviewEvent.Action.SOURCE_REMOVED)
+    assert event.before["title"] == source.title
+    again = login(reviewer).post(url(mine), {"action": "remove_source", "source": str(source.uuid)})
+    assert "already removed" in again.content.decode()
+
+
+def test_reader_cannot_add_sources(mine, other_reviewer):
+    response = login(other_reviewer).post(url(mine), source_data())
+    assert response.status_code == 400
+    assert not mine.sources.exists()
+
+
+# --- dismissal and read-only states ------------------------------------------------------------
+
+
+def test_dismiss_with_a_reason_and_a_note(mine, reviewer):
+    data = {
+        "action": "dismiss",
+        "dismiss-version": mine.version,
+        "dismiss-reason": "extraction_error",
+        "dismiss-note": "Ce n'est pas un vote.",
+    }
+    response = login(reviewer).post(url(mine), data)
+    assert response.status_code == 302
+    claim = refreshed(mine)
+    assert (claim.status, claim.dismiss_reason) == ("dismissed", "extraction_error")
+    event = claim.events.get(action="status", after__status="dismissed")
+    assert event.comment == "Ce n'est pas un vote."
+
+
+def test_dismiss_needs_a_note(mine, reviewer):
+    data = {"action": "dismiss", "dismiss-version": mine.version, "dismiss-reason": "not_checkable"}
+    response = login(reviewer).post(url(mine), data)
+    assert response.status_code == 400
+    assert refreshed(mine).status == "in_progress"
+
+
+def test_approved_verdict_is_read_only(mine, reviewer, editor):
+    add_source(mine)
+    claim = actions.submit_claim(
+        mine, reviewer, version=mine.version, verdict=verdict(), explanation="ok"
+    )
+    claim = actions.approve_claim(claim, editor, version=claim.version)
+    page = login(editor).get(url(claim)).content.decode()
+    assert "approved and read-only" in page
+    assert 'name="explanation"' not in page
+    response = login(editor).post(url(claim), review_data(claim, explanation="changed"))
+    assert response.status_code == 403
+    assert refreshed(claim).explanation == "ok"
+
+
+def test_history_lists_every_step(mine, reviewer):
+    add_source(mine)
+    actions.add_source(mine, reviewer, url="https://example.org/a", title="A")
+    actions.save_review(mine, reviewer, version=mine.version, verdict=verdict(), explanation="x")
+    page = login(reviewer).get(url(mine)).content.decode()
+    for line in ("Assigned to rita", "Status: Pending → In progress", "Source added: A",
+                 "Verdict: — → True; explanation edited"):
+        assert line in page
+
+
+def test_claim_page_query_count_is_fixed(mine, reviewer, django_assert_max_num_queries):
+    for i in range(20):
+        add_source(mine, url=f"https://example.org/{i}")
+    client = login(reviewer)
+    with django_assert_max_num_queries(9):
+        assert client.get(url(mine)).status_code == 200

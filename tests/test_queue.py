@@ -1,0 +1,243 @@
+"""The reviewer queue: permissions, filters, counts, take-next (also concurrent), query counts."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from django.db import close_old_connections, connection
+from django.urls import reverse
+
+from factcheck import actions
+from factcheck.models import Claim, ReviewEvent
+from tests.conftest import make_user
+from tests.review_helpers import FAST_HASHERS, HTMX, login, make_article, make_claims
+
+QUEUE = "/queue/"
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    settings.PASSWORD_HASHERS = FAST_HASHERS
+
+
+@pytest.fixture
+def mixed(editor):
+    """Two articles, fr and en, with claims of each kind and several statuses."""
+    fr = make_article("Vote au Sénat", "fr", uploaded_by=editor)
+    en = make_article("Senate vote", "en", uploaded_by=editor)
+    make_claims(fr, 3, Claim.Kind.DATE)
+    make_claims(fr, 2, Claim.Kind.VOTE_RESULT, offset=10)
+    make_claims(en, 4, Claim.Kind.MEETING_COUNT)
+    make_claims(en, 1, Claim.Kind.DATE, offset=20, status=Claim.Status.APPROVED)
+    return fr, en
+
+
+def test_url_name():
+    assert reverse("factcheck:queue") == QUEUE
+
+
+def test_anonymous_is_sent_to_login(client):
+    response = client.get(QUEUE)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_outsider_is_refused(outsider):
+    assert login(outsider).get(QUEUE).status_code == 403
+    assert login(outsider).post(QUEUE).status_code == 403
+
+
+@pytest.mark.parametrize("role", ["reviewer", "editor"])
+def test_reviewers_and_editors_see_the_queue(request, role, mixed):
+    response = login(request.getfixturevalue(role)).get(QUEUE)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Take next pending claim" in page
+    assert page.count('<a href="/claims/') == 10
+
+
+def rows(response) -> list[Claim]:
+    return response.context["claims"]
+
+
+def test_filter_by_kind(reviewer, mixed):
+    response = login(reviewer).get(QUEUE, {"kind": "vote_result"})
+    assert {c.kind for c in rows(response)} == {"vote_result"}
+    assert len(rows(response)) == 2
+
+
+def test_filter_by_language_uses_the_article_language(reviewer, mixed):
+    response = login(reviewer).get(QUEUE, {"language": "en"})
+    assert {c.article.language for c in rows(response)} == {"en"}
+    assert len(rows(response)) == 5
+
+
+def test_filter_by_status_and_counts_per_status(reviewer, mixed):
+    response = login(reviewer).get(QUEUE, {"status": "approved"})
+    assert [c.status for c in rows(response)] == ["approved"]
+    counts = {tab["value"]: tab["count"] for tab in response.context["status_tabs"]}
+    assert counts == {"pending": 9, "in_progress": 0, "submitted": 0, "approved": 1, "dismissed": 0}
+
+
+def test_filter_by_article(reviewer, mixed):
+    fr, _en = mixed
+    response = login(reviewer).get(QUEUE, {"article": str(fr.uuid)})
+    assert {c.article_id for c in rows(response)} == {fr.pk}
+    assert "Only claims from" in response.content.decode()
+
+
+def test_filter_assigned_to_me(reviewer, other_reviewer, mixed):
+    mine = actions.take_next_claim(reviewer)
+    actions.take_next_claim(other_reviewer)
+    response = login(reviewer).get(QUEUE, {"mine": "on"})
+    assert [c.pk for c in rows(response)] == [mine.pk]
+
+
+def test_sorting(reviewer, mixed):
+    client = login(reviewer)
+    oldest = [c.pk for c in rows(client.get(QUEUE))]
+    assert oldest == sorted(oldest)
+    by_kind = [c.kind for c in rows(client.get(QUEUE, {"sort": "kind"}))]
+    assert by_kind == sorted(by_kind)
+    by_article = [(c.article_id, c.start) for c in rows(client.get(QUEUE, {"sort": "article"}))]
+    assert by_article == sorted(by_article)
+
+
+def test_bad_filter_values_are_ignored_not_errors(reviewer, mixed):
+    params = {"kind": "nope", "article": "not-a-uuid", "sort": "x", "page": "zzz", "status": "?"}
+    response = login(reviewer).get(QUEUE, params)
+    assert response.status_code == 200
+    assert len(rows(response)) == 10
+
+
+def test_pagination(reviewer, editor):
+    make_claims(make_article(uploaded_by=editor), 120)
+    client = login(reviewer)
+    first = client.get(QUEUE)
+    assert len(rows(first)) == 50
+    assert 'id="page-next"' in first.content.decode()
+    last = client.get(QUEUE, {"page": 3})
+    assert len(rows(last)) == 20
+    assert last.context["page"].paginator.count == 120
+
+
+def test_htmx_gets_only_the_results_fragment(reviewer, mixed):
+    response = login(reviewer).get(QUEUE, {"kind": "date"}, **HTMX, HTTP_HX_TRIGGER="queue-filters")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in page
+    assert 'id="queue-filters"' in page
+    assert "HX-Request" in response["Vary"]
+    # A filter change keeps focus in the form; a pager link moves it to the results.
+    assert "data-focus-after-swap" not in page
+    paged = login(reviewer).get(QUEUE, {"page": 1}, **HTMX, HTTP_HX_TRIGGER="page-next")
+    assert "data-focus-after-swap" in paged.content.decode()
+
+
+def test_history_restore_gets_the_whole_page(reviewer, mixed):
+    response = login(reviewer).get(QUEUE, **HTMX, HTTP_HX_HISTORY_RESTORE_REQUEST="true")
+    assert "<html" in response.content.decode()
+
+
+def test_the_filter_form_works_with_and_without_htmx(reviewer, mixed):
+    page = login(reviewer).get(QUEUE).content.decode()
+    assert 'method="get" action="/queue/"' in page
+    assert 'hx-get="/queue/"' in page and 'hx-push-url="true"' in page
+
+
+# --- take next --------------------------------------------------------------------------------
+
+
+def test_take_next_assigns_the_oldest_pending_claim_and_opens_it(reviewer, mixed):
+    oldest = Claim.objects.pending().order_by("id").first()
+    response = login(reviewer).post(QUEUE)
+    assert response.status_code == 302
+    assert response["Location"] == oldest.get_absolute_url()
+    oldest.refresh_from_db()
+    assert (oldest.status, oldest.assignee, oldest.version) == ("in_progress", reviewer, 2)
+    actions_logged = set(oldest.events.values_list("action", flat=True))
+    assert actions_logged == {ReviewEvent.Action.ASSIGNED, ReviewEvent.Action.STATUS}
+
+
+def test_take_next_within_the_filters(reviewer, mixed):
+    response = login(reviewer).post(QUEUE, {"kind": "meeting_count", "language": "en"})
+    claim = Claim.objects.get(assignee=reviewer)
+    assert claim.kind == "meeting_count"
+    assert response["Location"] == claim.get_absolute_url()
+
+
+def test_take_next_when_nothing_is_left(reviewer, mixed):
+    client = login(reviewer)
+    response = client.post(QUEUE, {"kind": "vote_result", "language": "en"})
+    assert response.status_code == 302
+    assert response["Location"] == "/queue/?kind=vote_result&language=en"
+    page = client.get(response["Location"]).content.decode()
+    assert "No pending claim is left for these filters." in page
+
+
+def test_two_sessions_taking_next_get_two_different_claims(reviewer, other_reviewer, mixed):
+    first = login(reviewer).post(QUEUE)["Location"]
+    second = login(other_reviewer).post(QUEUE)["Location"]
+    assert first != second
+    assert Claim.objects.filter(status="in_progress").count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_take_next_never_gives_a_claim_twice(django_db_blocker):
+    """Real threads, each with its own connection, race for fewer claims than takers."""
+    from factcheck import roles
+
+    takers = [make_user(f"reviewer{i}", roles.REVIEWERS) for i in range(50)]
+    make_claims(make_article(), 40)
+    barrier = threading.Barrier(len(takers))
+    results: dict[str, object] = {}
+
+    def take(user) -> None:
+        try:
+            barrier.wait(timeout=10)
+            claim = actions.take_next_claim(user)
+            results[user.username] = claim.pk if claim else None
+        except Exception as exc:  # report, don't swallow: the assertion below shows it
+            results[user.username] = exc
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=take, args=(user,)) for user in takers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    close_old_connections()
+
+    errors = [r for r in results.values() if isinstance(r, Exception)]
+    given = [r for r in results.values() if isinstance(r, int)]
+    assert errors == []
+    assert len(given) == len(set(given)) == 40
+    assert list(results.values()).count(None) == 10
+    assert Claim.objects.filter(status="in_progress").count() == 40
+    owners = Claim.objects.values_list("assignee__username", flat=True)
+    assert len(set(owners)) == 40
+
+
+# --- a fixed number of queries ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("count", [10, 1000])
+@pytest.mark.parametrize(
+    "params", [{}, {"language": "fr", "kind": "date"}, {"status": "pending", "sort": "article"}]
+)
+def test_queue_query_count_does_not_grow_with_rows(
+    reviewer, editor, count, params, django_assert_max_num_queries
+):
+    article = make_article(length=count + 10, uploaded_by=editor)
+    make_claims(article, count)
+    actions.take_next_claim(reviewer)
+    client = login(reviewer)
+    params = params | {"article": str(article.uuid)} if params else params
+    # Session, user, permissions x2, article filter, aggregate, rows: the same for 10 or 1,000.
+    with django_assert_max_num_queries(7):
+        response = client.get(QUEUE, params)
+    assert response.status_code == 200
+    # One claim is taken: a "pending" filter shows one fewer.
+    assert min(count, 50) - 1 <= len(rows(response)) <= min(count, 50)

@@ -29,6 +29,9 @@ _TOKEN = re.compile(
 )
 _DAY_SUFFIX = re.compile(r"(\d{1,2})(?:er|re|ère|ème|e|st|nd|rd|th)?")
 _SPACES = frozenset(" \u00a0\u202f\u2009")
+# No article states thousands of dates; past this a document is adversarial
+# and the cap keeps its cost bounded.
+MAX_CLAIMS = 2000
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
@@ -162,7 +165,7 @@ class _Scanner:
     def run(self) -> list[Claim]:
         claims: list[Claim] = []
         k, low, trig, strong = 0, self.low, self.t.triggers, self.t.strong
-        while k < self.n:
+        while k < self.n and len(claims) < MAX_CLAIMS:
             word = low[k]
             if word[0].isdigit():
                 if not self.digit_worth(k):

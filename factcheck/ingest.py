@@ -225,9 +225,17 @@ def read_pdf(data: bytes) -> str:
     return "\n\n".join(pages)
 
 
+# Control characters have no place in an article: page and vertical breaks become
+# newlines, the rest (NUL included) is dropped so offsets stay meaningful.
+CONTROLS = {c: None for c in (*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F)} | {
+    0x0B: "\n",
+    0x0C: "\n",
+}
+
+
 def normalise(text: str) -> str:
-    """NULs removed, newlines unified, outer blank lines trimmed, no runs of blank lines."""
-    text = text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n")
+    """Control characters removed, newlines unified, outer blank lines trimmed, no long gaps."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(CONTROLS)
     text = re.sub(r"[ \t]+\n", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 

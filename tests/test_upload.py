@@ -178,9 +178,9 @@ def test_html_keeps_text_and_drops_scripts_and_styles(editor_client):
         assert hidden not in body
 
 
-def test_pasted_text_loses_nul_bytes_and_crlf(editor_client):
-    post(editor_client, text="Premier\x00 paragraphe.\r\nSecond.")
-    assert Article.objects.get().body == "Premier paragraphe.\nSecond."
+def test_pasted_text_loses_nul_bytes_controls_and_crlf(editor_client):
+    post(editor_client, text="Premier\x00 para\x07graphe.\r\nSecond.\x0cTroisième.")
+    assert Article.objects.get().body == "Premier paragraphe.\nSecond.\nTroisième."
 
 
 def test_duplicate_text_warns_with_a_link_to_the_first(editor_client):

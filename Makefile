@@ -24,9 +24,7 @@ run: install
 	$(RUN_ENV) $(PY) manage.py migrate --noinput
 	$(RUN_ENV) $(PY) manage.py loaddemo
 	@echo "Starting a Celery worker and the dev server on http://$(HOST):$(PORT)/ (Ctrl-C stops both)"
-	@$(RUN_ENV) $(VENV)/bin/celery -A newsroom worker --pool=solo --loglevel=INFO & \
-	  worker=$$!; trap "kill $$worker 2>/dev/null; wait $$worker 2>/dev/null" EXIT INT TERM; \
-	  $(RUN_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+	$(RUN_ENV) $(PY) manage.py rundev $(HOST):$(PORT)
 
 test: install
 	scripts/ensure-services

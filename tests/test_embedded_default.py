@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -66,32 +67,42 @@ def get(url: str) -> tuple[int, bytes]:
         return 0, b""
 
 
+def children_of(pid: int) -> list[int]:
+    found = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True)
+    return [int(line) for line in found.stdout.split()]
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
 def test_embedded_default_serves_and_extracts_the_demo(embedded_env, tmp_path):
     run(embedded_env, "migrate", "--noinput")
     output = run(embedded_env, "loaddemo")
     assert "editor" in output and "password" in output
     port = free_port()
-    worker = start(
-        embedded_env,
-        [sys.executable, "-m", "celery", "-A", "newsroom", "worker", "--pool=solo"],
-        tmp_path / "worker.log",
-    )
-    server = start(
-        embedded_env,
-        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-        tmp_path / "server.log",
+    log = tmp_path / "rundev.log"
+    rundev = start(
+        embedded_env, [sys.executable, "manage.py", "rundev", f"127.0.0.1:{port}"], log
     )
     try:
         database = tmp_path / "var" / "newsroom.sqlite3"
         status, claims = wait_for(lambda: demo_article_state(database), timeout=60)
-        assert status == "in_review", (tmp_path / "worker.log").read_text()
+        assert status == "in_review", log.read_text()
         assert claims
         code, body = wait_for(lambda: get(f"http://127.0.0.1:{port}/healthz")[0] and get(
             f"http://127.0.0.1:{port}/healthz"), timeout=30)
         assert code == 200 and json.loads(body) == {"status": "ok"}
         code, _ = get(f"http://127.0.0.1:{port}/accounts/login/")
         assert code == 200
+        workers = children_of(rundev.pid)
+        assert workers, "rundev should run a worker process beside the server"
     finally:
-        for proc in (server, worker):
-            proc.terminate()
-            proc.wait(timeout=20)
+        # Ctrl-C, as a user stops `make run`: the server and its worker both stop.
+        rundev.send_signal(signal.SIGINT)
+        rundev.wait(timeout=30)
+    assert not any(alive(pid) for pid in workers), log.read_text()

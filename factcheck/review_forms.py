@@ -234,7 +234,8 @@ class SourceForm(forms.ModelForm):
         model = Source
         fields = ["url", "title", "publisher", "quoted_passage", "accessed_on"]
         widgets = {
-            "accessed_on": forms.DateInput(attrs={"type": "date"}),
+            # <input type=date> takes ISO only: a localised value (fr: 27/11/2026) shows empty.
+            "accessed_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "quoted_passage": forms.Textarea(attrs={"rows": 3}),
         }
 

@@ -63,6 +63,17 @@ def in_lang(label, lang: str) -> str:
     with translation.override(lang):
         return str(label)
 
+# The innermost elements sticking out past the viewport's right edge, to name in a failure.
+WIDEST_ELEMENTS = """
+(viewport) => [...document.querySelectorAll("body *")]
+  .filter((el) => el.getBoundingClientRect().right > viewport + 0.5)
+  .filter((el) => ![...el.children].some((c) => c.getBoundingClientRect().right > viewport + 0.5))
+  .slice(0, 5)
+  .map((el) => `<${el.tagName.toLowerCase()} class="${el.className}">`
+    + ` right=${Math.round(el.getBoundingClientRect().right)}`
+    + ` ${JSON.stringify((el.textContent || "").trim().slice(0, 60))}`)
+"""
+
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
@@ -132,10 +143,15 @@ class UI:
         expect(page.locator("html")).to_have_attribute("lang", lang)
 
     def assert_no_horizontal_scroll(self) -> None:
-        widths = self.page.evaluate(
+        page_width, viewport = self.page.evaluate(
             "() => [document.scrollingElement.scrollWidth, window.innerWidth]"
         )
-        assert widths[0] <= widths[1], f"horizontal scroll on {self.page.url}: {widths}"
+        if page_width > viewport:
+            culprits = self.page.evaluate(WIDEST_ELEMENTS, viewport)
+            raise AssertionError(
+                f"horizontal scroll on {self.page.url}: {page_width}px > {viewport}px; "
+                f"elements past the edge: {culprits}"
+            )
 
     def assert_clean_console(self) -> None:
         assert not self.problems, "\n".join(self.problems)

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.utils import formats, translation
 from playwright.sync_api import expect
 
+from factcheck import actions
 from factcheck.models import Article, Claim, Verdict
-from tests.browser.conftest import UI, in_lang, tr, worker_paused
+from tests.browser.conftest import in_lang, tr, worker_paused
 from tests.upload_files import make_docx
 
 pytestmark = [
@@ -99,7 +101,7 @@ def test_upload_review_approve_report(lang, open_ui, celery_worker, editor, revi
     ui.shot("upload-form")
 
     badge = page.locator("#article-status .badge")
-    busy = [in_lang(Article.Status.QUEUED.label, lang), in_lang(Article.Status.EXTRACTING.label, lang)]
+    busy = [in_lang(s.label, lang) for s in (Article.Status.QUEUED, Article.Status.EXTRACTING)]
     with worker_paused(celery_worker):
         with page.expect_navigation():
             page.locator("main form button[type=submit]").click()
@@ -146,6 +148,8 @@ def test_upload_review_approve_report(lang, open_ui, celery_worker, editor, revi
     expect(page.locator("blockquote.claim-sentence mark.claim")).to_have_text(data["vote"])
     ui.shot("claim-taken")
 
+    # The accessed date defaults to today, in every language (a localised value would not show).
+    expect(page.locator("#id_source-accessed_on")).to_have_value(actions.today().isoformat())
     page.locator("#id_source-url").fill("https://www.senat.fr/scrutin-public/2024/scr2024-42.html")
     page.locator("#id_source-title").fill("Scrutin public n° 42")
     page.locator("#id_source-publisher").fill("Sénat")
@@ -189,6 +193,9 @@ def test_upload_review_approve_report(lang, open_ui, celery_worker, editor, revi
     expect(entry.locator(".verdict-tag")).to_have_text(data["verdict"])
     expect(entry).to_contain_text(data["explanation"])
     expect(entry.locator(".sources a")).to_have_text("Scrutin public n° 42")
+    with translation.override(lang):
+        accessed = formats.date_format(actions.today(), "DATE_FORMAT")
+    expect(entry.locator(".sources")).to_contain_text(accessed)
     mark = page.locator(f".report-text mark.claim:has(a[href='#claim-{claim_uuid}'])")
     expect(mark).to_have_text(data["vote"])
     expect(mark).to_have_class(re.compile(rf"\bverdict-{verdict.pk}\b"))

@@ -600,3 +600,428 @@ def verdict_json(verdict: Verdict | None) -> dict[str, Any] | None:
 
 def _source_json(source: Source) -> dict[str, Any]:
     return {"url": source.url, "title": source.title, "publisher": source.publisher}
+
+
+# =============================================================================
+# Claim workflow: take, review, sources, submit, dismiss, approve, send back.
+#
+# Every function below is one transaction. It locks the claim row
+# (SELECT ... FOR UPDATE) and compares the version the form was built from
+# with the stored one, so a stale form never overwrites newer work; the
+# exceptions below carry what a view needs to show a form error instead of
+# a 500. Functions that can finish an article lock the article row FIRST,
+# the same order apply_extraction uses, so the two never deadlock and two
+# concurrent last approvals cannot both miss that the article is done.
+# =============================================================================
+
+
+class ClaimActionError(Exception):
+    """Base class: a refused workflow step, shown to the user as an error."""
+
+
+class StaleClaim(ClaimActionError):
+    """The claim changed since the form was loaded; `current` is the stored row."""
+
+    def __init__(self, current: Claim) -> None:
+        self.current = current
+        super().__init__(_("Someone changed this claim since you opened it."))
+
+
+class NotAllowed(ClaimActionError):
+    """The user may not do this, or the claim is no longer in a state that allows it."""
+
+
+class MissingEvidence(ClaimActionError):
+    """Required input is missing; `errors` maps a form field (or "__all__") to a message."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        self.errors = errors
+        super().__init__("; ".join(errors.values()))
+
+
+def can_take_claim(user: Any, claim: Claim) -> bool:
+    return (
+        roles.is_reviewer(user)
+        and claim.status == Claim.Status.PENDING
+        and claim.assignee_id is None
+    )
+
+
+def can_edit_claim(user: Any, claim: Claim) -> bool:
+    """The assignee, or any editor, edits a claim while it is in progress."""
+    if claim.status != Claim.Status.IN_PROGRESS or not roles.is_reviewer(user):
+        return False
+    return claim.assignee_id == user.pk or roles.is_editor(user)
+
+
+def can_dismiss_claim(user: Any, claim: Claim) -> bool:
+    """Editors may also dismiss a claim nobody took (e.g. an obvious extraction error)."""
+    if can_edit_claim(user, claim):
+        return True
+    open_statuses = (Claim.Status.PENDING, Claim.Status.IN_PROGRESS, Claim.Status.SUBMITTED)
+    return roles.is_editor(user) and claim.status in open_statuses
+
+
+def take_next_claim(
+    user: Any, *, kind: str = "", language: str = "", article: Article | None = None
+) -> Claim | None:
+    """Assign the oldest unassigned pending claim (within the filters) to `user`.
+
+    SKIP LOCKED lets concurrent reviewers pass over a row another transaction
+    is taking instead of queueing behind it; PostgreSQL re-checks the WHERE
+    clause on the locked row, so a claim taken meanwhile is never handed out
+    twice. None when nothing is left.
+    """
+    if not roles.is_reviewer(user):
+        raise NotAllowed(_("Only reviewers can take claims."))
+    with transaction.atomic():
+        claim = (
+            Claim.objects.pending()
+            .filter(assignee__isnull=True)
+            .queue_filter(kind=kind, language=language, article=article)
+            .order_by("id")
+            .select_for_update(skip_locked=True, of=("self",))
+            .first()
+        )
+        if claim is None:
+            return None
+        _assign(claim, user)
+    return claim
+
+
+def take_claim(claim: Claim, user: Any) -> Claim:
+    """Take one given claim; refused when somebody else got it first."""
+    with transaction.atomic():
+        current = _lock(claim)
+        if not can_take_claim(user, current):
+            raise NotAllowed(_("This claim is no longer waiting for a reviewer."))
+        _assign(current, user)
+    return current
+
+
+def save_review(
+    claim: Claim,
+    user: Any,
+    *,
+    version: int,
+    verdict: Verdict | None,
+    explanation: str,
+    value: dict[str, Any] | None = None,
+) -> Claim:
+    """Save a draft: verdict, explanation and (optionally) a corrected value."""
+    with transaction.atomic():
+        current = _lock(claim, version)
+        _require_editable(current, user)
+        events = _apply_review(current, user, verdict, explanation, value)
+        _save(current, events)
+    return current
+
+
+# The design document's name for the same step.
+record_verdict = save_review
+
+
+def correct_value(claim: Claim, user: Any, *, version: int, value: dict[str, Any]) -> Claim:
+    with transaction.atomic():
+        current = _lock(claim, version)
+        _require_editable(current, user)
+        events = _apply_value(current, user, value)
+        _save(current, events)
+    return current
+
+
+def submit_claim(
+    claim: Claim,
+    user: Any,
+    *,
+    version: int,
+    verdict: Verdict | None,
+    explanation: str,
+    value: dict[str, Any] | None = None,
+) -> Claim:
+    """Save what the form holds and hand the claim to the editors.
+
+    Refused (nothing saved) without a verdict, an explanation and a source.
+    """
+    with transaction.atomic():
+        current = _lock(claim, version)
+        _require_editable(current, user)
+        _require_evidence(current, verdict, explanation)
+        events = _apply_review(current, user, verdict, explanation, value)
+        events.append(_status_change(current, user, Claim.Status.SUBMITTED))
+        _save(current, events)
+    return current
+
+
+def add_source(claim: Claim, user: Any, **fields: Any) -> Source:
+    """Attach a source.
+
+    Sources are rows of their own: adding one cannot overwrite anybody's
+    work, so it takes no version and does not bump it (an inline add must
+    not turn the reviewer's open verdict form stale). The claim row is still
+    locked so that a concurrent submit or approval sees a consistent list.
+    """
+    with transaction.atomic():
+        current = _lock(claim)
+        _require_editable(current, user)
+        source = Source(claim=current, added_by=user, **fields)
+        _validate_source(source)
+        source.save()
+        ReviewEvent.objects.create(
+            article_id=current.article_id,
+            claim=current,
+            actor=user,
+            action=ReviewEvent.Action.SOURCE_ADDED,
+            after=_source_json(source),
+        )
+    return source
+
+
+def remove_source(claim: Claim, user: Any, source_uuid: Any) -> None:
+    with transaction.atomic():
+        current = _lock(claim)
+        _require_editable(current, user)
+        source = current.sources.filter(uuid=source_uuid).first()
+        if source is None:
+            raise NotAllowed(_("This source was already removed."))
+        ReviewEvent.objects.create(
+            article_id=current.article_id,
+            claim=current,
+            actor=user,
+            action=ReviewEvent.Action.SOURCE_REMOVED,
+            before=_source_json(source),
+        )
+        source.delete()
+
+
+def dismiss_claim(claim: Claim, user: Any, *, version: int, reason: str, note: str) -> Claim:
+    errors = {}
+    if reason not in Claim.DismissReason.values:
+        errors["reason"] = _("Choose why the claim is dismissed.")
+    if not note.strip():
+        errors["note"] = _("Add a note for the editors.")
+    if errors:
+        raise MissingEvidence(errors)
+    with transaction.atomic():
+        article = _lock_article(claim)
+        current = _lock(claim, version)
+        if not can_dismiss_claim(user, current):
+            raise NotAllowed(_("You cannot dismiss this claim."))
+        current.dismiss_reason = reason
+        event = _status_change(current, user, Claim.Status.DISMISSED, comment=note.strip())
+        event.after["reason"] = reason
+        _save(current, [event])
+        _finish_article_if_done(article, user)
+    return current
+
+
+def approve_claim(claim: Claim, user: Any, *, version: int) -> Claim:
+    """Approve a submitted verdict; the article becomes `checked` when nothing is left open."""
+    with transaction.atomic():
+        article = _lock_article(claim)
+        current = _lock(claim, version)
+        _require_submitted_for_editor(current, user)
+        _save(current, [_status_change(current, user, Claim.Status.APPROVED)])
+        _finish_article_if_done(article, user)
+    return current
+
+
+def send_back(claim: Claim, user: Any, *, version: int, comment: str) -> Claim:
+    """Return a submitted claim to its reviewer with a required comment."""
+    if not comment.strip():
+        raise MissingEvidence({"comment": _("Say what the reviewer should change.")})
+    with transaction.atomic():
+        current = _lock(claim, version)
+        _require_submitted_for_editor(current, user)
+        # A reviewer whose account was deleted leaves no assignee: back to the pool.
+        target = Claim.Status.IN_PROGRESS if current.assignee_id else Claim.Status.PENDING
+        events = [
+            _status_change(current, user, target),
+            _event(current, user, ReviewEvent.Action.COMMENT, comment=comment.strip()),
+        ]
+        _save(current, events)
+    return current
+
+
+# --- helpers -----------------------------------------------------------------
+
+
+def _lock(claim: Claim, version: int | None = None) -> Claim:
+    """Re-read the claim under a row lock; StaleClaim when `version` is outdated."""
+    try:
+        current = (
+            Claim.objects.select_for_update(of=("self",))
+            .select_related("verdict", "assignee")
+            .get(pk=claim.pk)
+        )
+    except Claim.DoesNotExist:
+        raise NotAllowed(_("This claim no longer exists.")) from None
+    if version is not None and current.version != version:
+        raise StaleClaim(current)
+    return current
+
+
+def _lock_article(claim: Claim) -> Article:
+    return Article.objects.select_for_update().only("id", "status").get(pk=claim.article_id)
+
+
+def _save(claim: Claim, events: list[ReviewEvent]) -> None:
+    """Write the claim with a bumped version (we hold its lock) and its history rows."""
+    claim.version += 1
+    claim.save()
+    ReviewEvent.objects.bulk_create(events)
+
+
+def _require_editable(claim: Claim, user: Any) -> None:
+    if claim.status != Claim.Status.IN_PROGRESS:
+        raise NotAllowed(
+            _("This claim is %(status)s and can no longer be edited here.")
+            % {"status": claim.get_status_display().lower()}
+        )
+    if not can_edit_claim(user, claim):
+        raise NotAllowed(_("Only the assigned reviewer or an editor can edit this claim."))
+
+
+def _require_submitted_for_editor(claim: Claim, user: Any) -> None:
+    if not roles.is_editor(user):
+        raise NotAllowed(_("Only editors can approve or send back claims."))
+    if claim.status != Claim.Status.SUBMITTED:
+        raise NotAllowed(_("This claim is no longer waiting for approval."))
+
+
+def _require_evidence(claim: Claim, verdict: Verdict | None, explanation: str) -> None:
+    errors = {}
+    if verdict is None:
+        errors["verdict"] = _("Choose a verdict before submitting.")
+    if not explanation.strip():
+        errors["explanation"] = _("Explain the verdict before submitting.")
+    if not claim.sources.exists():
+        errors["__all__"] = _("Add at least one source before submitting.")
+    if errors:
+        raise MissingEvidence(errors)
+
+
+def _validate_source(source: Source) -> None:
+    try:
+        # Foreign keys and uniqueness are ours to get right: skip their queries.
+        source.full_clean(exclude=["claim", "added_by", "uuid"], validate_unique=False)
+    except ValidationError as exc:
+        raise MissingEvidence({f: " ".join(m) for f, m in exc.message_dict.items()}) from exc
+    # The model's URLField also accepts ftp://; sources are links readers follow.
+    if not source.url.lower().startswith(("http://", "https://")):
+        raise MissingEvidence({"url": _("Enter an http:// or https:// address.")})
+
+
+def _assign(claim: Claim, user: Any) -> None:
+    before = claim.assignee.get_username() if claim.assignee else None
+    claim.assignee = user
+    events = [
+        _event(
+            claim,
+            user,
+            ReviewEvent.Action.ASSIGNED,
+            before={"assignee": before},
+            after={"assignee": user.get_username()},
+        ),
+        _status_change(claim, user, Claim.Status.IN_PROGRESS),
+    ]
+    _save(claim, events)
+
+
+def _apply_review(
+    claim: Claim,
+    user: Any,
+    verdict: Verdict | None,
+    explanation: str,
+    value: dict[str, Any] | None,
+) -> list[ReviewEvent]:
+    events = []
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    if verdict != claim.verdict:
+        before["verdict"], after["verdict"] = verdict_json(claim.verdict), verdict_json(verdict)
+        claim.verdict = verdict
+    if explanation != claim.explanation:
+        before["explanation"], after["explanation"] = claim.explanation, explanation
+        claim.explanation = explanation
+    if after:
+        events.append(_event(claim, user, ReviewEvent.Action.VERDICT, before, after))
+    if value is not None:
+        events.extend(_apply_value(claim, user, value))
+    return events
+
+
+def _apply_value(claim: Claim, user: Any, value: dict[str, Any]) -> list[ReviewEvent]:
+    if value == claim.value:
+        return []
+    before = claim.value
+    # Setting the extractor's own reading back clears the correction.
+    claim.corrected_value = None if value == claim.extracted_value else value
+    return [
+        _event(
+            claim, user, ReviewEvent.Action.VALUE, before={"value": before}, after={"value": value}
+        )
+    ]
+
+
+def _status_change(claim: Claim, user: Any, status: str, comment: str = "") -> ReviewEvent:
+    before = claim.status
+    claim.status = status
+    return _event(
+        claim,
+        user,
+        ReviewEvent.Action.STATUS,
+        before={"status": before},
+        after={"status": status},
+        comment=comment,
+    )
+
+
+def _event(
+    claim: Claim,
+    user: Any,
+    action: str,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    comment: str = "",
+) -> ReviewEvent:
+    return ReviewEvent(
+        article_id=claim.article_id,
+        claim=claim,
+        actor=user,
+        action=action,
+        before=before,
+        after=after,
+        comment=comment,
+    )
+
+
+def _finish_article_if_done(article: Article, user: Any) -> None:
+    """`checked` once every claim is approved or dismissed (caller holds the article lock)."""
+    if article.status != Article.Status.IN_REVIEW:
+        return
+    claims = Claim.objects.filter(article_id=article.pk)
+    if not claims.exists() or claims.open().exists():
+        return
+    Article.objects.filter(pk=article.pk).update(
+        status=Article.Status.CHECKED, updated_at=timezone.now()
+    )
+    ReviewEvent.objects.create(
+        article=article,
+        actor=user,
+        action=ReviewEvent.Action.STATUS,
+        before={"status": article.status},
+        after={"status": Article.Status.CHECKED},
+    )
+    article.status = Article.Status.CHECKED
+
+
+def verdict_json(verdict: Verdict | None) -> dict[str, Any] | None:
+    """A verdict as history keeps it: both labels, so it reads well in either language."""
+    if verdict is None:
+        return None
+    return {"id": verdict.pk, "en": verdict.label_en, "fr": verdict.label_fr}
+
+
+def _source_json(source: Source) -> dict[str, Any]:
+    return {"url": source.url, "title": source.title, "publisher": source.publisher}

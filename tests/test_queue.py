@@ -77,7 +77,18 @@ def test_filter_by_status_and_counts_per_status(reviewer, mixed):
     response = login(reviewer).get(QUEUE, {"status": "approved"})
     assert [c.status for c in rows(response)] == ["approved"]
     counts = {tab["value"]: tab["count"] for tab in response.context["status_tabs"]}
-    assert counts == {"pending": 9, "in_progress": 0, "submitted": 0, "approved": 1, "dismissed": 0}
+    assert counts == {"pending": "9", "in_progress": "0", "submitted": "0", "approved": "1",
+                      "dismissed": "0"}
+
+
+def test_counts_are_capped_so_their_cost_does_not_grow(mixed):
+    """Past the cap the query stops counting; the page shows "1000+"."""
+    from factcheck.views.queue import shown_count
+
+    assert Claim.objects.status_counts(cap=4)["pending"] == 5
+    assert Claim.objects.status_counts()["pending"] == 9
+    assert shown_count(1001) == "1000+"
+    assert shown_count(1000) == "1000"
 
 
 def test_filter_by_article(reviewer, mixed):

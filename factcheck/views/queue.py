@@ -17,9 +17,11 @@ from django.views.decorators.http import require_http_methods
 
 from factcheck import actions, roles
 from factcheck.models import Claim
+from factcheck.querysets import ClaimQuerySet
 from factcheck.review_forms import QueueFilterForm
 
 PAGE_SIZE = 50
+COUNT_CAP = ClaimQuerySet.COUNT_CAP
 FILTER_FORM_ID = "queue-filters"
 
 
@@ -51,22 +53,50 @@ def queue_context(request: HttpRequest, form: QueueFilterForm) -> dict[str, Any]
     status = data.get("status", "")
     rows = base.queue_filter(status=status).for_queue_rows().queue_sorted(data.get("sort", ""))
     paginator = Paginator(rows, PAGE_SIZE)
-    # The aggregate already knows the total: spare the paginator its COUNT(*).
+    # The counts query already knows the total: spare the paginator its COUNT(*).
     paginator.count = counts[status] if status else sum(counts.values())
     page = paginator.get_page(request.GET.get("page"))
     return {
         "form": form,
         "page": page,
-        "claims": list(page.object_list),
+        "claims": labelled(page.object_list),
         "status_tabs": [
-            {"value": value, "label": label, "count": counts[value]}
+            {"value": value, "label": label, "count": shown_count(counts[value])}
             for value, label in Claim.Status.choices
         ],
-        "total": sum(counts.values()),
+        "total": shown_count(paginator.count),
+        "all_total": shown_count(sum(counts.values())),
         "current_status": status,
         "article": data.get("article"),
         "filter_form_id": FILTER_FORM_ID,
+        "article_link_prefix": article_link_prefix(request),
     }
+
+
+def article_link_prefix(request: HttpRequest) -> str:
+    """The current filters plus `article=`: built once, not with {% querystring %} per row."""
+    params = request.GET.copy()
+    for key in ("article", "page"):
+        params.pop(key, None)
+    query = params.urlencode()
+    return f"?{query}&article=" if query else "?article="
+
+
+def shown_count(count: int) -> str:
+    """Counts are capped (see ClaimQuerySet.COUNT_CAP): past the cap, say "1000+"."""
+    return f"{COUNT_CAP}+" if count > COUNT_CAP else str(count)
+
+
+def labelled(claims: Any) -> list[Claim]:
+    """Attach display labels once per request: get_FOO_display() re-translates every
+    choice label on each call, which dominated the rendering of 50 rows."""
+    kinds = {key: str(label) for key, label in Claim.Kind.choices}
+    statuses = {key: str(label) for key, label in Claim.Status.choices}
+    rows = list(claims)
+    for claim in rows:
+        claim.kind_label = kinds.get(claim.kind, claim.kind)
+        claim.status_label = statuses.get(claim.status, claim.status)
+    return rows
 
 
 def take_next(request: HttpRequest) -> HttpResponse:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.db import models
+from django.db import connections, models
 
 from factcheck import roles
 
@@ -84,67 +84,6 @@ class ClaimQuerySet(models.QuerySet):
     def with_context(self) -> ClaimQuerySet:
         """Everything a list of claims displays, in a fixed number of queries."""
         return self.select_related("article", "assignee", "verdict")
-
-    # --- Reviewer queue and approvals (claim workflow) -------------------------
-
-    QUEUE_SORTS = {
-        # Ids grow with creation, so "oldest" rides the (status, id) index.
-        "oldest": ("id",),
-        "article": ("article_id", "start", "id"),
-        "kind": ("kind", "id"),
-    }
-
-    def queue_filter(
-        self,
-        *,
-        kind: str = "",
-        language: str = "",
-        status: str = "",
-        article: Any = None,
-        assignee: Any = None,
-    ) -> ClaimQuerySet:
-        """The queue's filters; empty values mean "any"."""
-        qs = self
-        if kind:
-            qs = qs.filter(kind=kind)
-        if language:
-            qs = qs.filter(article__language=language)
-        if status:
-            qs = qs.filter(status=status)
-        if article is not None:
-            qs = qs.filter(article=article)
-        if assignee is not None:
-            qs = qs.filter(assignee=assignee)
-        return qs
-
-    def queue_sorted(self, sort: str) -> ClaimQuerySet:
-        return self.order_by(*self.QUEUE_SORTS.get(sort, self.QUEUE_SORTS["oldest"]))
-
-    def for_queue_rows(self) -> ClaimQuerySet:
-        """Only the columns a queue row shows: article bodies stay in the database."""
-        return self.select_related("article", "assignee").only(
-            "uuid", "kind", "text", "status", "start", "created_at", "corrected_value",
-            "extracted_value", "article__uuid", "article__title", "article__language",
-            "assignee__username",
-        )
-
-    def status_counts(self) -> dict[str, int]:
-        """Claims per status in ONE aggregate query, whatever the number of rows."""
-        statuses = self.model.Status.values
-        counts = self.order_by().aggregate(
-            **{status: models.Count("pk", filter=models.Q(status=status)) for status in statuses}
-        )
-        return {status: counts[status] or 0 for status in statuses}
-
-    def for_approval(self) -> ClaimQuerySet:
-        """Submitted claims with what an editor weighs, sources prefetched in one query."""
-        return (
-            self.submitted()
-            .select_related("article", "assignee", "verdict")
-            .defer("article__body")
-            .prefetch_related("sources")
-            .order_by("updated_at", "id")
-        )
 
     # --- Reviewer queue and approvals (claim workflow) -------------------------
 

@@ -1,0 +1,134 @@
+"""The README's screenshots, from realistic data. Skipped unless UPDATE_SCREENSHOTS=1.
+
+    UPDATE_SCREENSHOTS=1 .venv/bin/python -m pytest tests/browser/test_screenshots.py
+
+writes docs/screenshots/queue.png and docs/screenshots/report.png.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+from playwright.sync_api import expect
+
+from factcheck import actions
+from factcheck.extraction import extract
+from factcheck.models import Article, Claim, Verdict
+from tests.browser.conftest import ROOT
+from tests.conftest import make_article
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.skipif(
+        not os.environ.get("UPDATE_SCREENSHOTS"), reason="set UPDATE_SCREENSHOTS=1 to rewrite them"
+    ),
+]
+
+DOCS = ROOT / "docs" / "screenshots"
+
+PENSIONS = (
+    "Après trois semaines de débats, le Sénat a adopté le projet de loi le 15 novembre 2024 "
+    "par 289 voix contre 12 et 5 abstentions. La commission mixte paritaire s'est réunie à "
+    "deux reprises, les 18 et 19 novembre, avant le vote définitif à l'Assemblée nationale le "
+    "3 décembre 2024. Le gouvernement et les syndicats s'étaient rencontrés à sept reprises "
+    "depuis janvier 2023, sans parvenir à un accord. En commission, l'amendement sur les "
+    "carrières longues avait été adopté à l'unanimité."
+)
+TRANSPORT = (
+    "The city council approved the new transport plan on 12 March 2025 by 31 votes to 4, "
+    "after meeting four times since January. The previous plan, adopted in 2019, was never "
+    "fully funded."
+)
+
+# claim text -> (verdict label_en, explanation, approved?)
+PENSIONS_REVIEWS = {
+    "15 novembre 2024": ("True", "The Senate's record dates the vote to 15 November 2024.", True),
+    "289 voix contre 12 et 5 abstentions": (
+        "True", "Public ballot no. 42: 289 for, 12 against, 5 abstentions.", True
+    ),
+    "à deux reprises": (
+        "Misleading", "The committee met twice, but the second sitting was cancelled after "
+        "ten minutes for lack of quorum.", True
+    ),
+    "3 décembre 2024": (
+        "False", "The final vote in the Assemblée nationale took place on 4 December 2024.", True
+    ),
+    "à sept reprises": (
+        "Mostly true", "The ministry's calendar lists seven meetings; one was a video call.", False
+    ),
+    "janvier 2023": (
+        "Unverifiable", "No public record of the first meeting could be found.", True
+    ),
+}
+
+
+def extracted(editor, body: str, lang: str, published: dt.date, **fields) -> Article:
+    """An article extracted in this process (the worker is not needed for pictures)."""
+    article = Article.objects.create(
+        body=body, requested_language=lang, published_on=published, uploaded_by=editor, **fields
+    )
+    found = extract(body, lang=lang, published=published.isoformat())
+    return actions.apply_extraction(article.pk, found, lang)
+
+
+def review(claim: Claim, reviewer, editor, label: str, explanation: str, approve: bool) -> None:
+    claim = actions.take_claim(claim, reviewer)
+    actions.add_source(
+        claim,
+        reviewer,
+        url="https://www.senat.fr/scrutin-public/2024/scr2024-42.html",
+        title="Scrutin public n° 42",
+        publisher="Sénat",
+        accessed_on=dt.date(2024, 12, 5),
+    )
+    claim = Claim.objects.get(pk=claim.pk)
+    verdict = Verdict.objects.get(label_en=label)
+    claim = actions.submit_claim(
+        claim, reviewer, version=claim.version, verdict=verdict, explanation=explanation
+    )
+    if approve:
+        actions.approve_claim(claim, editor, version=claim.version)
+
+
+def test_readme_screenshots(open_ui, editor, reviewer, other_reviewer):
+    pensions = extracted(
+        editor,
+        PENSIONS,
+        "fr",
+        dt.date(2024, 12, 5),
+        title="Retraites : le Sénat adopte le projet de loi",
+        outlet="Le Quotidien",
+    )
+    make_article(editor)  # "Vote au Sénat", untouched: pending claims
+    transport = extracted(
+        editor,
+        TRANSPORT,
+        "en",
+        dt.date(2025, 3, 14),
+        title="City council approves the transport plan",
+        outlet="The Evening Post",
+    )
+    for claim in pensions.claims.order_by("start"):
+        if claim.text in PENSIONS_REVIEWS:
+            review(claim, reviewer, editor, *PENSIONS_REVIEWS[claim.text])
+    votes = transport.claims.get(kind=Claim.Kind.VOTE_RESULT)
+    actions.take_claim(votes, other_reviewer)
+    actions.take_claim(transport.claims.get(kind=Claim.Kind.MEETING_COUNT), reviewer)
+
+    ui = open_ui(viewport={"width": 1280, "height": 800})
+    page = ui.page
+    ui.sign_in(reviewer.username)
+    page.goto("/queue/")
+    expect(page.locator("table.queue tbody tr").first).to_be_visible()
+    DOCS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=DOCS / "queue.png", full_page=True, caret="initial")
+    ui.sign_out()
+
+    ui.sign_in(editor.username)
+    page.goto(f"/articles/{pensions.uuid}/report/")
+    expect(page.locator(".report-text mark.claim").first).to_be_visible()
+    page.screenshot(path=DOCS / "report.png", full_page=True, caret="initial")
+    ui.assert_clean_console()

@@ -10,7 +10,10 @@ year open (see eval/GUIDELINES.md, "date").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from itertools import compress, count
+from operator import itemgetter
 
 from factcheck.extraction import dates_calendar as cal
 from factcheck.extraction import dates_tables as T
@@ -18,15 +21,30 @@ from factcheck.extraction.dates_resolve import resolve_group
 from factcheck.extraction.dates_words import NUMBER_WORDS, read_number
 from factcheck.extraction.model import Claim, Document
 
+
+def _any_case(word: str) -> str:
+    """ "qu" -> "[qQ][uU]": case-blind without (?i), which makes the scan 3x slower."""
+    return "".join(f"[{c}{c.upper()}]" if c.isalpha() else c for c in word)
+
+
 # Elisions ("l'", "jusqu'") stay one token so tables can name them; words,
-# numbers (with ordinal suffixes: "1er", "21st", "1990s") and single marks.
-_TOKEN = re.compile(
-    r"(?i:aujourd['’]hui)"
-    r"|(?i:\b(?:jusqu|lorsqu|puisqu|quoiqu|presqu|qu|[ldjmntsc])['’](?=\w))"
-    r"|\d+(?:er|re|ère|ème|e|st|nd|rd|th|s)?(?!\w)"
-    r"|\w+"
-    r"|[^\w\s]"
+# numbers ("1er", "21st", "1990s" are one word) and single marks. A token
+# always starts at a word boundary (the one before took the whole word), so
+# elisions need no \b; the leading (?=\S) fails fast on spaces.
+_APOSTROPHE = "['’]"
+_TOKEN_BODY = (
+    "(?:" + "|".join(map(_any_case, ("jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "qu")))
+    + "|[ldjmntscLDJMNTSC])" + _APOSTROPHE + r"(?=\w)"
+    + "|" + _any_case("aujourd") + _APOSTROPHE + _any_case("hui")
+    + r"|\w+|[^\w\s]"
 )
+# Most words have no apostrophe after them: the possessive first branch takes
+# them at once, before the case-blind elision classes are tried.
+_TOKEN_BODY = r"\w++(?!['’])|" + _TOKEN_BODY
+_TOKEN = re.compile(rf"(?=\S)(?:{_TOKEN_BODY})")
+# split() with the token as its one group gives [gap, token, gap, token, ...,
+# gap] in C: no Match objects, and the gaps come for free.
+_SPLIT = re.compile(rf"(?=\S)({_TOKEN_BODY})")
 _DAY_SUFFIX = re.compile(r"(\d{1,2})(?:er|re|ère|ème|e|st|nd|rd|th)?")
 _SPACES = frozenset(" \u00a0\u202f\u2009")
 # No article states thousands of dates; past this a document is adversarial
@@ -42,12 +60,11 @@ def _low(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
-def _lower_same_length(text: str) -> str:
-    """Lowercase without moving offsets ("İ".lower() is two characters)."""
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return low.replace("’", "'")
+def _lower_all(tokens: list[str]) -> list[str]:
+    """Every token lowercased in one C-level pass (tokens hold no newline)."""
+    if not tokens:
+        return []
+    return "\n".join(tokens).lower().replace("’", "'").split("\n")
 
 
 def _phrases(table: dict[str, object]) -> dict[str, list[tuple[tuple[str, ...], object]]]:
@@ -150,37 +167,55 @@ class _Scanner:
         self.text = doc.text
         self.lang = doc.lang if doc.lang in _LANGS else "en"
         self.t = _LANGS[self.lang]
-        # One regex pass over the lowercased text; the original keeps the case.
-        self.matches = list(_TOKEN.finditer(_lower_same_length(doc.text)))
-        self.low = [m.group() for m in self.matches]
+        # parts = [gap 0, token 0, gap 1, token 1, ..., last gap]: token k is
+        # parts[2k + 1] and the text before it parts[2k].
+        self.parts = _SPLIT.split(doc.text)
+        self.raws = self.parts[1::2]
+        self.low = _lower_all(self.raws)
         self.n = len(self.low)
-        self.digit_parsers = (self.numeric, self.ago, self.part)
-        self.word_parsers = (
-            self.phrase, self.modified, self.weekday, self.month, self.year_words,
-            self.word_day, self.ago, self.relative_count, self.part, self.season,
-            self.decade_words, self.month_named,
-        )
+        self.cursor = (0, len(self.parts[0]))  # (token, its offset): see start()
+        self.parsers = _WORD_PARSERS[self.lang]
 
     # -- driver ---------------------------------------------------------------
     def run(self) -> list[Claim]:
         claims: list[Claim] = []
-        k, low, trig, strong = 0, self.low, self.t.triggers, self.t.strong
-        while k < self.n and len(claims) < MAX_CLAIMS:
-            word = low[k]
-            if word[0].isdigit():
-                if not self.digit_worth(k):
-                    k += 1
-                    continue
-            elif word not in strong and (word not in trig or not self.strong_ahead(k)):
-                k += 1
+        k = 0
+        for start in self.candidates():
+            if start < k:
+                continue  # inside the group just read
+            if len(claims) >= MAX_CLAIMS:
+                break
+            word = self.low[start]
+            if word[0].isdigit() and not self.digit_worth(start):
                 continue
-            group = self.group(k)
+            group = self.group(start)
             if not group:
-                k += 1
                 continue
             claims.extend(self.emit(group))
-            k = max(k + 1, group[-1][-1].j if isinstance(group[-1], list) else group[-1].j)
+            last = group[-1][-1] if isinstance(group[-1], list) else group[-1]
+            k = max(start + 1, last.j)
         return claims
+
+    def candidates(self) -> Iterator[int]:
+        """Token indices that may start a date, in order.
+
+        A date holds a strong word (a month, "hier") or a number; a function
+        word ("le", "in") starts one only when such an anchor follows within
+        four tokens. Anchors are found with C-level maps, so the Python work
+        grows with the number of anchors, not of tokens.
+        """
+        low, trig = self.low, self.t.triggers
+        anchors = sorted(
+            set(compress(count(), map(self.t.strong.__contains__, low)))
+            | set(compress(count(), map(str.isdigit, map(itemgetter(0), low))))
+        )
+        done = 0
+        for a in anchors:
+            for k in range(max(done, a - 4), a):
+                if low[k] in trig:
+                    yield k
+            yield a
+            done = a + 1
 
     def strong_ahead(self, k: int, span: int = 4, digits: bool = True) -> bool:
         """A function-word trigger ("the", "in", "l'") needs a date word soon after."""
@@ -205,13 +240,30 @@ class _Scanner:
         """The text between token k-1 and token k."""
         if k <= 0 or k >= self.n:
             return " "
-        return self.text[self.matches[k - 1].end():self.matches[k].start()]
+        return self.parts[2 * k]
+
+    def start(self, k: int) -> int:
+        """Offset of token k, walked from the last one asked for.
+
+        Claims come in text order, so the walks add up to one pass over the
+        text, cheaper than an offset table for every token.
+        """
+        known, pos = self.cursor
+        if k >= known:
+            pos += sum(map(len, self.parts[2 * known + 1:2 * k + 1]))
+        else:
+            pos -= sum(map(len, self.parts[2 * k + 1:2 * known + 1]))
+        self.cursor = (k, pos)
+        return pos
+
+    def end(self, k: int) -> int:
+        return self.start(k) + len(self.raws[k])
 
     def is_title(self, k: int) -> bool:
-        return 0 <= k < self.n and self.text[self.matches[k].start()].isupper()
+        return 0 <= k < self.n and self.raws[k][0].isupper()
 
     def raw(self, k: int) -> str:
-        return self.text[self.matches[k].start():self.matches[k].end()]
+        return self.raws[k]
 
     # -- groups: ranges and lists --------------------------------------------
     def group(self, k: int) -> list | None:
@@ -273,9 +325,10 @@ class _Scanner:
     def item(self, k: int, strict: bool) -> Item | None:
         if k >= self.n:
             return None
-        parsers = self.digit_parsers if self.low[k][0].isdigit() else self.word_parsers
+        word = self.low[k]
+        parsers = _DIGIT_PARSERS if word[0].isdigit() else self.parsers.get(word, ())
         for parse in parsers:
-            found = parse(k, strict)
+            found = parse(self, k, strict)
             if found is not None:
                 return found
         return None
@@ -718,7 +771,9 @@ class _Scanner:
         """Claims of a group; the tense cue is read once for all its items."""
         claims = []
         items = [x for entry in group for x in (entry if isinstance(entry, list) else [entry])]
-        shared = self.direction(items[0].i, items[-1].j, 0)
+        # The tense is read only when the year or day is left open: most
+        # claims ("hier", "en 2018") never need it.
+        shared = self.direction(items[0].i, items[-1].j, 0) if _open(items) else 0
         for entry in group:
             first, last = (entry[0], entry[-1]) if isinstance(entry, list) else (entry, entry)
             if self.is_publication_line(first.i):
@@ -730,20 +785,24 @@ class _Scanner:
                 value = None
             if value is None:
                 continue
-            start, end = self.matches[first.i].start(), self.matches[last.j - 1].end()
+            start, end = self.start(first.i), self.end(last.j - 1)
             claims.append(Claim("date", start, end, self.text[start:end], value))
         return claims
 
     def is_publication_line(self, k: int) -> bool:
         """The article's own dateline or "Publié le ..." line is not a claim."""
+        parts = self.parts  # gap x is parts[2x]
+        lo = k - 12
+        if lo >= 1 and "\n" not in "".join(parts[2 * lo:2 * k + 1:2]):
+            return False  # far from the start of its line: the common case
         first = k
-        while first > 0 and k - first < 12 and "\n" not in self.gap(first):
+        while first > 0 and k - first < 12 and "\n" not in parts[2 * first]:
             first -= 1
-        if first > 0 and "\n" not in self.gap(first):
-            return False  # far from the start of its line
-        if any(self.low[x] in T.PUBLICATION_CUES for x in range(first, k)):
+        if first > 0 and "\n" not in parts[2 * first]:
+            return False
+        if not T.PUBLICATION_CUES.isdisjoint(self.low[first:k]):
             return True
-        head = self.text[self.matches[first].start():self.matches[k].start()]
+        head = "".join(parts[2 * first + 1:2 * k + 1])  # the line up to token k
         return bool(_DATELINE.fullmatch(head))
 
     def direction(self, i: int, j: int, explicit: int) -> int:
@@ -752,22 +811,26 @@ class _Scanner:
             return explicit
         if self.tok(i - 1) in T.FUTURE_LEFT or self.tok(i - 2) in ("jusqu'", "ici"):
             return 1
-        best = 0
+        low, parts = self.low, self.parts
+        words, endings = _CUE_SHAPES[self.lang]
+        # Backwards first: the verb governing a time adverbial usually comes first.
         for k in range(i - 1, max(-1, i - 20), -1):
-            if self.low[k] in T.CLAUSE_END or "\n" in self.gap(k + 1):
+            word = low[k]
+            if word in T.CLAUSE_END or "\n" in parts[2 * k + 2]:
                 break
-            best = self.cue(k, i - k - (self.tok(k + 1) in ("le", "ce")))
-            if best:
-                break
-        if best:
-            return best  # the verb governing a time adverbial usually comes first
+            if word in words or word.endswith(endings):  # cheap test before the rules
+                found = self.cue(k, i - k - (low[k + 1] in ("le", "ce")))
+                if found:
+                    return found
         for k in range(j, min(self.n, j + 12)):
-            if self.low[k] in T.CLAUSE_END or "\n" in self.gap(k):
+            word = low[k]
+            if word in T.CLAUSE_END or "\n" in parts[2 * k]:
                 break
-            cue = self.cue(k)
-            if cue:
-                return cue
-        return best
+            if word in words or word.endswith(endings):
+                found = self.cue(k)
+                if found:
+                    return found
+        return 0
 
     def cue(self, k: int, dist: int = 9) -> int:
         word = self.tok(k)
@@ -806,10 +869,65 @@ class _Scanner:
 
 
 _SPACES_ONE = frozenset(_SPACES)
+# Words and endings that cue() can answer for: any other word is no cue.
+_CUE_SHAPES: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
+    "fr": (
+        T.FUTURE_WORDS["fr"] | T.PAST_WORDS["fr"] | T.FR_AUXILIARIES,
+        ("é", "ée", "és", "ées", "ait", "aient", *T.FR_FUTURE_ENDINGS),
+    ),
+    "en": (T.FUTURE_WORDS["en"] | T.PAST_WORDS["en"] | {"early", "set"}, ("ed",)),
+}
+Parser = Callable[[_Scanner, int, bool], "Item | None"]
+_DIGIT_PARSERS: tuple[Parser, ...] = (_Scanner.numeric, _Scanner.ago, _Scanner.part)
+
+
+def _word_parsers(lang: str) -> dict[str, tuple[Parser, ...]]:
+    """For each first word, the parsers that can start there, in grammar order.
+
+    Trying only these is what makes a failed start cheap: most candidates
+    are function words that no parser accepts.
+    """
+    t = _LANGS[lang]
+    quarters = {f"{q}{i}" for q in "qt" for i in "1234"}
+    starts: list[tuple[Parser, set[str]]] = [
+        (_Scanner.phrase, set(t.relative) | set(t.holidays)),
+        (_Scanner.modified, set(t.modifiers)),
+        (_Scanner.weekday, set(t.weekdays) | T.DEICTIC | T.BEFORE_PAST | T.BEFORE_FUTURE),
+        (_Scanner.month, set(t.months)),
+        (_Scanner.year_words, {"l'"}),
+        (_Scanner.word_day, set(NUMBER_WORDS)),
+        (_Scanner.ago, set(NUMBER_WORDS)),
+        (_Scanner.relative_count, {"il", "dans", "in"}),
+        (_Scanner.part, set(t.ordinals) | quarters),
+        (_Scanner.season, set(t.seasons) | {"l'", "cet", "cette", "ce", "this", "last", "next"}),
+        (_Scanner.decade_words, {"les"}),
+        (_Scanner.month_named, {"mois", "month"}),
+    ]
+    table: dict[str, tuple[Parser, ...]] = {}
+    for parse, words in starts:
+        for word in words:
+            table[word] = (*table.get(word, ()), parse)
+    return table
+
+
+_WORD_PARSERS = {lang: _word_parsers(lang) for lang in _LANGS}
 _PARTICIPLE = ("é", "ée", "és", "ées", "i", "is", "ie", "it", "u", "ue", "us", "ert", "int",
                "ort", "ait")
 # "PARIS, " or "WASHINGTON (Reuters) - ": an upper-case place opening the line.
 _DATELINE = re.compile(r"\s*[A-ZÀ-Ý][A-ZÀ-Ý'’ .-]{1,40},\s*(?:le\s+|on\s+)?")
+
+
+def _open(items: list[Item]) -> bool:
+    """Whether resolving these items may depend on the tense of the clause."""
+    for it in items:
+        if it.kind == "weekday" or (it.y is None and it.kind in ("day", "month", "holiday")):
+            return True
+    return False
+
+
+def _copy(it: Item) -> Item:
+    return Item(it.i, it.j, it.kind, it.y, it.m, it.d, it.wd, it.rel, it.hol, it.part,
+                it.direc, it.strict)
 
 
 def _compatible(a: Item, b: Item) -> bool:
@@ -827,7 +945,7 @@ def _share(items: list[Item]) -> list[Item]:
     """Items of a list or range share the month, year and direction they lack."""
     if len(items) == 1:
         return items
-    out = [replace(it) for it in items]
+    out = [_copy(it) for it in items]  # dataclasses.replace costs 4x
     for idx in range(len(out) - 2, -1, -1):  # "les 7 et 8 mai 2018": right to left
         _inherit(out[idx], out[idx + 1])
     for idx in range(1, len(out)):  # "March 3 and 5": left to right, no year between

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from factcheck.models import Article, Claim, ReviewEvent, Source, Verdict
 
@@ -54,7 +55,16 @@ class ArticleAdmin(admin.ModelAdmin):
 
         for article in queryset:
             request_reextraction(article, actor=request.user)
-        self.message_user(request, _("Extraction queued for %d articles.") % queryset.count())
+        count = queryset.count()
+        self.message_user(
+            request,
+            ngettext(
+                "Extraction queued for %(count)d article.",
+                "Extraction queued for %(count)d articles.",
+                count,
+            )
+            % {"count": count},
+        )
 
 
 @admin.register(Claim)

@@ -69,15 +69,17 @@ class Article(models.Model):
         null=True,
         blank=True,
     )
-    content_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    content_hash = models.CharField(
+        _("content hash"), max_length=64, db_index=True, editable=False
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.QUEUED
     )
     failure_reason = models.TextField(_("failure reason"), blank=True)
-    extractor_version = models.CharField(max_length=20, blank=True)
-    extracted_at = models.DateTimeField(null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    extractor_version = models.CharField(_("extractor version"), max_length=20, blank=True)
+    extracted_at = models.DateTimeField(_("extracted at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -176,13 +178,15 @@ class Claim(models.Model):
         EXTRACTION_ERROR = "extraction_error", _("Extraction error")
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="claims")
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="claims"
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
+    start = models.PositiveIntegerField(_("start"))
+    end = models.PositiveIntegerField(_("end"))
     text = models.CharField(_("text"), max_length=500)
-    sentence_start = models.PositiveIntegerField()
-    sentence_end = models.PositiveIntegerField()
+    sentence_start = models.PositiveIntegerField(_("sentence start"))
+    sentence_end = models.PositiveIntegerField(_("sentence end"))
     extracted_value = models.JSONField(_("extracted value"), default=dict)
     corrected_value = models.JSONField(
         _("corrected value"),
@@ -190,7 +194,7 @@ class Claim(models.Model):
         blank=True,
         help_text=_("Set by a reviewer when the extracted value is wrong."),
     )
-    extractor_version = models.CharField(max_length=20, blank=True)
+    extractor_version = models.CharField(_("extractor version"), max_length=20, blank=True)
     stale = models.BooleanField(
         _("no longer extracted"),
         default=False,
@@ -214,9 +218,11 @@ class Claim(models.Model):
     dismiss_reason = models.CharField(
         _("dismissal reason"), max_length=20, choices=DismissReason.choices, blank=True
     )
-    version = models.PositiveIntegerField(default=1, help_text=_("Guards concurrent edits."))
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(
+        _("version"), default=1, help_text=_("Guards concurrent edits.")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ClaimQuerySet.as_manager()
 
@@ -287,16 +293,22 @@ class Claim(models.Model):
 
 class Source(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    claim = models.ForeignKey(Claim, on_delete=models.CASCADE, related_name="sources")
+    claim = models.ForeignKey(
+        Claim, verbose_name=_("claim"), on_delete=models.CASCADE, related_name="sources"
+    )
     url = models.URLField(_("URL"), max_length=1000)
     title = models.CharField(_("title"), max_length=300, blank=True)
     publisher = models.CharField(_("publisher"), max_length=200, blank=True)
     quoted_passage = models.TextField(_("quoted passage"), blank=True)
     accessed_on = models.DateField(_("accessed on"), null=True, blank=True)
     added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -321,18 +333,29 @@ class ReviewEvent(models.Model):
         COMMENT = "comment", _("Comment")
         CORRECTION = "correction", _("Correction")
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="events")
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="events"
+    )
     claim = models.ForeignKey(
-        Claim, on_delete=models.CASCADE, null=True, blank=True, related_name="events"
+        Claim,
+        verbose_name=_("claim"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="events",
     )
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
     )
-    action = models.CharField(max_length=20, choices=Action.choices)
-    before = models.JSONField(null=True, blank=True)
-    after = models.JSONField(null=True, blank=True)
-    comment = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    before = models.JSONField(_("before"), null=True, blank=True)
+    after = models.JSONField(_("after"), null=True, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -6,7 +6,10 @@ import time
 
 import pytest
 
+from factcheck.extraction import dates as date_finder
 from factcheck.extraction import extract
+from factcheck.extraction.model import Document
+from factcheck.extraction.pipeline import parse_published
 
 
 def dates(text: str, lang: str, published: str | None) -> list[tuple[str, dict]]:
@@ -318,6 +321,42 @@ def test_adversarial_input_is_fast_and_safe(text: str) -> None:
     started = time.perf_counter()
     extract(text, lang="fr", published="2020-03-04")
     assert time.perf_counter() - started < 10
+
+
+def cpu_seconds(text: str, runs: int) -> float:
+    """Best CPU time of dates.find alone: the machine is shared, wall time lies."""
+    doc = Document(text, "fr", parse_published("2020-03-04"), [])
+    best = float("inf")
+    for _ in range(runs):
+        began = time.process_time()
+        date_finder.find(doc)
+        best = min(best, time.process_time() - began)
+    return best
+
+
+# Runs with no sentence break, each tempting one rule: lists and ranges that
+# chain items, counts that look like days, words that are dates on their own.
+ADVERSARIAL_UNITS = [
+    "1 et 2 et 3 et ",
+    "le 1er le 2 le 3 ",
+    "1234567890 ",
+    ".,;:!?-/ ",
+    "mardi ",
+    "en 2018, 2019, 2020, ",
+    "2018-2019-2020-",
+    "du 3 au 5 mars et ",
+    "3, ",
+    "il y a deux ans ",
+]
+
+
+@pytest.mark.parametrize("unit", ADVERSARIAL_UNITS)
+def test_dates_take_linear_time_on_a_megabyte(unit: str) -> None:
+    small = unit * (100_000 // len(unit))
+    large = unit * (1_000_000 // len(unit))
+    # 10x the text may cost 25x the time (noise, caches), not the 100x of a
+    # quadratic rule; the floor keeps timer granularity out of the ratio.
+    assert cpu_seconds(large, 1) < 25 * max(cpu_seconds(small, 3), 0.005)
 
 
 @pytest.mark.parametrize("published", [None, "2020-03", "0001-01-01", "9999-12-31"])

@@ -10,10 +10,9 @@ year open (see eval/GUIDELINES.md, "date").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import compress, count
-from operator import itemgetter
 
 from factcheck.extraction import dates_calendar as cal
 from factcheck.extraction import dates_tables as T
@@ -60,11 +59,22 @@ def _low(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
-def _lower_all(tokens: list[str]) -> list[str]:
-    """Every token lowercased in one C-level pass (tokens hold no newline)."""
-    if not tokens:
-        return []
-    return "\n".join(tokens).lower().replace("’", "'").split("\n")
+def _digit_starts(joined: str) -> list[int]:
+    """Indices of the tokens that start with a digit, tokens joined by newlines.
+
+    A C-level search for newline-digit plus newline counts between the hits:
+    the Python work grows with the numbers, not the words.
+    """
+    found = [0] if joined[:1].isdigit() else []
+    index, last = 0, 0
+    for hit in _NEWLINE_DIGIT.finditer(joined):
+        index += joined.count("\n", last, hit.end())
+        last = hit.end()
+        found.append(index)
+    return found
+
+
+_NEWLINE_DIGIT = re.compile(r"\n\d")
 
 
 def _phrases(table: dict[str, object]) -> dict[str, list[tuple[tuple[str, ...], object]]]:
@@ -171,7 +181,9 @@ class _Scanner:
         # parts[2k + 1] and the text before it parts[2k].
         self.parts = _SPLIT.split(doc.text)
         self.raws = self.parts[1::2]
-        self.low = _lower_all(self.raws)
+        # Every token lowercased in one C-level pass (tokens hold no newline).
+        self.joined = "\n".join(self.raws).lower().replace("’", "'")
+        self.low = self.joined.split("\n") if self.raws else []
         self.n = len(self.low)
         self.cursor = (0, len(self.parts[0]))  # (token, its offset): see start()
         self.parsers = _WORD_PARSERS[self.lang]
@@ -196,26 +208,26 @@ class _Scanner:
             k = max(start + 1, last.j)
         return claims
 
-    def candidates(self) -> Iterator[int]:
+    def candidates(self) -> list[int]:
         """Token indices that may start a date, in order.
 
         A date holds a strong word (a month, "hier") or a number; a function
         word ("le", "in") starts one only when such an anchor follows within
-        four tokens. Anchors are found with C-level maps, so the Python work
-        grows with the number of anchors, not of tokens.
+        four tokens. Anchors are found with C-level maps and searches, so the
+        Python work grows with the number of anchors, not of tokens.
         """
         low, trig = self.low, self.t.triggers
-        anchors = sorted(
-            set(compress(count(), map(self.t.strong.__contains__, low)))
-            | set(compress(count(), map(str.isdigit, map(itemgetter(0), low))))
-        )
+        strong = compress(count(), map(self.t.strong.__contains__, low))
+        anchors = sorted({*strong, *_digit_starts(self.joined)})
+        out: list[int] = []
         done = 0
         for a in anchors:
             for k in range(max(done, a - 4), a):
                 if low[k] in trig:
-                    yield k
-            yield a
+                    out.append(k)
+            out.append(a)
             done = a + 1
+        return out
 
     def strong_ahead(self, k: int, span: int = 4, digits: bool = True) -> bool:
         """A function-word trigger ("the", "in", "l'") needs a date word soon after."""

@@ -20,6 +20,7 @@ from factcheck.extraction.votes_tables import (
     ZERO,
     VoteLexicon,
     cue_sentences,
+    lowered,
     words,
 )
 
@@ -31,23 +32,46 @@ SEP = r"(?:[,&WT]{1,3}|(?<=[FAX])|(?=[FAX]:))"
 _ITEM = re.compile(ITEM)
 _TALLY = re.compile(rf"(?:{ITEM})(?:{SEP}(?:{ITEM}))*")
 _WORD = re.compile(r"\w+|[^\w\s]")
+_WORD_TAIL = re.compile(r"\w+")
 _ROLE = {"F": "for", "A": "against", "X": "abstain"}
 # "contre la réforme", "pour renverser": a preposition, not a tally label.
 _DETERMINERS = words("la le les l un une ce cet cette ces son sa ses leur leurs")
-_ARTICLE_NUMBERS = words("un une one")  # "un vote de confiance" is no count
+_ARTICLE_NUMBERS = words("un une one")
+# Words whose tag depends on their neighbours (numbers too: "58 %" is a share).
+_AMBIGUOUS = ZERO | words("pour for contre against à")  # "un vote de confiance" is no count
 _EN_PRONOUN = re.compile(r"\bn?['’]?en\s+(?:\w+\s+){1,2}", re.IGNORECASE)
 REACH = 80  # characters of words tokenized on each side of a number
+MAX_WORD = 40  # how far a region edge moves to take in the whole word it cuts
 WINDOW = 45  # characters of left context read by the cue regexes
 MERGE_GAP = 30  # "unanimously, 9-0": unanimity and a tally this close are one claim
 
 
 @dataclass(slots=True)
-class Token:
-    start: int
-    end: int
-    tag: str
-    value: int | None = None
-    word: str = ""
+class Tokens:
+    """One entry per token in parallel lists: a sentence with a tally has dozens of
+    tokens, and filling lists costs a fraction of building one object each."""
+
+    start: list[int] = field(default_factory=list)
+    end: list[int] = field(default_factory=list)
+    tag: list[str] = field(default_factory=list)
+    word: list[str] = field(default_factory=list)  # lowercased; "" for a phrase
+    value: list[int | None] = field(default_factory=list)
+
+    def add(self, start: int, end: int, tag: str, word: str, value: int | None) -> None:
+        self.start.append(start)
+        self.end.append(end)
+        self.tag.append(tag)
+        self.word.append(word)
+        self.value.append(value)
+
+    def add_words(self, low: str, start: int, end: int, table: dict[str, str]) -> None:
+        for m in _WORD.finditer(low, start, end):
+            word = m.group()
+            self.start.append(m.start())
+            self.end.append(m.end())
+            self.tag.append(table.get(word, "w"))
+            self.word.append(word)
+            self.value.append(None)
 
 
 @dataclass(slots=True)
@@ -80,29 +104,34 @@ class Tally:
 def find(doc: Document) -> list[Claim]:
     try:
         lex = LEXICONS.get(doc.lang, LEXICONS["en"])
+        low = lowered(doc.text)
         claims: list[Claim] = []
-        for sentence in cue_sentences(doc.text, doc.sentences, lex.cue):
-            claims.extend(_in_sentence(doc.text, sentence, doc.lang, lex))
+        for sentence in cue_sentences(doc.text, doc.sentences, lex.cue, low):
+            claims.extend(_in_sentence(doc.text, low, sentence, doc.lang, lex))
         return claims
     except Exception:  # a rule bug must cost one kind of claim, never the document
         return []
 
 
-def _in_sentence(text: str, sentence: Sentence, lang: str, lex: VoteLexicon) -> list[Claim]:
-    tallies = _tallies(text, sentence, lang, lex)
-    if tallies and lex.blockers.search(text, sentence.start, sentence.end):
+def _in_sentence(
+    text: str, low: str, sentence: Sentence, lang: str, lex: VoteLexicon
+) -> list[Claim]:
+    """The rules read `low` (lowered text, same offsets); claims quote `text`."""
+    tallies = _tallies(low, sentence, lang, lex)
+    if tallies and lex.blockers.search(low, sentence.start, sentence.end):
         tallies = []  # polls, candidates, elections: not a vote on a motion
-    for start, end in _unanimity(text, sentence, lex):
-        _merge_unanimity(tallies, start, end, text)
+    for start, end in _unanimity(low, sentence, lex):
+        _merge_unanimity(tallies, start, end, low)
     return [tally.claim(text) for tally in sorted(tallies, key=lambda t: t.start)]
 
 
 # --- tokens and tags -------------------------------------------------------
 
 
-def _regions(numbers: list[NumberMatch], sentence: Sentence) -> list[tuple[int, int]]:
+def _regions(low: str, numbers: list[NumberMatch], sentence: Sentence) -> list[tuple[int, int]]:
     """Stretches of the sentence near its numbers: tallies are local, so the words far
-    from any number need no tokens (long sentences stay cheap)."""
+    from any number need no tokens (long sentences stay cheap). Edges move out to
+    the end of the word they cut, so that "former" is not read as "for"."""
     regions: list[tuple[int, int]] = []
     for n in numbers:
         lo, hi = max(sentence.start, n.start - REACH), min(sentence.end, n.end + REACH)
@@ -110,87 +139,101 @@ def _regions(numbers: list[NumberMatch], sentence: Sentence) -> list[tuple[int, 
             regions[-1] = (regions[-1][0], hi)
         else:
             regions.append((lo, hi))
-    return regions
+    return [
+        (_word_start(low, lo, sentence.start), _word_end(low, hi, sentence.end))
+        for lo, hi in regions
+    ]
+
+
+def _word_start(low: str, pos: int, floor: int) -> int:
+    limit = max(floor, pos - MAX_WORD)  # bounded: a megabyte-long "word" stays linear
+    while pos > limit and low[pos - 1].isalnum():
+        pos -= 1
+    return pos
+
+
+def _word_end(low: str, pos: int, ceiling: int) -> int:
+    found = _WORD_TAIL.match(low, pos, min(ceiling, pos + MAX_WORD))
+    return found.end() if found else pos
 
 
 def _tokens(
-    text: str, region: tuple[int, int], numbers: list[NumberMatch], lex: VoteLexicon
-) -> list[Token]:
+    low: str, region: tuple[int, int], numbers: list[NumberMatch], lex: VoteLexicon
+) -> Tokens:
+    """Numbers, then phrases, then single words in the gaps between them."""
     start, end = region
-    fixed = [
-        Token(n.start, n.end, "N", n.value, text[n.start : n.end].lower())
-        for n in numbers
-        if start <= n.start and n.end <= end
-    ]
-    for m in lex.phrases.finditer(text, start, end):
-        if not any(t.start < m.end() and m.start() < t.end for t in fixed):
-            fixed.append(Token(m.start(), m.end(), m.lastgroup or "w"))
-    fixed.sort(key=lambda t: t.start)
-    tokens: list[Token] = []
-    j = 0
-    for m in _WORD.finditer(text, start, end):
-        while j < len(fixed) and fixed[j].end <= m.start():
-            tokens.append(fixed[j])
-            j += 1
-        if j < len(fixed) and fixed[j].start < m.end():
-            continue  # inside a number or a phrase
-        word = m.group().lower()
-        tokens.append(Token(m.start(), m.end(), lex.words.get(word, "w"), word=word))
-    tokens.extend(fixed[j:])
+    fixed = [(n.start, n.end, "N", n.value) for n in numbers if start <= n.start and n.end <= end]
+    for m in lex.phrases.finditer(low, start, end):
+        if not any(s < m.end() and m.start() < e for s, e, _, _ in fixed):
+            fixed.append((m.start(), m.end(), m.lastgroup or "w", None))
+    fixed.sort(key=lambda f: f[0])
+    tokens = Tokens()
+    pos = start
+    for begin, stop, tag, value in fixed:
+        tokens.add_words(low, pos, begin, lex.words)
+        tokens.add(begin, stop, tag, low[begin:stop] if tag == "N" else "", value)
+        pos = stop
+    tokens.add_words(low, pos, end, lex.words)
     _resolve_ambiguous(tokens)
     return tokens
 
 
-def _resolve_ambiguous(tokens: list[Token]) -> None:
+def _resolve_ambiguous(tokens: Tokens) -> None:
     """Decide from the neighbours what "pour", "contre", "à" and shares are."""
-    for i, token in enumerate(tokens):
-        after = tokens[i + 1] if i + 1 < len(tokens) else None
-        if token.word in ZERO and i > 0 and tokens[i - 1].tag == "T":
-            token.tag, token.value = "N", 0
-        elif token.tag == "N" and after is not None and (after.word in PERCENT or after.tag == "P"):
-            token.tag = "P"
-        elif token.word in ("pour", "for") and after is not None and after.tag == "w":
-            token.tag = "w"  # "neuf voix pour renverser", "52 to 47 for the bill"
-        elif token.word in ("contre", "against"):
-            token.tag = _against_tag(tokens, i)
-        elif token.word == "à" and not _between_counts(tokens, i):
-            token.tag = "w"  # "à 9 voix près", "à l'unanimité"
+    tags, words = tokens.tag, tokens.word
+    last = len(tags) - 1
+    for i, word in enumerate(words):
+        if word not in _AMBIGUOUS and tags[i] != "N":
+            continue
+        after = i + 1 if i < last else None
+        if word in ZERO and i > 0 and tags[i - 1] == "T":
+            tags[i], tokens.value[i] = "N", 0
+        elif (
+            tags[i] == "N" and after is not None and (words[after] in PERCENT or tags[after] == "P")
+        ):
+            tags[i] = "P"
+        elif word in ("pour", "for") and after is not None and tags[after] == "w":
+            tags[i] = "w"  # "neuf voix pour renverser", "52 to 47 for the bill"
+        elif word in ("contre", "against"):
+            tags[i] = _against_tag(tokens, i)
+        elif word == "à" and not _between_counts(tags, i):
+            tags[i] = "w"  # "à 9 voix près", "à l'unanimité"
 
 
-def _against_tag(tokens: list[Token], i: int) -> str:
+def _against_tag(tokens: Tokens, i: int) -> str:
     """ "289 voix contre 12" joins two counts; "245 contre." labels one."""
-    after = [t for t in tokens[i + 1 : i + 3] if t.tag != "V"]
-    if after and after[0].tag == "N":
+    after = [k for k in range(i + 1, min(i + 3, len(tokens.tag))) if tokens.tag[k] != "V"]
+    if after and tokens.tag[after[0]] == "N":
         return "T"
-    if after and after[0].word in _DETERMINERS:
+    if after and tokens.word[after[0]] in _DETERMINERS:
         return "w"
     return "A"
 
 
-def _between_counts(tokens: list[Token], i: int) -> bool:
-    before = tokens[i - 1].tag if i > 0 else ""
-    after = tokens[i + 1].tag if i + 1 < len(tokens) else ""
+def _between_counts(tags: list[str], i: int) -> bool:
+    before = tags[i - 1] if i > 0 else ""
+    after = tags[i + 1] if i + 1 < len(tags) else ""
     return before in ("N", "V") and after == "N"
 
 
 # --- tallies ---------------------------------------------------------------
 
 
-def _tallies(text: str, sentence: Sentence, lang: str, lex: VoteLexicon) -> list[Tally]:
-    numbers = find_numbers(text, lang, sentence.start, sentence.end)
+def _tallies(low: str, sentence: Sentence, lang: str, lex: VoteLexicon) -> list[Tally]:
+    numbers = find_numbers(low, lang, sentence.start, sentence.end)
     found = []
-    for region in _regions(numbers, sentence):
-        tokens = _tokens(text, region, numbers, lex)
-        tags = "".join(t.tag for t in tokens)
+    for region in _regions(low, numbers, sentence):
+        tokens = _tokens(low, region, numbers, lex)
+        tags = "".join(tokens.tag)
         for match in _TALLY.finditer(tags):
             items, pairs = _items(tokens, tags, match.start(), match.end())
-            tally = _tally(text, sentence, tokens, match.start(), items, pairs, lex)
+            tally = _tally(low, sentence, tokens, match.start(), items, pairs, lex)
             if tally is not None:
                 found.append(tally)
     return found
 
 
-def _items(tokens: list[Token], tags: str, start: int, end: int) -> tuple[list[Item], list[bool]]:
+def _items(tokens: Tokens, tags: str, start: int, end: int) -> tuple[list[Item], list[bool]]:
     """The counts of one tally, and for each gap whether it is a pair connector."""
     items: list[Item] = []
     pairs: list[bool] = []
@@ -200,16 +243,16 @@ def _items(tokens: list[Token], tags: str, start: int, end: int) -> tuple[list[I
             pairs.append("T" in tags[last_end : m.start()])
         last_end = m.end()
         part = tags[m.start() : m.end()]
-        number = tokens[m.start() + part.index("N")]
+        number = m.start() + part.index("N")
         label = part[0] if part[0] in _ROLE else (part[-1] if part[-1] in _ROLE else None)
         items.append(
             Item(
-                number.value or 0,
+                tokens.value[number] or 0,
                 label,
                 "V" in part or "M" in part,
-                tokens[m.start()].start,
-                tokens[m.end() - 1].end,
-                number.word,
+                tokens.start[m.start()],
+                tokens.end[m.end() - 1],
+                tokens.word[number],
             )
         )
     return items, pairs
@@ -218,7 +261,7 @@ def _items(tokens: list[Token], tags: str, start: int, end: int) -> tuple[list[I
 def _tally(
     text: str,
     sentence: Sentence,
-    tokens: list[Token],
+    tokens: Tokens,
     first: int,
     items: list[Item],
     pairs: list[bool],
@@ -229,7 +272,7 @@ def _tally(
     before = text[max(sentence.start, start - WINDOW) : start]
     if lex.hypothetical.search(before):
         return None
-    if len(items) > 1 and first > 0 and tokens[first - 1].word in lex.range_start:
+    if len(items) > 1 and first > 0 and tokens.word[first - 1] in lex.range_start:
         return None  # "from 751 to 705", "entre 280 et 290 voix"
     if len(items) == 1:
         ok = _lone_count_ok(items[0], before, lex)

@@ -320,6 +320,7 @@ def test_claim_page_in_french(client, reviewer, in_progress):
         "Écarter cette affirmation",
         "Historique",
         "Statut\u00a0: En attente → En cours",
+        "Date\u00a0: «\u00a0",
         "— pas encore de verdict —",
         "Passage cité",
     ):
@@ -331,7 +332,7 @@ def test_article_and_report_in_french(client, editor, submitted):
     sign_in(client, editor)
     switch_to_french(client, article.get_absolute_url())
     text = page_text(client.get(article.get_absolute_url()))
-    for expected in ("Relancer l'extraction", "Rapport", "Texte", "Vérification", "Soumise"):
+    for expected in ("Relancer l'extraction", "Rapport", "Publié le", "Vérification", "Soumise"):
         assert expected in text, expected
     # Claim values read as French, not as the stored JSON keys.
     assert "289 pour, 12 contre, 5 abstentions" in text

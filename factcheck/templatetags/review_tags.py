@@ -107,7 +107,10 @@ def event_summary(event: ReviewEvent, kind: str = "") -> str:
     if action in (ReviewEvent.Action.SOURCE_ADDED, ReviewEvent.Action.SOURCE_REMOVED):
         source = after or before
         label = source.get("title") or source.get("url")
-        return f"{event.get_action_display()}: {label}"
+        return gettext("%(action)s: %(source)s") % {
+            "action": event.get_action_display(),
+            "source": label,
+        }
     return str(event.get_action_display())
 
 

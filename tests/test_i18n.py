@@ -225,7 +225,7 @@ def test_switch_on_the_login_page(client):
     switch_to_french(client, "/accounts/login/")
     french = page_text(client.get("/accounts/login/"))
     assert '<html lang="fr">' in french
-    for text in ("Se connecter", "Nom d'utilisateur", "Mot de passe", "Aller au contenu"):
+    for text in ("Connexion", "Nom d'utilisateur", "Mot de passe", "Aller au contenu"):
         assert text in french
     for text in ("Sign in", "Username", "Password", "Skip to content"):
         assert text not in french
@@ -276,7 +276,7 @@ def test_editor_pages_in_french(client, editor, submitted, path):
     switch_to_french(client, path)
     text = page_text(client.get(path))
     assert '<html lang="fr">' in text
-    for expected in [*EDITOR_PAGES[path], "Accueil", "Se déconnecter", "Changer"]:
+    for expected in [*EDITOR_PAGES[path], "Accueil", "Déconnexion", "Changer"]:
         assert expected in text, f"{expected!r} missing on {path}"
 
 
@@ -454,5 +454,5 @@ def test_nav_and_buttons_are_french(client, editor):
     content = client.get("/articles/").content.decode()
     nav = re.search(r"<header.*?</header>", content, re.S).group(0)
     labels = visible_texts(nav)
-    assert {"Accueil", "Articles", "Importer", "Approbations", "Se déconnecter"} <= labels
+    assert {"Accueil", "Articles", "Importer", "Approbations", "Déconnexion"} <= labels
     assert not labels & {"Home", "Upload", "Queue", "Approvals", "Sign out", "Switch"}

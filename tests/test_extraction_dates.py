@@ -283,6 +283,67 @@ CASES = [
         [],
     ),
     ("fr", "2024-11-20", "Les tarifs municipaux 2020 sont votés.", []),
+    # the text sets the year: a year frame earlier in the sentence (FR-TimeBank)
+    (
+        "fr",
+        "1999-07-29",
+        "Dure loi des séries pour les canalisations en fonte grise de Nancy : deux ruptures"
+        " en 97 (en janvier rue Saint-Dizier, en octobre rue de Metz), rien en 98.",
+        [("97", d("1997")), ("janvier", d("1997-01")), ("octobre", d("1997-10")),
+         ("98", d("1998"))],
+    ),
+    # ... or an anaphor carries the year of the date before (dev meet-en-001)
+    (
+        "en",
+        "2018-07",
+        "In November, Trump and the Russian President met briefly on the sidelines of the"
+        " APEC summit in Vietnam. Earlier in the year, in July, they had a summit at the G20.",
+        [("November", d("2017-11")), ("July", d("2017-07"))],
+    ),
+    # a dated event is a point, not a frame: the next open date may be later
+    (
+        "fr",
+        "2003-01-31",
+        "Richard Reid est accusé d'avoir tenté de faire sauter en décembre 2001 un avion."
+        " Ce membre du réseau Al-Qaïda avait plaidé coupable le 22 octobre.",
+        [("décembre 2001", d("2001-12")), ("22 octobre", d("2002-10-22"))],
+    ),
+    # a frame the tense contradicts, or one in another paragraph, is not carried
+    (
+        "fr",
+        "2024-11-20",
+        "En 2018, le chômage a baissé, et la réforme sera votée le 3 mars.",
+        [("2018", d("2018")), ("3 mars", d("2025-03-03"))],
+    ),
+    (
+        "fr",
+        "2024-11-20",
+        "Le chômage a baissé en 2018.\n\nLe 3 mars, le ministre a démissionné.",
+        [("2018", d("2018")), ("3 mars", d("2024-03-03"))],
+    ),
+    # a bare weekday is the one the article writes out in full
+    (
+        "fr",
+        "1999-05-30",
+        "Maceo Parker à Besançon mardi.\n\nEn concert mardi 1er juin au grand Kursaal.",
+        [("mardi", d("1999-06-01")), ("mardi 1er juin", d("1999-06-01"))],
+    ),
+    # a present modal before an infinitive looks ahead
+    (
+        "fr",
+        "2003-01-15",
+        "Au volant de leur Mitsubishi Pajero, Fontenay-Piccard sont désormais troisièmes et"
+        " peuvent rêver du podium dimanche à Charm el-Cheikh.",
+        [("dimanche", d("2003-01-19"))],
+    ),
+    # a summary of a period is not a label
+    (
+        "fr",
+        "2002-01-24",
+        "Ces propositions interviennent avant que le bilan 2001 de la délinquance soit rendu"
+        " public.",
+        [("2001", d("2001"))],
+    ),
     # the article's own dateline and publication line
     ("fr", "2019-12-16", "Date de publication : 16 décembre 2019", []),
     ("en", "2024-11-20", "WASHINGTON, Nov. 20 (Reuters) - Lawmakers met.", []),

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from itertools import compress, count
 
 from factcheck.extraction import dates_calendar as cal
+from factcheck.extraction import dates_context as ctx
 from factcheck.extraction import dates_tables as T
 from factcheck.extraction.dates_resolve import resolve_group
 from factcheck.extraction.dates_words import NUMBER_WORDS, read_number
@@ -186,11 +187,15 @@ class _Scanner:
         self.low = self.joined.split("\n") if self.raws else []
         self.n = len(self.low)
         self.cursor = (0, len(self.parts[0]))  # (token, its offset): see start()
+        self.claims: list[Claim] = []
+        self.years = ctx.YearContext(doc.text, doc.sentences)
+        self.bare_weekdays: list[tuple[int, int]] = []  # (claim index, weekday)
+        self.dated_weekdays: dict[int, set[str]] = {}  # weekday -> "mardi 1er juin" dates
         self.parsers = _WORD_PARSERS[self.lang]
 
     # -- driver ---------------------------------------------------------------
     def run(self) -> list[Claim]:
-        claims: list[Claim] = []
+        claims = self.claims
         k = 0
         for start in self.candidates():
             if start < k:
@@ -203,10 +208,19 @@ class _Scanner:
             group = self.group(start)
             if not group:
                 continue
-            claims.extend(self.emit(group))
+            self.emit(group)
             last = group[-1][-1] if isinstance(group[-1], list) else group[-1]
             k = max(start + 1, last.j)
+        self.name_bare_weekdays()
         return claims
+
+    def name_bare_weekdays(self) -> None:
+        """A bare "mardi" with no tense cue is the "mardi 1er juin" the text writes out."""
+        for index, weekday in self.bare_weekdays:
+            iso = ctx.dated_weekday(weekday, self.dated_weekdays, self.doc.published)
+            old = self.claims[index]
+            if iso is not None and old.value != {"date": iso}:
+                self.claims[index] = Claim("date", old.start, old.end, old.text, {"date": iso})
 
     def candidates(self) -> list[int]:
         """Token indices that may start a date, in order.
@@ -779,27 +793,53 @@ class _Scanner:
         return None
 
     # -- claims ----------------------------------------------------------------
-    def emit(self, group: list) -> list[Claim]:
+    def emit(self, group: list) -> None:
         """Claims of a group; the tense cue is read once for all its items."""
-        claims = []
         items = [x for entry in group for x in (entry if isinstance(entry, list) else [entry])]
         # The tense is read only when the year or day is left open: most
         # claims ("hier", "en 2018") never need it.
         shared = self.direction(items[0].i, items[-1].j, 0) if _open(items) else 0
+        pub = self.doc.published
         for entry in group:
             first, last = (entry[0], entry[-1]) if isinstance(entry, list) else (entry, entry)
             if self.is_publication_line(first.i):
                 continue
             direction = first.direc or last.direc or shared
+            start = self.start(first.i)
+            self.give_context_year(last, start, direction)
             try:
-                value = resolve_group(entry, self.doc.published, direction)
+                value = resolve_group(entry, pub, direction)
             except (ValueError, OverflowError):  # a year beyond 1-9999 near the anchor
                 value = None
             if value is None:
                 continue
-            start, end = self.start(first.i), self.end(last.j - 1)
-            claims.append(Claim("date", start, end, self.text[start:end], value))
-        return claims
+            end = self.end(last.j - 1)
+            self.remember(entry, value, start, direction)
+            self.claims.append(Claim("date", start, end, self.text[start:end], value))
+
+    def give_context_year(self, item: Item, start: int, direction: int) -> None:
+        """An open day or month takes the year the text just set, if the tense agrees."""
+        if item.kind not in ("day", "month") or item.y is not None or item.m is None:
+            return
+        if item.direc or item.wd is not None:
+            return  # "juin prochain", "vendredi 13 juin": anchored on publication
+        year = self.years.year_for(start)
+        if year is not None and ctx.fits(year, item.m, item.d, self.doc.published, direction):
+            item.y = year
+
+    def remember(self, entry: Item | list[Item], value: dict, start: int, direction: int) -> None:
+        """Note what a claim tells later ones: its year, or the date of its weekday."""
+        if isinstance(entry, list) or "date" not in value or entry.kind == "decade":
+            return  # a range or a decade sets no single year
+        date = value["date"]
+        # A year alone ("en 97", "l'an dernier") frames what follows; a dated
+        # event ("en décembre 2001") is one point, and the next date may be later.
+        frame = entry.kind == "year" or (entry.rel is not None and entry.rel[0] == "year")
+        self.years.remember(start, int(date[:4]), frame)
+        if entry.kind == "day" and entry.wd is not None and len(date) == 10:
+            self.dated_weekdays.setdefault(entry.wd, set()).add(date)
+        elif entry.kind == "weekday" and not entry.direc and not direction:
+            self.bare_weekdays.append((len(self.claims), entry.wd or 0))
 
     def is_publication_line(self, k: int) -> bool:
         """The article's own dateline or "Publié le ..." line is not a claim."""
@@ -873,6 +913,10 @@ class _Scanner:
             return 1
         if len(word) > 4 and word.endswith(("ait", "aient")):
             return -1
+        if word in T.FR_MODALS:
+            # "peuvent rêver du podium dimanche": a modal before an infinitive looks ahead.
+            nxt = self.tok(k + 1)
+            return 1 if nxt.endswith(("er", "ir", "re")) and nxt not in ("avoir", "être") else 0
         if word in T.FR_AUXILIARIES:
             nxt = self.tok(k + 1 + (self.tok(k + 1) in ("été", "déjà", "bien", "pas", "ensuite")))
             if nxt.endswith(_PARTICIPLE) and nxt not in self.t.future:
@@ -884,7 +928,7 @@ _SPACES_ONE = frozenset(_SPACES)
 # Words and endings that cue() can answer for: any other word is no cue.
 _CUE_SHAPES: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "fr": (
-        T.FUTURE_WORDS["fr"] | T.PAST_WORDS["fr"] | T.FR_AUXILIARIES,
+        T.FUTURE_WORDS["fr"] | T.PAST_WORDS["fr"] | T.FR_AUXILIARIES | T.FR_MODALS,
         ("é", "ée", "és", "ées", "ait", "aient", *T.FR_FUTURE_ENDINGS),
     ),
     "en": (T.FUTURE_WORDS["en"] | T.PAST_WORDS["en"] | {"early", "set"}, ("ed",)),

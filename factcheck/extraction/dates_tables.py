@@ -202,6 +202,8 @@ PUBLICATION_CUES = frozenset({
 # Words that may stand right before a year. Any other word makes the year
 # part of a name or a label: "Euro 2024", "Vision 2030", "comptes
 # administratifs 2002" (a fiscal year as a document title, not an event).
+# A summary of a period is not a label: "le bilan 2001 de la délinquance"
+# states what happened in 2001, as "le recensement de 1990" would.
 YEAR_WORD_OK = frozenset({
     "période", "saison", "exercice", "mois", "trimestre", "semestre", "quarter", "half",
     "jusqu'", "d'", "l'", "au", "aux", "à", "dans", "with", "than", "s", "back", "year",
@@ -211,7 +213,8 @@ YEAR_WORD_OK = frozenset({
     "before", "after", "avant", "après", "du", "and", "from", "to", "entre", "between",
     "summer", "winter", "spring", "autumn", "fall", "été", "hiver", "printemps", "automne",
     "an", "during", "pendant", "for", "pour", "through", "around", "vers", "circa", "q1",
-    "q2", "q3", "q4", "t1", "t2", "t3", "t4", "this", "that",
+    "q2", "q3", "q4", "t1", "t2", "t3", "t4", "this", "that", "bilan", "bilans",
+    "recensement",
 })
 
 # Tense cues, read in the clause around a date whose year is open.
@@ -248,6 +251,10 @@ PAST_WORDS: dict[str, frozenset[str]] = {
 }
 # French auxiliaries that make the next participle a past (passé composé).
 FR_AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "est", "sont", "ai", "avons"})
+# Present-tense modals: before an infinitive the event lies ahead ("peuvent
+# rêver du podium dimanche"). "doit", "va" are future words already.
+FR_MODALS = frozenset({"peut", "peuvent", "veut", "veulent", "espère", "espèrent",
+                       "souhaite", "souhaitent", "compte", "comptent", "entend", "entendent"})
 # Future and conditional endings of French verbs (-ra, -ront, -rait ...).
 FR_FUTURE_ENDINGS = (
     "era", "eront", "ira", "iront", "dra", "dront", "rra", "rront", "vra", "vront",

@@ -234,11 +234,17 @@ class Claim(models.Model):
             ("review_claim", _("Can take and review claims")),
             ("approve_claim", _("Can approve claims and manage articles")),
         ]
+        # The queue's filters and sorts (querysets.ClaimQuerySet). A status's capped
+        # count is an index-only scan of the first two; article_id comes last so that
+        # the language filter joins articles without visiting claim rows. Each sort
+        # (and its keyset seek) walks one index: id -> pkey, (kind, id) -> claim_kind_sort_idx
+        # (or claim_kind_idx once a status is chosen), (article, start, id) -> claim_article_idx.
         indexes = [
-            models.Index(fields=["status", "id"], name="claim_queue_idx"),
+            models.Index(fields=["status", "id", "article"], name="claim_queue_idx"),
             models.Index(fields=["assignee", "status"], name="claim_assignee_idx"),
-            models.Index(fields=["kind", "status", "id"], name="claim_kind_idx"),
-            models.Index(fields=["article", "start"], name="claim_article_idx"),
+            models.Index(fields=["kind", "status", "id", "article"], name="claim_kind_idx"),
+            models.Index(fields=["kind", "id"], name="claim_kind_sort_idx"),
+            models.Index(fields=["article", "start", "id"], name="claim_article_idx"),
         ]
         constraints = [
             models.UniqueConstraint(

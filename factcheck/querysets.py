@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from django.db import connections, models
+from django.db.models.expressions import RawSQL
 
 from factcheck import roles
 
@@ -12,6 +14,18 @@ if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
     AnyUser = AbstractBaseUser | AnonymousUser
+
+
+class ClaimCount(NamedTuple):
+    """A number of claims, and whether it was counted or estimated."""
+
+    value: int
+    exact: bool
+
+
+def total_count(counts: Iterable[ClaimCount]) -> ClaimCount:
+    counts = list(counts)
+    return ClaimCount(sum(c.value for c in counts), exact=all(c.exact for c in counts))
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -87,8 +101,9 @@ class ClaimQuerySet(models.QuerySet):
 
     # --- Reviewer queue and approvals (claim workflow) -------------------------
 
+    # Each sort ends with the primary key, so it is a total order: the keyset pager
+    # (seek) needs one. Every order is an index's order (see Claim.Meta.indexes).
     QUEUE_SORTS = {
-        # Ids grow with creation, so "oldest" rides the (status, id) index.
         "oldest": ("id",),
         "article": ("article_id", "start", "id"),
         "kind": ("kind", "id"),
@@ -117,8 +132,33 @@ class ClaimQuerySet(models.QuerySet):
             qs = qs.filter(assignee=assignee)
         return qs
 
-    def queue_sorted(self, sort: str) -> ClaimQuerySet:
-        return self.order_by(*self.QUEUE_SORTS.get(sort, self.QUEUE_SORTS["oldest"]))
+    @classmethod
+    def sort_fields(cls, sort: str) -> tuple[str, ...]:
+        return cls.QUEUE_SORTS.get(sort, cls.QUEUE_SORTS["oldest"])
+
+    def queue_sorted(self, sort: str, *, backwards: bool = False) -> ClaimQuerySet:
+        fields = self.sort_fields(sort)
+        return self.order_by(*(f"-{name}" if backwards else name for name in fields))
+
+    def seek(self, sort: str, key: tuple[Any, ...], *, backwards: bool = False) -> ClaimQuerySet:
+        """Rows strictly after `key` (before it, backwards) in the sort's order.
+
+        One row-value comparison, `(article_id, start, id) > (%s, %s, %s)`, which
+        PostgreSQL turns into an index range start: a page deep in the queue costs
+        what the first one does, unlike OFFSET, which reads every row it skips.
+        """
+        fields = self.sort_fields(sort)
+        if len(key) != len(fields):
+            raise ValueError("The key does not match the sort.")
+        table = self.model._meta.db_table
+        columns = ", ".join(f'"{table}"."{self.model._meta.get_field(f).column}"' for f in fields)
+        placeholders = ", ".join(["%s"] * len(fields))
+        condition = RawSQL(
+            f"({columns}) {'<' if backwards else '>'} ({placeholders})",
+            key,
+            output_field=models.BooleanField(),
+        )
+        return self.filter(condition)
 
     def for_queue_rows(self) -> ClaimQuerySet:
         """Only the columns a queue row shows: article bodies stay in the database."""
@@ -128,26 +168,45 @@ class ClaimQuerySet(models.QuerySet):
             "assignee__username",
         )
 
-    # Counting stops here: past it the queue shows "1000+". An exact COUNT over
-    # 100,000 rows costs tens of milliseconds per page view; a capped one reads at
-    # most CAP index entries per status, whatever the size of the table.
+    # Exact counting stops here. An exact COUNT over 100,000 rows reads every index
+    # entry (tens of milliseconds per page view, growing with the table); a capped one
+    # reads at most CAP + 1 entries per status. Past the cap, the count is the
+    # planner's estimate for the same query (EXPLAIN, no execution), shown as such.
     COUNT_CAP = 1000
 
-    def status_counts(self, cap: int = COUNT_CAP) -> dict[str, int]:
-        """Claims per status, each capped at cap + 1, in ONE query of scalar subqueries."""
+    def status_counts(self, cap: int | None = None) -> dict[str, ClaimCount]:
+        """Claims per status: exact up to `cap`, estimated past it, in ONE query."""
+        cap = self.COUNT_CAP if cap is None else cap
         statuses = self.model.Status.values
         if self.query.is_empty():  # visible_to() gave none(): there is no SQL to run
-            return dict.fromkeys(statuses, 0)
+            return {status: ClaimCount(0, exact=True) for status in statuses}
+        connection = connections[self.db]
+        if connection.vendor != "postgresql":  # development databases are small: count them
+            found = dict(self.order_by().values_list("status").annotate(n=models.Count("pk")))
+            return {status: ClaimCount(found.get(status, 0), exact=True) for status in statuses}
         parts, params = [], []
         for status in statuses:
-            sub = self.order_by().filter(status=status).values("pk")[: cap + 1]
+            sub = self.order_by().filter(status=status).values("pk")
             sql, sub_params = sub.query.sql_with_params()
-            parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS counted)")
-            params.extend(sub_params)
-        with connections[self.db].cursor() as cursor:
-            cursor.execute(f"SELECT {', '.join(parts)}", params)
+            # The function plans this text itself: values are quoted by the driver here.
+            whole = connection.ops.compose_sql(sql, sub_params)
+            parts.append(
+                f"(SELECT n, CASE WHEN n > {int(cap)} THEN factcheck_count_estimate(%s) END "
+                f"FROM (SELECT COUNT(*) AS n FROM ({sql} LIMIT {int(cap) + 1}) AS capped) AS c)"
+                f" AS s{len(parts)}"
+            )
+            params.extend([whole, *sub_params])
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT * FROM {' CROSS JOIN '.join(parts)}", params)
             row = cursor.fetchone()
-        return dict(zip(statuses, row, strict=True))
+        counts = {}
+        for i, status in enumerate(statuses):
+            counted, estimate = row[2 * i], row[2 * i + 1]
+            if counted <= cap:
+                counts[status] = ClaimCount(counted, exact=True)
+            else:
+                counts[status] = ClaimCount(max(estimate or 0, cap + 1), exact=False)
+        return counts
 
     def for_approval(self) -> ClaimQuerySet:
         """Submitted claims with what an editor weighs, sources prefetched in one query."""

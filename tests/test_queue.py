@@ -81,14 +81,27 @@ def test_filter_by_status_and_counts_per_status(reviewer, mixed):
                       "dismissed": "0"}
 
 
-def test_counts_are_capped_so_their_cost_does_not_grow(mixed):
-    """Past the cap the query stops counting; the page shows "1000+"."""
+def test_counts_are_exact_up_to_the_cap_then_estimated(mixed):
+    """Counting stops past the cap, so its cost does not grow; the planner estimates the rest."""
+    from factcheck.querysets import ClaimCount
     from factcheck.views.queue import shown_count
 
-    assert Claim.objects.status_counts(cap=4)["pending"] == 5
-    assert Claim.objects.status_counts()["pending"] == 9
-    assert shown_count(1001) == "1000+"
-    assert shown_count(1000) == "1000"
+    assert Claim.objects.status_counts()["pending"] == ClaimCount(9, exact=True)
+    capped = Claim.objects.status_counts(cap=4)
+    assert capped["pending"].exact is False and capped["pending"].value >= 5
+    assert capped["approved"] == ClaimCount(1, exact=True)
+    assert shown_count(ClaimCount(1000, exact=True)) == "1,000"
+    assert shown_count(ClaimCount(70153, exact=False)) == "about 70,000"
+    assert shown_count(ClaimCount(1001, exact=False)) == "about 1,000"
+
+
+def test_estimated_counts_are_labelled(reviewer, editor, monkeypatch):
+    from factcheck.querysets import ClaimQuerySet
+
+    make_claims(make_article(uploaded_by=editor), 12)
+    monkeypatch.setattr(ClaimQuerySet, "COUNT_CAP", 5)
+    page = login(reviewer).get(QUEUE).content.decode()
+    assert "about " in page and "are estimates" in page
 
 
 def test_filter_by_article(reviewer, mixed):
@@ -122,15 +135,78 @@ def test_bad_filter_values_are_ignored_not_errors(reviewer, mixed):
     assert len(rows(response)) == 10
 
 
-def test_pagination(reviewer, editor):
+def page_links(response) -> dict[str, str]:
+    """The pager's links by id (page-first, page-previous, page-next, page-last)."""
+    import re
+
+    html = response.content.decode()
+    found = re.findall(r'<a id="(page-\w+)" href="([^"]*)"', html)
+    return {name: href.replace("&amp;", "&") for name, href in found}
+
+
+def test_pagination_walks_every_page_both_ways(reviewer, editor):
     make_claims(make_article(uploaded_by=editor), 120)
     client = login(reviewer)
     first = client.get(QUEUE)
     assert len(rows(first)) == 50
-    assert 'id="page-next"' in first.content.decode()
-    last = client.get(QUEUE, {"page": 3})
-    assert len(rows(last)) == 20
-    assert last.context["page"].paginator.count == 120
+    assert set(page_links(first)) == {"page-next", "page-last"}
+    second = client.get(QUEUE + page_links(first)["page-next"])
+    third = client.get(QUEUE + page_links(second)["page-next"])
+    seen = [c.pk for r in (first, second, third) for c in rows(r)]
+    assert seen == sorted(Claim.objects.values_list("pk", flat=True))
+    assert len(rows(third)) == 20 and "page-next" not in page_links(third)
+    back = client.get(QUEUE + page_links(third)["page-previous"])
+    assert [c.pk for c in rows(back)] == [c.pk for c in rows(second)]
+    assert first.context["total_number"] == 120
+
+
+@pytest.mark.parametrize("sort", ["oldest", "article", "kind"])
+def test_the_last_page_of_a_large_queue_is_reachable(reviewer, editor, sort):
+    """Past the count cap too: "Last page" seeks from the end, whatever the queue's size."""
+    from factcheck.querysets import ClaimQuerySet
+
+    article = make_article(length=1300, uploaded_by=editor)
+    make_claims(article, 600, Claim.Kind.DATE)
+    make_claims(article, 600, Claim.Kind.VOTE_RESULT, offset=600)
+    client = login(reviewer)
+    expected = list(
+        Claim.objects.order_by(*ClaimQuerySet.sort_fields(sort)).values_list("pk", flat=True)
+    )
+    first = client.get(QUEUE, {"sort": sort})
+    assert "sort=" in page_links(first)["page-last"]
+    last = client.get(QUEUE + page_links(first)["page-last"])
+    assert [c.pk for c in rows(last)] == expected[-50:]
+    assert set(page_links(last)) == {"page-first", "page-previous"}
+    # Walking back from the last page meets the rows just before it.
+    before = client.get(QUEUE + page_links(last)["page-previous"])
+    assert [c.pk for c in rows(before)] == expected[-100:-50]
+    # Seeking into the middle lands on the rows right after the given one.
+    middle = Claim.objects.get(pk=expected[700])
+    from factcheck.views.queue import key_of
+
+    deep = client.get(QUEUE, {"sort": sort, "after": key_of(middle, sort)})
+    assert [c.pk for c in rows(deep)] == expected[701:751]
+
+
+def test_bad_or_stale_cursors_never_fail(reviewer, mixed):
+    client = login(reviewer)
+    for params in ({"after": "x.y"}, {"before": "1.2.3"}, {"sort": "kind", "after": "nope.3"},
+                   {"after": "9" * 40}, {"page": "200"}):
+        response = client.get(QUEUE, params)
+        assert response.status_code == 200 and len(rows(response)) == 10
+    past_the_end = client.get(QUEUE, {"after": "999999999"})
+    assert rows(past_the_end) == []
+    assert "First page" in past_the_end.content.decode()
+
+
+def test_filter_links_drop_the_cursor(reviewer, editor):
+    make_claims(make_article(uploaded_by=editor), 60)
+    response = login(reviewer).get(QUEUE, {"after": "3", "kind": "date"})
+    html = response.content.decode()
+    assert page_links(response)["page-first"] == "?kind=date"
+    for tab in ("status=pending", "status=approved"):
+        assert f'href="?kind=date&amp;{tab}"' in html
+    assert response.context["article_link_prefix"] == "?kind=date&article="
 
 
 def test_htmx_gets_only_the_results_fragment(reviewer, mixed):
@@ -142,7 +218,7 @@ def test_htmx_gets_only_the_results_fragment(reviewer, mixed):
     assert "HX-Request" in response["Vary"]
     # A filter change keeps focus in the form; a pager link moves it to the results.
     assert "data-focus-after-swap" not in page
-    paged = login(reviewer).get(QUEUE, {"page": 1}, **HTMX, HTTP_HX_TRIGGER="page-next")
+    paged = login(reviewer).get(QUEUE, {"after": "1"}, **HTMX, HTTP_HX_TRIGGER="page-next")
     assert "data-focus-after-swap" in paged.content.decode()
 
 

@@ -2,26 +2,28 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from factcheck import actions, roles
 from factcheck.models import Claim
-from factcheck.querysets import ClaimQuerySet
+from factcheck.querysets import ClaimCount, ClaimQuerySet, total_count
 from factcheck.review_forms import QueueFilterForm
 
 PAGE_SIZE = 50
-COUNT_CAP = ClaimQuerySet.COUNT_CAP
+# Where the pager is: dropped whenever a filter, status or sort changes.
+PAGE_PARAMS = ("page", "after", "before")
 FILTER_FORM_ID = "queue-filters"
 
 
@@ -51,21 +53,22 @@ def queue_context(request: HttpRequest, form: QueueFilterForm) -> dict[str, Any]
     base = Claim.objects.visible_to(request.user).queue_filter(**form.filters(request.user))
     counts = base.status_counts()
     status = data.get("status", "")
-    rows = base.queue_filter(status=status).for_queue_rows().queue_sorted(data.get("sort", ""))
-    paginator = Paginator(rows, PAGE_SIZE)
-    # The counts query already knows the total: spare the paginator its COUNT(*).
-    paginator.count = counts[status] if status else sum(counts.values())
-    page = paginator.get_page(request.GET.get("page"))
+    sort = data.get("sort", "") or "oldest"
+    page = KeysetPage.load(base.queue_filter(status=status).for_queue_rows(), sort, request.GET)
+    total = counts[status] if status else total_count(counts.values())
     return {
         "form": form,
         "page": page,
-        "claims": labelled(page.object_list),
+        "claims": labelled(page.rows),
         "status_tabs": [
             {"value": value, "label": label, "count": shown_count(counts[value])}
             for value, label in Claim.Status.choices
         ],
-        "total": shown_count(paginator.count),
-        "all_total": shown_count(sum(counts.values())),
+        "total": shown_count(total),
+        "total_number": total.value,
+        "counts_estimated": not all(count.exact for count in counts.values()),
+        "count_cap": number_format(ClaimQuerySet.COUNT_CAP, force_grouping=True),
+        "all_total": shown_count(total_count(counts.values())),
         "current_status": status,
         "article": data.get("article"),
         "filter_form_id": FILTER_FORM_ID,
@@ -73,18 +76,99 @@ def queue_context(request: HttpRequest, form: QueueFilterForm) -> dict[str, Any]
     }
 
 
+@dataclass
+class KeysetPage:
+    """One page of the queue, found by seeking from a row's sort key, never by OFFSET.
+
+    URLs: no cursor = the first page; `after=KEY` = the rows following KEY;
+    `before=KEY` = the rows preceding it; `page=last` = the last rows. KEY is
+    the sort key of a row, e.g. `501.30.50123` for (article_id, start, id).
+    Each page costs one query of PAGE_SIZE + 1 rows (the extra row tells whether
+    there is more), wherever it lies in the queue; rows come back in sort order.
+    """
+
+    rows: list[Claim]
+    sort: str
+    has_previous: bool
+    has_next: bool
+    is_first: bool
+
+    @classmethod
+    def load(cls, rows: ClaimQuerySet, sort: str, params: Any) -> KeysetPage:
+        after = parse_key(params.get("after"), sort)
+        before = parse_key(params.get("before"), sort) if after is None else None
+        backwards = before is not None or (after is None and params.get("page") == "last")
+        if after is not None:
+            rows = rows.seek(sort, after)
+        elif before is not None:
+            rows = rows.seek(sort, before, backwards=True)
+        found = list(rows.queue_sorted(sort, backwards=backwards)[: PAGE_SIZE + 1])
+        more = len(found) > PAGE_SIZE
+        found = found[:PAGE_SIZE]
+        if backwards:
+            found.reverse()
+            # Came from a later page (before=) or jumped to the end: "next" leads back there.
+            return cls(found, sort, has_previous=more, has_next=before is not None,
+                       is_first=not more)
+        return cls(found, sort, has_previous=after is not None, has_next=more,
+                   is_first=after is None)
+
+    @property
+    def has_other_pages(self) -> bool:
+        return self.has_previous or self.has_next
+
+    @property
+    def previous_key(self) -> str:
+        return key_of(self.rows[0], self.sort) if self.rows else ""
+
+    @property
+    def next_key(self) -> str:
+        return key_of(self.rows[-1], self.sort) if self.rows else ""
+
+
+def key_of(claim: Claim, sort: str) -> str:
+    return ".".join(str(getattr(claim, name)) for name in ClaimQuerySet.sort_fields(sort))
+
+
+def parse_key(text: str | None, sort: str) -> tuple[Any, ...] | None:
+    """A KEY from the URL, checked against the sort's fields; None when absent or bad."""
+    if not text or len(text) > 100:
+        return None
+    names = ClaimQuerySet.sort_fields(sort)
+    parts = text.split(".")
+    if len(parts) != len(names):
+        return None
+    key: list[Any] = []
+    for name, part in zip(names, parts, strict=True):
+        if name == "kind":
+            if part not in Claim.Kind.values:
+                return None
+            key.append(part)
+        elif part.isascii() and part.isdigit() and len(part) <= 18:
+            key.append(int(part))
+        else:
+            return None
+    return tuple(key)
+
+
 def article_link_prefix(request: HttpRequest) -> str:
     """The current filters plus `article=`: built once, not with {% querystring %} per row."""
     params = request.GET.copy()
-    for key in ("article", "page"):
+    for key in ("article", *PAGE_PARAMS):
         params.pop(key, None)
     query = params.urlencode()
     return f"?{query}&article=" if query else "?article="
 
 
-def shown_count(count: int) -> str:
-    """Counts are capped (see ClaimQuerySet.COUNT_CAP): past the cap, say "1000+"."""
-    return f"{COUNT_CAP}+" if count > COUNT_CAP else str(count)
+def shown_count(count: ClaimCount) -> str:
+    """Exact counts as they are; estimates (past ClaimQuerySet.COUNT_CAP) rounded, as "about"."""
+    if count.exact:
+        return number_format(count.value, force_grouping=True)
+    value = count.value
+    digits = len(str(value))
+    if digits > 2:  # two significant digits: an estimate is not precise to the unit
+        value = round(value, 2 - digits)
+    return _("about %(count)s") % {"count": number_format(value, force_grouping=True)}
 
 
 def labelled(claims: Any) -> list[Claim]:
@@ -113,7 +197,7 @@ def take_next(request: HttpRequest) -> HttpResponse:
 def _queue_url(request: HttpRequest) -> str:
     """Back to the queue with the filters the take-next form carried."""
     params = request.POST.copy()
-    for key in ("csrfmiddlewaretoken", "page"):
+    for key in ("csrfmiddlewaretoken", *PAGE_PARAMS):
         params.pop(key, None)
     query = params.urlencode()
     return reverse("factcheck:queue") + (f"?{query}" if query else "")

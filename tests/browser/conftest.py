@@ -7,7 +7,6 @@ test-artifacts/browser/ (git-ignored).
 
 from __future__ import annotations
 
-import os
 import re
 import signal
 from collections.abc import Iterator
@@ -16,13 +15,9 @@ from pathlib import Path
 
 import pytest
 from django.utils import translation
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
 
 from tests.conftest import PASSWORD
-
-# Playwright's sync API keeps an event loop running in the main thread, where the tests
-# also use the ORM: Django would otherwise refuse with SynchronousOnlyOperation.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
@@ -75,11 +70,41 @@ WIDEST_ELEMENTS = """
 """
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+@contextmanager
+def playwright_beside_django() -> Iterator[Playwright]:
+    """Start Playwright's sync API in a way the ORM in this thread survives.
+
+    Playwright keeps an event loop running in the main thread, where the tests also use
+    the ORM. Django then (1) refuses sync ORM calls unless DJANGO_ALLOW_ASYNC_UNSAFE is
+    set, and (2) hands out other connection objects than the ones pytest-django set up:
+    asgiref keys them by the running loop. Those lack the serialized test data that
+    serialized_rollback restores, so it is copied over. The variable is set only while
+    Playwright runs (`check --deploy` subprocesses elsewhere refuse it: async.E001), and
+    the loop's connections are closed at the end so the test database can be dropped.
+    """
+    from django.db import connections
+
+    serialized = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        for alias, contents in serialized.items():
+            connections[alias]._test_serialized_contents = contents
+        try:
+            yield playwright
+        finally:
+            connections.close_all()
+
+
+@pytest.fixture(scope="module")
+def browser(django_db_setup) -> Iterator[Browser]:
+    """Chromium for one test module (Playwright stops between modules; see above)."""
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium")
-    with sync_playwright() as playwright:
+    with playwright_beside_django() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )

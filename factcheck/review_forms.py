@@ -11,6 +11,7 @@ from typing import Any
 
 from django import forms
 from django.core.validators import URLValidator
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from factcheck.models import Article, Claim, Language, Source, Verdict
@@ -68,9 +69,60 @@ class QueueFilterForm(forms.Form):
         }
 
 
+class ListedChoiceIterator(ModelChoiceIterator):
+    """Choices from the field's list, read once: no query (and no server-side cursor) per use."""
+
+    def __iter__(self) -> Any:
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.field.listed:
+            yield self.choice(obj)
+
+    def __len__(self) -> int:
+        return len(self.field.listed) + (self.field.empty_label is not None)
+
+    def __bool__(self) -> bool:
+        return self.field.empty_label is not None or bool(self.field.listed)
+
+
+class ListedModelChoiceField(forms.ModelChoiceField):
+    """A ModelChoiceField for a short table (the verdict scale): the queryset is read once,
+    then validation and rendering use that list. The stock field queries once to validate
+    and again, through a server-side cursor, to render the options."""
+
+    iterator = ListedChoiceIterator
+
+    def _set_queryset(self, queryset: Any) -> None:
+        self._listed: list[Any] | None = None
+        super()._set_queryset(queryset)
+
+    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
+
+    @property
+    def listed(self) -> list[Any]:
+        if self._listed is None:
+            self._listed = list(self.queryset)
+        return self._listed
+
+    def use_list(self, objects: list[Any]) -> None:
+        """Reuse rows another form already read (they must match the queryset)."""
+        self._listed = list(objects)
+
+    def to_python(self, value: Any) -> Any:
+        if value in self.empty_values:
+            return None
+        key = self.to_field_name or "pk"
+        for obj in self.listed:
+            if str(getattr(obj, key)) == str(value):
+                return obj
+        raise forms.ValidationError(
+            self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
+        )
+
+
 class ReviewForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    verdict = forms.ModelChoiceField(
+    verdict = ListedModelChoiceField(
         label=_("Verdict"),
         queryset=Verdict.objects.none(),
         required=False,
@@ -83,7 +135,9 @@ class ReviewForm(forms.Form):
         help_text=_("What the sources show, in a few sentences readers will see."),
     )
 
-    def __init__(self, *args: Any, claim: Claim, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, claim: Claim, verdicts: list[Verdict] | None = None, **kwargs: Any
+    ) -> None:
         kwargs.setdefault(
             "initial",
             {"version": claim.version, "verdict": claim.verdict, "explanation": claim.explanation},
@@ -91,10 +145,19 @@ class ReviewForm(forms.Form):
         super().__init__(*args, **kwargs)
         # The active scale, plus the claim's current verdict should it have been retired.
         field = self.fields["verdict"]
-        assert isinstance(field, forms.ModelChoiceField)
+        assert isinstance(field, ListedModelChoiceField)
         field.queryset = Verdict.objects.filter(is_active=True) | Verdict.objects.filter(
             pk=claim.verdict_id
         )
+        if verdicts is not None:  # the same filter, applied to rows already read
+            field.use_list([v for v in verdicts if v.is_active or v.pk == claim.verdict_id])
+
+    @property
+    def verdicts(self) -> list[Verdict]:
+        """The scale as this form read it, for the next form of the same request."""
+        field = self.fields["verdict"]
+        assert isinstance(field, ListedModelChoiceField)
+        return field.listed
 
 
 # --- value correction, one small form per claim kind -------------------------------------------

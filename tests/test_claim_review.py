@@ -169,8 +169,33 @@ def test_save_draft_with_htmx_swaps_the_review_and_refreshes_history(mine, revie
     assert "<html" not in page
     assert "Draft saved." in page and "data-focus-after-swap" in page
     assert f'name="version" value="{mine.version + 1}"' in page
-    assert 'id="history" class="card" aria-labelledby="history-heading" hx-swap-oob="true"' in page
+    # The history is not sent again: only what the save recorded, appended out of band.
+    assert 'id="history"' not in page
+    assert '<ol hx-swap-oob="beforeend:#history-list">' in page
+    assert page.count("<li>") == 1 and "Verdict: — → False; explanation edited" in page
+    assert "Assigned to" not in page
     assert 'id="claim-summary"' in page
+
+
+def test_htmx_save_reads_the_claim_once_and_the_scale_once(
+    mine, reviewer, django_assert_num_queries
+):
+    for i in range(30):  # a long history costs nothing to a save
+        actions.save_review(mine, reviewer, version=mine.version + i, verdict=None,
+                            explanation=f"draft {i}")
+    claim = refreshed(mine)
+    client = login(reviewer)
+    client.get(url(claim))  # session and permissions warm, as in a browser
+    data = review_data(claim, verdict=verdict("False").pk, explanation="Faux.")
+    # Session, user, permissions x2; SAVEPOINT-free transaction: lock the claim, read the
+    # scale, UPDATE, INSERT history; the rendered fragments query nothing more.
+    with django_assert_num_queries(10) as captured:
+        response = client.post(url(claim), data, **HTMX)
+    assert response.status_code == 200 and "Draft saved." in response.content.decode()
+    sql = [q["sql"] for q in captured.captured_queries]
+    assert sum("FOR UPDATE" in q for q in sql) == 1
+    assert sum('FROM "factcheck_verdict"' in q for q in sql) == 1
+    assert len(response.content) < 20_000
 
 
 def test_editor_may_edit_a_claim_assigned_to_someone_else(mine, editor):

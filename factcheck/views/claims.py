@@ -15,7 +15,8 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -38,6 +39,8 @@ OOB_FRAGMENTS = ("summary", "history")
 def claim_detail(request: HttpRequest, uuid: uuid_lib.UUID) -> HttpResponse:
     if not roles.is_staff_member(request.user):
         raise PermissionDenied
+    if request.method == "POST" and request.POST.get("action") in ("save", "submit"):
+        return review(request, uuid)  # reads the claim once, under its lock
     claim = get_object_or_404(Claim.objects.visible_to(request.user).with_context(), uuid=uuid)
     if request.method == "GET":
         return render(request, TEMPLATE, claim_context(request, claim, page=True))
@@ -71,10 +74,17 @@ def claim_context(request: HttpRequest, claim: Claim, *, page: bool = False, **e
 def render_fragments(
     request: HttpRequest, claim: Claim, main: str, **extra: Any
 ) -> HttpResponse:
-    """The swapped fragment, then the out-of-band ones. Always 200: htmx swaps only 2xx."""
+    """The swapped fragment, then the out-of-band ones. Always 200: htmx swaps only 2xx.
+
+    With `new_events` (what the step just recorded), the history gets only those
+    rows appended instead of being rendered again whole: a long history would
+    otherwise dominate the cost of every save.
+    """
     context = claim_context(request, claim, **extra)
     html = render_to_string(f"{TEMPLATE}#{main}", context, request)
     for name in OOB_FRAGMENTS:
+        if name == "history" and "new_events" in extra:
+            name = "history_added"
         html += render_to_string(f"{TEMPLATE}#{name}", context | {"oob": True}, request)
     return HttpResponse(html)
 
@@ -114,38 +124,62 @@ def take(request: HttpRequest, claim: Claim) -> HttpResponse:
     return done(request, claim, _("This claim is now assigned to you."))
 
 
-def review(request: HttpRequest, claim: Claim) -> HttpResponse:
-    """Save draft or Submit: the verdict, explanation and (possibly corrected) value."""
+def review(request: HttpRequest, uuid: uuid_lib.UUID) -> HttpResponse:
+    """Save draft or Submit: the verdict, explanation and (possibly corrected) value.
+
+    One transaction: the claim is read once, under its row lock, then checked and
+    written (the workflow function sees the lock and does not read it again). The
+    response is rendered after the commit, so the lock is held only for the write.
+    """
     submitting = request.POST["action"] == "submit"
-    review_form = ReviewForm(request.POST, claim=claim)
-    value_form = value_form_for(claim, request.POST)
-    forms = {"review_form": review_form, "value_form": value_form}
-    if not review_form.is_valid() or (value_form is not None and not value_form.is_valid()):
-        return respond(request, claim, "review", 400, **forms)
     step = actions.submit_claim if submitting else actions.save_review
-    data = review_form.cleaned_data
-    try:
-        saved = step(
-            claim,
-            request.user,
-            version=data["version"],
-            verdict=data["verdict"],
-            explanation=data["explanation"],
-            value=changed_value(value_form),
-        )
-    except StaleClaim as exc:
-        return conflict(request, claim, exc.current)
-    except MissingEvidence as exc:
-        add_errors(review_form, exc.errors)
+    failure: ClaimActionError | None = None
+    with transaction.atomic():
+        try:
+            claim = actions.lock_claim(
+                Claim.objects.visible_to(request.user).select_related("verdict", "assignee"),
+                uuid=uuid,
+            )
+        except Claim.DoesNotExist:
+            raise Http404 from None
+        review_form = ReviewForm(request.POST, claim=claim)
+        value_form = value_form_for(claim, request.POST)
+        forms = {"review_form": review_form, "value_form": value_form}
+        valid = review_form.is_valid() and (value_form is None or value_form.is_valid())
+        if valid:
+            data = review_form.cleaned_data
+            try:
+                saved = step(
+                    claim,
+                    request.user,
+                    version=data["version"],
+                    verdict=data["verdict"],
+                    explanation=data["explanation"],
+                    value=changed_value(value_form),
+                )
+            except ClaimActionError as exc:
+                failure = exc
+    if not valid:
         return respond(request, claim, "review", 400, **forms)
-    except NotAllowed as exc:
-        review_form.add_error(None, str(exc))
+    if isinstance(failure, StaleClaim):
+        return conflict(request, claim, failure.current)
+    if isinstance(failure, MissingEvidence):
+        add_errors(review_form, failure.errors)
+        return respond(request, claim, "review", 400, **forms)
+    if failure is not None:
+        review_form.add_error(None, str(failure))
         return respond(request, claim, "review", 403, **forms)
     if submitting:
         return done(request, saved, _("Submitted for approval."))
-    saved.article = claim.article
     if request.htmx:
-        return render_fragments(request, saved, "review", notice=_("Draft saved."))
+        return render_fragments(
+            request,
+            saved,
+            "review",
+            notice=_("Draft saved."),
+            review_form=ReviewForm(claim=saved, verdicts=review_form.verdicts),
+            new_events=getattr(saved, "recorded_events", []),
+        )
     return done(request, saved, _("Draft saved."))
 
 
@@ -158,7 +192,8 @@ def changed_value(value_form: ValueForm | None) -> dict[str, Any] | None:
 
 def conflict(request: HttpRequest, claim: Claim, current: Claim) -> HttpResponse:
     """A stale save: show stored vs typed, keep the typed text, and let a re-save overwrite."""
-    current.article = claim.article
+    if current is not claim:
+        current.article = claim.article
     data = request.POST.copy()
     # The form now carries the stored version: saving again is a deliberate overwrite.
     data["version"] = str(current.version)
@@ -263,8 +298,7 @@ def remove_source(request: HttpRequest, claim: Claim) -> HttpResponse:
 
 POST_HANDLERS: dict[str, Callable[[HttpRequest, Claim], HttpResponse]] = {
     "take": take,
-    "save": review,
-    "submit": review,
+    # "save" and "submit" go to review() before the claim is read: it reads it under its lock.
     "dismiss": dismiss,
     "add_source": add_source,
     "remove_source": remove_source,

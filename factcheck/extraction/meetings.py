@@ -16,7 +16,7 @@ import re
 from factcheck.extraction.meetings_tables import ADVERB_COUNTS, FILLERS, LEXICONS, MeetingLexicon
 from factcheck.extraction.model import Claim, Document, Sentence
 from factcheck.extraction.numbers import NumberMatch, find_numbers, find_ordinals
-from factcheck.extraction.votes_tables import cue_sentences  # shared prefilter
+from factcheck.extraction.votes_tables import cue_sentences, lowered  # shared prefilter
 
 MAX_MODIFIERS = 2  # "first official summit", "the second Trump-Kim summit"
 WINDOW = 80  # characters searched for a meeting verb on each side of a count
@@ -30,24 +30,35 @@ _ONLY_PREFIX = re.compile(r"qu['’]\s*$", re.IGNORECASE)  # "ne se sont vus qu'
 def find(doc: Document) -> list[Claim]:
     try:
         lex = LEXICONS.get(doc.lang, LEXICONS["en"])
+        low = lowered(doc.text)
         claims: list[Claim] = []
-        for sentence in cue_sentences(doc.text, doc.sentences, lex.cue):
-            claims.extend(_in_sentence(doc.text, sentence, doc.lang, lex))
+        for sentence in cue_sentences(doc.text, doc.sentences, lex.cue, low):
+            claims.extend(_in_sentence(doc.text, low, sentence, doc.lang, lex))
         return claims
     except Exception:  # a rule bug must cost one kind of claim, never the document
         return []
 
 
-def _in_sentence(text: str, sentence: Sentence, lang: str, lex: MeetingLexicon) -> list[Claim]:
+# The number searches are the costly part, and the cue words ("time", "talk",
+# "session") are common: a sentence without an anchor after which a count or an
+# ordinal could stand skips them. str.find on literals beats any regex here.
+GATE_SLACK = 100  # an anchor may run past the sentence's end ("met 3\n\ntimes")
+
+
+def _in_sentence(
+    text: str, low: str, sentence: Sentence, lang: str, lex: MeetingLexicon
+) -> list[Claim]:
     spans: list[tuple[int, int, int]] = []
-    for ordinal in find_ordinals(text, lang, sentence.start, sentence.end):
-        found = _ordinal_noun(text, ordinal, lex) or _ordinal_time(text, sentence, ordinal, lex)
-        if found:
-            spans.append(found)
-    for number in find_numbers(text, lang, sentence.start, sentence.end):
-        found = _count_times(text, sentence, number, lex) or _count_nouns(text, number, lex)
-        if found:
-            spans.append(found)
+    window = low[sentence.start : sentence.end + GATE_SLACK]
+    if any(anchor in window for anchor in lex.anchors):
+        for ordinal in find_ordinals(text, lang, sentence.start, sentence.end):
+            found = _ordinal_noun(text, ordinal, lex) or _ordinal_time(text, sentence, ordinal, lex)
+            if found:
+                spans.append(found)
+        for number in find_numbers(text, lang, sentence.start, sentence.end):
+            found = _count_times(text, sentence, number, lex) or _count_nouns(text, number, lex)
+            if found:
+                spans.append(found)
     spans.extend(_adverbs(text, sentence, lex))
     return [_claim(text, span) for span in _without_overlaps(spans)]
 

@@ -27,6 +27,9 @@ class MeetingLexicon:
     approximate: re.Pattern[str]  # just before a count: "plus de", "more than"
     boundary: re.Pattern[str]  # a clause edge the verb search does not cross
     article_numbers: frozenset[str]  # "un sommet" is an article, not a count
+    # Lowercase literals, one inside every match of times, time_word, noun and
+    # plural_noun: a sentence holding none has no count or ordinal to look for.
+    anchors: frozenset[str]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -76,6 +79,10 @@ FR = MeetingLexicon(
     ),
     boundary=_rx(r"[.;:!?()«»\"“”,]|\b(?:qui|mais|tandis|alors|puis|lorsque|quand)\b"),
     article_numbers=frozenset(["un", "une"]),
+    anchors=_words(
+        "sommet rencontre réunion entretien entrevue tête tete session conversation appel "
+        "échange négociations pourparlers discussions édition fois reprises"
+    ),
 )
 
 EN = MeetingLexicon(
@@ -117,6 +124,10 @@ EN = MeetingLexicon(
     ),
     boundary=_rx(r"[.;:!?()\"“”,]|\b(?:who|which|but|while|whereas|when|and\s+then)\b"),
     article_numbers=frozenset(["one"]),
+    anchors=_words(
+        "summit meeting talks encounter face-to-face sit-down one-on-one tête tete session call "
+        "conversation interview round time"
+    ),
 )
 
 LEXICONS = {"fr": FR, "en": EN}

@@ -31,6 +31,7 @@ def extract_article(article_id: int) -> str:
         return "missing"
     except Exception as exc:  # any failure must leave a readable reason, not a stuck article
         logger.exception("extract_article: article %s failed", article_id)
-        actions.mark_failed(article_id, f"Extraction failed: {type(exc).__name__}: {exc}")
+        # The page adds a translated "Extraction failed:"; the reason stays technical.
+        actions.mark_failed(article_id, f"{type(exc).__name__}: {exc}")
         return "failed"
     return "done"

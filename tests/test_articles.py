@@ -167,7 +167,7 @@ def test_article_body_is_never_rendered_as_html(client, editor):
 
 
 def test_failed_article_shows_its_reason(client, editor, article):
-    actions.mark_failed(article.pk, "Extraction failed: ValueError: bad text")
+    actions.mark_failed(article.pk, "ValueError: bad text")
     client.force_login(editor)
     status = tree(client.get(article.get_absolute_url())).xpath("//div[@id='article-status']")[0]
     assert "Failed" in status.text_content()

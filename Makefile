@@ -8,7 +8,7 @@ PORT ?= 8000
 # The embedded default: SQLite and kombu's filesystem broker under var/.
 RUN_ENV := DEBUG=1
 
-.PHONY: install run test lint bench-extraction bench-queue bench clean
+.PHONY: install run test lint bench-extraction bench-queue bench screenshots clean
 
 install: $(VENV)/.installed
 
@@ -42,6 +42,10 @@ bench-queue: install
 	$(PY) bench/queue.py
 
 bench: bench-extraction bench-queue
+
+screenshots: install
+	scripts/ensure-services
+	$(PY) -m pytest tests/browser/readme_screenshots.py -q
 
 clean:
 	rm -rf $(VENV) var test-artifacts .pytest_cache .ruff_cache

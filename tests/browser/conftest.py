@@ -75,24 +75,16 @@ def playwright_beside_django() -> Iterator[Playwright]:
     """Start Playwright's sync API in a way the ORM in this thread survives.
 
     Playwright keeps an event loop running in the main thread, where the tests also use
-    the ORM. Django then (1) refuses sync ORM calls unless DJANGO_ALLOW_ASYNC_UNSAFE is
-    set, and (2) hands out other connection objects than the ones pytest-django set up:
-    asgiref keys them by the running loop. Those lack the serialized test data that
-    serialized_rollback restores, so it is copied over. The variable is set only while
-    Playwright runs (`check --deploy` subprocesses elsewhere refuse it: async.E001), and
-    the loop's connections are closed at the end so the test database can be dropped.
+    the ORM. Django then refuses sync ORM calls unless DJANGO_ALLOW_ASYNC_UNSAFE is set,
+    and hands out other connection objects (asgiref keys them by the running loop). The
+    variable is set only while Playwright runs (`check --deploy` subprocesses elsewhere
+    refuse it: async.E001), and the loop's connections are closed at the end so the test
+    database can be dropped.
     """
     from django.db import connections
 
-    serialized = {
-        alias: connections[alias]._test_serialized_contents
-        for alias in connections
-        if hasattr(connections[alias], "_test_serialized_contents")
-    }
     with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
         patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        for alias, contents in serialized.items():
-            connections[alias]._test_serialized_contents = contents
         try:
             yield playwright
         finally:

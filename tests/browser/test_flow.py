@@ -21,8 +21,7 @@ from tests.upload_files import make_docx
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.worker,
-    # serialized_rollback restores the groups and verdict scale that migrations create.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"

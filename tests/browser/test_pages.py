@@ -13,8 +13,7 @@ from tests.conftest import make_article
 
 pytestmark = [
     pytest.mark.browser,
-    # serialized_rollback restores the groups and verdict scale that migrations create.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 MAX_TABS = 60

@@ -25,6 +25,9 @@ _GAP = re.compile(r"[\s-]+")
 _CAPITALIZED = re.compile(r"[\s-]+[A-Z][\w.]*(?:-[A-Z][\w.]*)*(?=[\s-])")
 _TO_PREFIX = re.compile(r"(?:\bà|\bpour\s+la|\bfor\s+the)\s+$", re.IGNORECASE)
 _ONLY_PREFIX = re.compile(r"qu['’]\s*$", re.IGNORECASE)  # "ne se sont vus qu'une fois"
+# No article states thousands of these; past this a document is adversarial
+# and the cap keeps its cost bounded.
+MAX_CLAIMS = 2000
 
 
 def find(doc: Document) -> list[Claim]:
@@ -34,6 +37,8 @@ def find(doc: Document) -> list[Claim]:
         claims: list[Claim] = []
         for sentence in cue_sentences(doc.text, doc.sentences, lex.cue, low):
             claims.extend(_in_sentence(doc.text, low, sentence, doc.lang, lex))
+            if len(claims) >= MAX_CLAIMS:
+                return claims[:MAX_CLAIMS]
         return claims
     except Exception:  # a rule bug must cost one kind of claim, never the document
         return []

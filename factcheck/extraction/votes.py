@@ -109,6 +109,11 @@ class Tally:
         return Claim("vote_result", self.start, self.end, text[self.start : self.end], value)
 
 
+# No article states thousands of these; past this a document is adversarial
+# and the cap keeps its cost bounded.
+MAX_CLAIMS = 2000
+
+
 def find(doc: Document) -> list[Claim]:
     try:
         lex = LEXICONS.get(doc.lang, LEXICONS["en"])
@@ -116,6 +121,8 @@ def find(doc: Document) -> list[Claim]:
         claims: list[Claim] = []
         for sentence in cue_sentences(doc.text, doc.sentences, lex.cue, low):
             claims.extend(_in_sentence(doc.text, low, sentence, doc.lang, lex))
+            if len(claims) >= MAX_CLAIMS:
+                return claims[:MAX_CLAIMS]
         return claims
     except Exception:  # a rule bug must cost one kind of claim, never the document
         return []
@@ -268,6 +275,8 @@ def _tallies(low: str, sentence: Sentence, lang: str, lex: VoteLexicon) -> list[
             tally = _tally(low, sentence, tokens, match.start(), items, pairs, lex, about_a_vote)
             if tally is not None:
                 found.append(tally)
+        if len(found) >= MAX_CLAIMS:
+            break  # one megabyte "sentence" of tallies
     return found
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from pathlib import PurePath
 from typing import Any
 
 from django.conf import settings
@@ -113,6 +114,11 @@ class Article(models.Model):
         if self.published_precision == self.DatePrecision.MONTH:
             return self.published_on.strftime("%Y-%m")
         return self.published_on.isoformat()
+
+    @property
+    def uploaded_file_name(self) -> str:
+        """The stored file's name without the storage folders."""
+        return PurePath(self.uploaded_file.name).name if self.uploaded_file else ""
 
     @property
     def is_busy(self) -> bool:

@@ -112,6 +112,10 @@ class Tally:
 # No article states thousands of these; past this a document is adversarial
 # and the cap keeps its cost bounded.
 MAX_CLAIMS = 2000
+# Numbers read per document: a long feature holds a few hundred in its vote
+# sentences; tens of thousands are a table dump or an attack, and the rest of
+# such a document is read for unanimity only.
+MAX_NUMBERS = 20_000
 
 
 def find(doc: Document) -> list[Claim]:
@@ -119,8 +123,12 @@ def find(doc: Document) -> list[Claim]:
         lex = LEXICONS.get(doc.lang, LEXICONS["en"])
         low = lowered(doc.text)
         claims: list[Claim] = []
+        budget = MAX_NUMBERS
         for sentence in cue_sentences(doc.text, doc.sentences, lex.cue, low):
-            claims.extend(_in_sentence(doc.text, low, sentence, doc.lang, lex))
+            found = find_numbers(low, doc.lang, sentence.start, sentence.end) if budget else []
+            numbers = found[:budget]
+            budget -= len(numbers)
+            claims.extend(_in_sentence(doc.text, low, sentence, numbers, lex))
             if len(claims) >= MAX_CLAIMS:
                 return claims[:MAX_CLAIMS]
         return claims
@@ -129,10 +137,10 @@ def find(doc: Document) -> list[Claim]:
 
 
 def _in_sentence(
-    text: str, low: str, sentence: Sentence, lang: str, lex: VoteLexicon
+    text: str, low: str, sentence: Sentence, numbers: list[NumberMatch], lex: VoteLexicon
 ) -> list[Claim]:
     """The rules read `low` (lowered text, same offsets); claims quote `text`."""
-    tallies = _tallies(low, sentence, lang, lex)
+    tallies = _tallies(low, sentence, numbers, lex)
     if tallies and lex.blockers.search(low, sentence.start, sentence.end):
         tallies = []  # polls, candidates, elections: not a vote on a motion
     tallies = _merge_unanimity(tallies, _unanimity(low, sentence, lex), low)
@@ -261,8 +269,9 @@ def _between_counts(tags: list[str], i: int) -> bool:
 # --- tallies ---------------------------------------------------------------
 
 
-def _tallies(low: str, sentence: Sentence, lang: str, lex: VoteLexicon) -> list[Tally]:
-    numbers = find_numbers(low, lang, sentence.start, sentence.end)
+def _tallies(
+    low: str, sentence: Sentence, numbers: list[NumberMatch], lex: VoteLexicon
+) -> list[Tally]:
     about_a_vote = SentenceTest(lex.context, low, sentence)
     found = []
     for region in _regions(low, numbers, sentence):
@@ -337,6 +346,8 @@ def _tally(
         ok = _several_counts_ok(items, pairs, about_a_vote)
     if not ok:
         return None
+    if _is_unlabeled_pair(items, pairs) and lex.standing.match(text, end):
+        return None  # "a 51-49 majority", "the 6-3 conservative majority": seats, not a vote
     counts = _roles(items)
     if _is_unlabeled_pair(items, pairs) and _failed(text, sentence, start, end, lex):
         # The winning side is named first or is the larger: a failed motion's

@@ -37,6 +37,7 @@ class VoteLexicon:
     unanimous_context: re.Pattern[str]  # needed around a bare adverb ("unanimously")
     not_unanimous: re.Pattern[str]  # just before: negation, a rule of procedure
     range_start: frozenset[str]  # "from 751 to 705" is a range, not a tally
+    standing: re.Pattern[str]  # just after a bare pair: a balance of seats ("51-49 majority")
 
 
 def _tags(**groups: str) -> dict[str, str]:
@@ -151,6 +152,7 @@ FR = VoteLexicon(
         r"|\bdoi[tv]\w*)\s+(?:\w+\s+){0,2}$"
     ),
     range_start=words("de entre"),
+    standing=_rx(r"\s*(?:[\w-]+\s+)?(?:majorité|sièges|avance)\b"),
 )
 
 EN = VoteLexicon(
@@ -214,6 +216,7 @@ EN = VoteLexicon(
     ),
     not_unanimous=_rx(r"(?:\bnot|n['’]t|\bnever|\brequir\w*|\bneed\w*)\s+(?:\w+\s+){0,2}$"),
     range_start=words("from between"),
+    standing=_rx(r"\s*(?:[\w-]+\s+)?(?:majority|majorities|seats?|lead|edge|advantage|split)\b"),
 )
 
 LEXICONS = {"fr": FR, "en": EN}

@@ -8,7 +8,6 @@ seconds, so a slow or busy machine does not fail the test.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import pytest
@@ -16,6 +15,7 @@ import pytest
 from factcheck.extraction import meetings, votes
 from factcheck.extraction.model import Claim, Document
 from factcheck.extraction.segment import split_sentences
+from tests.timing import assert_linear, cpu_seconds
 
 SMALL = 40_000
 FACTOR = 8
@@ -42,24 +42,12 @@ FINDERS: dict[str, Callable[[Document], list[Claim]]] = {
 }
 
 
-def _cpu_seconds(find: Callable[[Document], list[Claim]], text: str, lang: str) -> float:
-    doc = Document(text, lang, None, split_sentences(text))
-    best = float("inf")
-    for _ in range(2):
-        began = time.process_time()
-        find(doc)
-        best = min(best, time.process_time() - began)
-    return best
-
-
 @pytest.mark.parametrize(("kind", "lang", "chunk"), CASES)
 def test_linear_in_size(kind: str, lang: str, chunk: str) -> None:
-    small = (chunk * (SMALL // len(chunk) + 1))[:SMALL]
-    large = small * FACTOR
     find = FINDERS[kind]
-    # A floor keeps a near-zero small run (a cheap case) from making any ratio fail.
-    small_time = max(_cpu_seconds(find, small, lang), 0.002)
-    assert _cpu_seconds(find, large, lang) < MAX_RATIO * small_time
+    small = (chunk * (SMALL // len(chunk) + 1))[:SMALL]
+    assert_linear(lambda text: find(Document(text, lang, None, split_sentences(text))), small,
+                  factor=FACTOR, max_ratio=MAX_RATIO)
 
 
 def test_dense_megabyte_is_capped() -> None:
@@ -70,5 +58,5 @@ def test_dense_megabyte_is_capped() -> None:
     megabyte = article * 200
     doc = Document(megabyte, "fr", None, split_sentences(megabyte))
     assert len(votes.find(doc)) == votes.MAX_CLAIMS
-    ratio = _cpu_seconds(votes.find, megabyte, "fr") / _cpu_seconds(votes.find, article, "fr")
-    assert ratio < 200
+    one = Document(article, "fr", None, split_sentences(article))
+    assert cpu_seconds(lambda: votes.find(doc)) < 200 * cpu_seconds(lambda: votes.find(one))

@@ -1,6 +1,5 @@
 """meeting_count: one test per rule and language, exact span and value, plus the "not" rules."""
 
-import time
 
 import pytest
 
@@ -126,9 +125,9 @@ def test_not_a_meeting_count(lang: str, text: str) -> None:
     assert meetings(text, lang) == []
 
 
-def test_never_raises_and_stays_fast_on_adversarial_text() -> None:
+def test_never_raises_on_a_megabyte_of_adversarial_text() -> None:
+    """Time is tested as a ratio in test_extraction_adversarial.py."""
     text = ("troisième sommet à trois reprises twice met 3 times fois " * 20 + "\n") * 1000
-    started = time.perf_counter()
     for lang in ("fr", "en"):
-        meetings_module.find(Document(text, lang, None, split_sentences(text)))
-    assert time.perf_counter() - started < 30  # seconds, for about 1 MB per language
+        for claim in meetings_module.find(Document(text, lang, None, split_sentences(text))):
+            assert text[claim.start : claim.end] == claim.text

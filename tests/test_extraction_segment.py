@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from factcheck.extraction.segment import split_sentences
+from tests.timing import assert_linear
 
 
 def sentences(text: str) -> list[str]:
@@ -200,15 +199,4 @@ def test_degenerate_input(text: str) -> None:
 )
 def test_linear_time_on_adversarial_runs(unit: str) -> None:
     """10x more text may take ~10x the time, never ~100x (regex backtracking)."""
-    small = unit * (100_000 // len(unit))
-    large = small * 10
-    assert _best_of(large) < 30 * _best_of(small)
-
-
-def _best_of(text: str, runs: int = 3) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        began = time.perf_counter()
-        split_sentences(text)
-        best = min(best, time.perf_counter() - began)
-    return best
+    assert_linear(split_sentences, unit * (100_000 // len(unit)))

@@ -1,6 +1,5 @@
 """vote_result: one test per rule and language, exact span and value, plus the "not" rules."""
 
-import time
 
 import pytest
 
@@ -219,10 +218,10 @@ def test_dev_article_two_tallies_one_sentence_each() -> None:
     ]
 
 
-def test_never_raises_and_stays_linear_on_adversarial_text() -> None:
+def test_never_raises_on_a_megabyte_of_adversarial_text() -> None:
+    """Time is tested as a ratio in test_extraction_adversarial.py."""
     chunks = ["289 voix contre 12 et ", "pour , contre : 5 - 6 to ", "vote " * 20, "1-" * 50]
     text = "".join(chunks) * 4000  # about 1 MB without a sentence boundary
-    started = time.perf_counter()
     for lang in ("fr", "en"):
-        votes_module.find(Document(text, lang, None, split_sentences(text)))
-    assert time.perf_counter() - started < 30  # seconds; about 8 on a laptop core
+        for claim in votes_module.find(Document(text, lang, None, split_sentences(text))):
+            assert text[claim.start : claim.end] == claim.text

@@ -284,7 +284,7 @@ def save_review(
     value: dict[str, Any] | None = None,
 ) -> Claim:
     """Save a draft: verdict, explanation and (optionally) a corrected value."""
-    with _atomic(claim):
+    with transaction.atomic():
         current = _lock(claim, version)
         _require_editable(current, user)
         events = _apply_review(current, user, verdict, explanation, value)
@@ -318,7 +318,7 @@ def submit_claim(
 
     Refused (nothing saved) without a verdict, an explanation and a source.
     """
-    with _atomic(claim):
+    with transaction.atomic():
         current = _lock(claim, version)
         _require_editable(current, user)
         _require_evidence(current, verdict, explanation)
@@ -421,47 +421,16 @@ def send_back(claim: Claim, user: Any, *, version: int, comment: str) -> Claim:
 # --- helpers -----------------------------------------------------------------
 
 
-def lock_claim(claims: Any, **lookup: Any) -> Claim:
-    """Read a claim under its row lock, for the rest of the caller's transaction.
-
-    A view that calls this inside `transaction.atomic()` and then a workflow
-    function reads the claim once: _lock() sees that the lock is still held
-    (the transaction that took it is still open) and uses the row as read.
-    Raises Claim.DoesNotExist like get().
-    """
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        raise transaction.TransactionManagementError("lock_claim() needs a transaction.")
-    claim = claims.select_for_update(of=("self",)).get(**lookup)
-    claim._locked_in = connection.atomic_blocks[-1]
-    return claim
-
-
-def _holds_lock(claim: Claim) -> bool:
-    block = getattr(claim, "_locked_in", None)
-    return block is not None and any(b is block for b in transaction.get_connection().atomic_blocks)
-
-
-def _atomic(claim: Claim) -> transaction.Atomic:
-    """The step's transaction. Inside the caller's lock_claim() transaction, no savepoint
-    (two round trips saved): a refusal is raised before any write, and that caller
-    ends its transaction when it catches one."""
-    return transaction.atomic(savepoint=not _holds_lock(claim))
-
-
 def _lock(claim: Claim, version: int | None = None) -> Claim:
     """Re-read the claim under a row lock; StaleClaim when `version` is outdated."""
-    if _holds_lock(claim):  # read under this very lock by lock_claim(): nothing to re-read
-        current = claim
-    else:
-        try:
-            current = (
-                Claim.objects.select_for_update(of=("self",))
-                .select_related("verdict", "assignee")
-                .get(pk=claim.pk)
-            )
-        except Claim.DoesNotExist:
-            raise NotAllowed(_("This claim no longer exists.")) from None
+    try:
+        current = (
+            Claim.objects.select_for_update(of=("self",))
+            .select_related("verdict", "assignee")
+            .get(pk=claim.pk)
+        )
+    except Claim.DoesNotExist:
+        raise NotAllowed(_("This claim no longer exists.")) from None
     if version is not None and current.version != version:
         raise StaleClaim(current)
     return current

@@ -15,8 +15,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
@@ -39,8 +38,6 @@ OOB_FRAGMENTS = ("summary", "history")
 def claim_detail(request: HttpRequest, uuid: uuid_lib.UUID) -> HttpResponse:
     if not roles.is_staff_member(request.user):
         raise PermissionDenied
-    if request.method == "POST" and request.POST.get("action") in ("save", "submit"):
-        return review(request, uuid)  # reads the claim once, under its lock
     claim = get_object_or_404(Claim.objects.visible_to(request.user).with_context(), uuid=uuid)
     if request.method == "GET":
         return render(request, TEMPLATE, claim_context(request, claim, page=True))
@@ -124,41 +121,32 @@ def take(request: HttpRequest, claim: Claim) -> HttpResponse:
     return done(request, claim, _("This claim is now assigned to you."))
 
 
-def review(request: HttpRequest, uuid: uuid_lib.UUID) -> HttpResponse:
+def review(request: HttpRequest, claim: Claim) -> HttpResponse:
     """Save draft or Submit: the verdict, explanation and (possibly corrected) value.
 
-    One transaction: the claim is read once, under its row lock, then checked and
-    written (the workflow function sees the lock and does not read it again). The
-    response is rendered after the commit, so the lock is held only for the write.
+    The workflow function re-reads the claim under its row lock and compares
+    versions; the response is rendered after its transaction has committed.
     """
     submitting = request.POST["action"] == "submit"
     step = actions.submit_claim if submitting else actions.save_review
     failure: ClaimActionError | None = None
-    with transaction.atomic():
+    review_form = ReviewForm(request.POST, claim=claim)
+    value_form = value_form_for(claim, request.POST)
+    forms = {"review_form": review_form, "value_form": value_form}
+    valid = review_form.is_valid() and (value_form is None or value_form.is_valid())
+    if valid:
+        data = review_form.cleaned_data
         try:
-            claim = actions.lock_claim(
-                Claim.objects.visible_to(request.user).select_related("verdict", "assignee"),
-                uuid=uuid,
+            saved = step(
+                claim,
+                request.user,
+                version=data["version"],
+                verdict=data["verdict"],
+                explanation=data["explanation"],
+                value=changed_value(value_form),
             )
-        except Claim.DoesNotExist:
-            raise Http404 from None
-        review_form = ReviewForm(request.POST, claim=claim)
-        value_form = value_form_for(claim, request.POST)
-        forms = {"review_form": review_form, "value_form": value_form}
-        valid = review_form.is_valid() and (value_form is None or value_form.is_valid())
-        if valid:
-            data = review_form.cleaned_data
-            try:
-                saved = step(
-                    claim,
-                    request.user,
-                    version=data["version"],
-                    verdict=data["verdict"],
-                    explanation=data["explanation"],
-                    value=changed_value(value_form),
-                )
-            except ClaimActionError as exc:
-                failure = exc
+        except ClaimActionError as exc:
+            failure = exc
     if not valid:
         return respond(request, claim, "review", 400, **forms)
     if isinstance(failure, StaleClaim):
@@ -298,7 +286,8 @@ def remove_source(request: HttpRequest, claim: Claim) -> HttpResponse:
 
 POST_HANDLERS: dict[str, Callable[[HttpRequest, Claim], HttpResponse]] = {
     "take": take,
-    # "save" and "submit" go to review() before the claim is read: it reads it under its lock.
+    "save": review,
+    "submit": review,
     "dismiss": dismiss,
     "add_source": add_source,
     "remove_source": remove_source,

@@ -7,7 +7,6 @@ claim that covers it, so nothing is dropped and nothing is printed twice.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -55,14 +54,3 @@ def by_sentence(claims: Sequence[Span]) -> list[tuple[int, int, list[Any]]]:
         groups[(claim.sentence_start, claim.sentence_end)].append(claim)
     return [(start, end, members) for (start, end), members in groups.items()]
 
-
-def format_value(value: Any) -> str:
-    """A normalised claim value as one short human-readable line."""
-    if not isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False)
-    parts = []
-    for key, item in value.items():
-        plain = isinstance(item, str | int | float)
-        shown = item if plain else json.dumps(item, ensure_ascii=False)
-        parts.append(f"{key}: {shown}")
-    return ", ".join(parts)

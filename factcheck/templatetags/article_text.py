@@ -13,7 +13,7 @@ from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from factcheck.highlight import Segment, format_value, segments
+from factcheck.highlight import Segment, segments
 
 register = template.Library()
 
@@ -53,8 +53,3 @@ def _render(segment: Segment, colour_by_verdict: bool, link: bool) -> str:
         claim.uuid,
         segment.text,
     )
-
-
-@register.filter
-def claim_value(value: Any) -> str:
-    return format_value(value)

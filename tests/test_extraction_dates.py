@@ -261,6 +261,43 @@ CASES = [
         "The deal should be signed by Christmas.",
         [("Christmas", d("2024-12-25"))],
     ),
+    # movable feasts fix a day, counted from Easter (FR-TimeBank 1999-05-18-0333)
+    (
+        "fr",
+        "1999-05-18",
+        "C'est en cette fête de Pentecôte que se déroulera la fête du village.",
+        [("Pentecôte", d("1999-05-23"))],
+    ),
+    (
+        "fr",
+        "2024-05-10",
+        "Les magasins ouvriront lundi de Pentecôte, mais l'accord du Vendredi saint tient.",
+        [("lundi de Pentecôte", d("2024-05-20"))],
+    ),
+    ("en", "2024-03-01", "Shops will close on Good Friday.", [("Good Friday", d("2024-03-29"))]),
+    # a weekday counted in a month or a season fixes a day (FR-TimeBank 1999-05-19-0543)
+    (
+        "fr",
+        "1999-05-19",
+        "Une opération qui sera renouvelée l'an prochain, sans doute à la date prévue"
+        " initialement soit le premier dimanche du printemps.",
+        [("l'an prochain", d("2000")), ("premier dimanche du printemps", d("2000-03-26"))],
+    ),
+    (
+        "en",
+        "2024-05-10",
+        "The vote was held on the last Sunday of October 2023.",
+        [("last Sunday of October 2023", d("2023-10-29"))],
+    ),
+    ("fr", "2024-05-10", "Le premier dimanche du mois, le musée est gratuit.", []),
+    # a relative clause after a comma has its own tense (FR-TimeBank 1999-07-07-0508)
+    (
+        "fr",
+        "1999-07-07",
+        "Les premiers résultats du recensement de mars, qui devraient être affinés d'ici"
+        " la fin de l'année, confirment les tendances.",
+        [("mars", d("1999-03")), ("la fin de l'année", d("1999"))],
+    ),
     # dates in words
     (
         "fr",

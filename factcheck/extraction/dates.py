@@ -100,6 +100,7 @@ class _Lang:
     units: dict[str, str]
     seasons: dict[str, str]
     ordinals: dict[str, int]
+    last: frozenset[str]
     parts: dict[str, int]
     future: frozenset[str]
     past: frozenset[str]
@@ -114,6 +115,7 @@ def _build(lang: str) -> _Lang:
     triggers = (
         set(T.MONTHS[lang]) | set(T.WEEKDAYS[lang]) | set(relative) | set(holidays)
         | set(modifiers) | set(T.SEASONS[lang]) | set(T.ORDINALS[lang]) | T.DEICTIC
+        | T.LAST_WORDS[lang]
         | T.BEFORE_PAST | T.BEFORE_FUTURE | (NUMBER_WORDS - {"un", "une", "a", "an"})
         | {"mois", "month", "l'", "an", "année", "il", "dans", "in", "the", "les", "ago",
            "q1", "q2", "q3", "q4", "t1", "t2", "t3", "t4", "'"}
@@ -130,12 +132,13 @@ def _build(lang: str) -> _Lang:
     return _Lang(
         T.MONTHS[lang], T.WEEKDAYS[lang], relative, holidays, modifiers,
         _phrases(T.PERIOD_WORDS[lang]), T.UNITS[lang], T.SEASONS[lang], T.ORDINALS[lang],
-        T.QUARTER_WORDS[lang], T.FUTURE_WORDS[lang], T.PAST_WORDS[lang], frozenset(triggers),
+        T.LAST_WORDS[lang], T.QUARTER_WORDS[lang], T.FUTURE_WORDS[lang], T.PAST_WORDS[lang],
+        frozenset(triggers),
         frozenset(strong),
     )
 
 
-_FUNCTION_WORDS = frozenset({"le", "la", "l'", "de", "du", "the", "of", "ce", "cet", "cette",
+_FUNCTION_WORDS = frozenset({"le", "la", "l'", "de", "du", "des", "the", "of", "ce", "cet", "cette",
                              "this", "last", "next", "day", "jour", "s", "'", "-"})
 
 
@@ -389,6 +392,10 @@ class _Scanner:
         if self.is_title(end) and self.tok(end) not in ("et", "and"):
             return False  # "Noël Mamère": a first name
         left = self.tok(k - 1)
+        if left != "du" and (self.tok(k) in self.t.weekdays or self.tok(k + 1) in self.t.weekdays):
+            # "lundi de Pentecôte", "Good Friday": a day by its very name; not
+            # a noun's complement ("l'accord du Vendredi saint" is a name).
+            return True
         return left in T.HOLIDAY_LEFT or (left in ("le", "la", "l'") and self.tok(k - 2) in (
             "à", "pour", "avant", "après", "depuis", "dès", "de", "jusqu'"
         ))
@@ -411,6 +418,33 @@ class _Scanner:
         inner.i = k
         return inner
 
+    def ordinal_weekday(self, k: int, strict: bool) -> Item | None:
+        """A weekday counted in a month or season fixes a day, as a holiday does:
+        "le premier lundi de septembre", "the last Sunday in October",
+        "le premier dimanche du printemps"."""
+        word = self.tok(k)
+        n = -1 if word in self.t.last else self.t.ordinals.get(word)
+        wd = self.t.weekdays.get(self.tok(k + 1))
+        if n is None or wd is None or self.tok(k + 2) not in ("de", "du", "d'", "of", "in"):
+            return None
+        if self.lang == "en" and not self.is_title(k + 1):
+            return None
+        at = k + 3 + (self.tok(k + 3) in ("l'", "the"))
+        if self.tok(at) == "mois" and self.tok(at + 1) in ("de", "d'"):
+            at += 2  # "le premier lundi du mois de mai"
+        found = self.month_at(at)
+        if found is not None:
+            rule, end = ("nth", found[0], wd, n), found[1]
+        elif self.tok(at) in self.t.seasons:
+            rule, end = ("season", self.t.seasons[self.tok(at)], wd, n), at + 1
+        else:
+            return None
+        item = Item(k, end, "holiday", hol=rule)
+        year = self.year_at(end, strict=False)
+        if year is not None:
+            item.y, item.j = year.y, year.j
+        return item
+
     def weekday(self, k: int, strict: bool) -> Item | None:
         start, w, direc, strict_day = k, k, 0, False
         word = self.tok(k)
@@ -428,6 +462,8 @@ class _Scanner:
             return full
         if start == w and self.tok(k - 1) in T.WEEKDAY_HABIT:
             return None  # "le lundi", "every Monday": a habit, not a day
+        if start == w and (self.tok(k - 1) in self.t.ordinals or self.tok(k - 1) in self.t.last):
+            return None  # "le premier dimanche du mois": counted, not one day (see ordinal_weekday)
         end = w + 1
         if self.tok(end) in T.AFTER_PAST or self.tok(end) in T.AFTER_FUTURE:
             direc = -1 if self.tok(end) in T.AFTER_PAST else 1
@@ -437,7 +473,8 @@ class _Scanner:
     def weekday_ok(self, w: int) -> bool:
         if self.lang == "en" and not self.is_title(w):
             return False
-        if self.is_title(w + 1) and self.tok(w + 1) in T.WEEKDAY_NAME_TAILS:
+        tail = self.tok(w + 1)
+        if tail in T.WEEKDAY_FEAST_TAILS or (self.is_title(w + 1) and tail in T.WEEKDAY_NAME_TAILS):
             return False
         return not (self.is_title(w - 1) and self.tok(w - 1) in T.WEEKDAY_NAME_HEADS)
 
@@ -878,6 +915,8 @@ class _Scanner:
             word = low[k]
             if word in T.CLAUSE_END or "\n" in parts[2 * k]:
                 break
+            if word == "," and low[k + 1:k + 2] and low[k + 1] in T.RELATIVE_PRONOUNS:
+                break  # "le recensement de mars, qui devraient être affinés": another clause
             if word in words or word.endswith(endings):
                 found = self.cue(k)
                 if found:
@@ -948,6 +987,7 @@ def _word_parsers(lang: str) -> dict[str, tuple[Parser, ...]]:
     starts: list[tuple[Parser, set[str]]] = [
         (_Scanner.phrase, set(t.relative) | set(t.holidays)),
         (_Scanner.modified, set(t.modifiers)),
+        (_Scanner.ordinal_weekday, set(t.ordinals) | t.last),
         (_Scanner.weekday, set(t.weekdays) | T.DEICTIC | T.BEFORE_PAST | T.BEFORE_FUTURE),
         (_Scanner.month, set(t.months)),
         (_Scanner.year_words, {"l'"}),

@@ -99,9 +99,41 @@ def easter(year: int) -> dt.date:
 
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     """The n-th (n=-1: last) given weekday of a month: Thanksgiving, Labor Day."""
-    if n > 0:
-        first = dt.date(year, month, 1)
-        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
     nxt = dt.date(year + month // 12, month % 12 + 1, 1)
-    last = nxt - dt.timedelta(days=1)
+    return nth_weekday_from(dt.date(year, month, 1), nxt, weekday, n)
+
+
+# Mean equinoxes and solstices (Meeus, Astronomical Algorithms, table 27.C):
+# Julian ephemeris day as a polynomial in millennia from 2000, right to within
+# minutes for 1000-3000, so the day is right but for one near midnight.
+_SEASON_JDE = {
+    "spring": (2451623.80984, 365242.37404, 0.05169, -0.00411, -0.00057),
+    "summer": (2451716.56767, 365241.62603, 0.00325, 0.00888, -0.00030),
+    "autumn": (2451810.21715, 365242.01767, -0.11575, 0.00337, 0.00078),
+    "winter": (2451900.05952, 365242.74049, -0.06223, -0.00823, 0.00032),
+}
+
+
+_NEXT_SEASON = {"spring": "summer", "summer": "autumn", "autumn": "winter", "winter": "spring"}
+
+
+def season_days(year: int, season: str) -> tuple[dt.date, dt.date]:
+    """[first day, first day of the next season) of a season starting in `year`."""
+    nxt = _NEXT_SEASON[season]
+    return season_start(year, season), season_start(year + (season == "winter"), nxt)
+
+
+def season_start(year: int, season: str) -> dt.date:
+    """The first day of a season: the equinox or solstice of that year (UTC)."""
+    y = (year - 2000) / 1000
+    a, b, c, d, e = _SEASON_JDE[season]
+    jde = a + y * (b + y * (c + y * (d + y * e)))
+    return dt.date(2000, 1, 1) + dt.timedelta(days=int(jde + 0.5) - 2451545)
+
+
+def nth_weekday_from(start: dt.date, end: dt.date, weekday: int, n: int) -> dt.date:
+    """The n-th (n=-1: last) weekday in [start, end): "le premier dimanche du printemps"."""
+    if n > 0:
+        return start + dt.timedelta(days=(weekday - start.weekday()) % 7 + 7 * (n - 1))
+    last = end - dt.timedelta(days=1)
     return last - dt.timedelta(days=(last.weekday() - weekday) % 7)

@@ -140,4 +140,6 @@ def _holiday_day(rule: tuple, year: int) -> dt.date:
         return cal.easter(year) + dt.timedelta(days=rule[1])
     if rule[0] == "nth":
         return cal.nth_weekday(year, rule[1], rule[2], rule[3])
+    if rule[0] == "season":  # ("season", "spring", weekday, n)
+        return cal.nth_weekday_from(*cal.season_days(year, rule[1]), rule[2], rule[3])
     return dt.date(year, rule[0], rule[1])

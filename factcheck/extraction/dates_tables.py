@@ -42,6 +42,9 @@ WEEKDAY_NAME_TAILS = frozenset({
     "night", "school", "saint", "gras", "noir", "black", "bloody", "sanglant", "fou",
 })
 
+# In any case: "vendredi saint", "mardi gras" name a feast, not the weekday.
+WEEKDAY_FEAST_TAILS = frozenset({"saint", "gras"})
+
 # Words right after a date that fix its direction; they belong to the span.
 AFTER_PAST = frozenset({"dernier", "dernière", "derniers", "dernières", "passé", "passée"})
 AFTER_FUTURE = frozenset({"prochain", "prochaine", "prochains", "prochaines"})
@@ -113,9 +116,17 @@ HOLIDAYS: dict[str, dict[str, tuple]] = {
         "la saint sylvestre": (12, 31), "la toussaint": (11, 1), "le jour de l'an": (1, 1),
         "le nouvel an": (1, 1), "la saint-valentin": (2, 14), "la saint valentin": (2, 14),
         "la saint-jean": (6, 24), "l'assomption": (8, 15), "la chandeleur": (2, 2),
+        # Movable feasts fix a day too, counted from Easter Sunday.
         "pâques": ("easter", 0), "le lundi de pâques": ("easter", 1),
-        "l'ascension": ("easter", 39), "la pentecôte": ("easter", 49),
-        "le lundi de pentecôte": ("easter", 50), "le vendredi saint": ("easter", -2),
+        "lundi de pâques": ("easter", 1), "le dimanche de pâques": ("easter", 0),
+        "dimanche de pâques": ("easter", 0), "l'ascension": ("easter", 39),
+        "le jeudi de l'ascension": ("easter", 39), "jeudi de l'ascension": ("easter", 39),
+        "la pentecôte": ("easter", 49), "pentecôte": ("easter", 49),
+        "le dimanche de pentecôte": ("easter", 49), "dimanche de pentecôte": ("easter", 49),
+        "le lundi de pentecôte": ("easter", 50), "lundi de pentecôte": ("easter", 50),
+        "le vendredi saint": ("easter", -2), "vendredi saint": ("easter", -2),
+        "le dimanche des rameaux": ("easter", -7), "dimanche des rameaux": ("easter", -7),
+        "le mercredi des cendres": ("easter", -46), "mercredi des cendres": ("easter", -46),
         "la fête du travail": (5, 1), "halloween": (10, 31),
     },
     "en": {
@@ -124,7 +135,11 @@ HOLIDAYS: dict[str, dict[str, tuple]] = {
         "valentine's day": (2, 14), "halloween": (10, 31), "independence day": (7, 4),
         "bastille day": (7, 14), "may day": (5, 1), "st patrick's day": (3, 17),
         "easter": ("easter", 0), "easter sunday": ("easter", 0), "easter monday": ("easter", 1),
-        "good friday": ("easter", -2), "thanksgiving": ("nth", 11, 3, 4),
+        "good friday": ("easter", -2), "palm sunday": ("easter", -7),
+        "ash wednesday": ("easter", -46), "maundy thursday": ("easter", -3),
+        "ascension day": ("easter", 39), "pentecost": ("easter", 49),
+        "whit sunday": ("easter", 49), "whitsunday": ("easter", 49),
+        "whit monday": ("easter", 50), "thanksgiving": ("nth", 11, 3, 4),
         "labor day": ("nth", 9, 0, 1), "memorial day": ("nth", 5, 0, -1),
     },
 }
@@ -148,6 +163,11 @@ ORDINALS: dict[str, dict[str, int]] = {
            "3e": 3, "quatrième": 4, "4e": 4},
     "en": {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
            "4th": 4},
+}
+# "le dernier dimanche d'octobre", "the last Sunday in October": n = -1.
+LAST_WORDS: dict[str, frozenset[str]] = {
+    "fr": frozenset({"dernier", "dernière"}),
+    "en": frozenset({"last"}),
 }
 QUARTER_WORDS: dict[str, dict[str, int]] = {  # value: months per part
     "fr": {"trimestre": 3, "semestre": 6},
@@ -270,6 +290,11 @@ EN_NOT_PAST = frozenset({
 })
 # Words that end a clause for tense cues (besides sentence punctuation).
 CLAUSE_END = frozenset({".", "!", "?", ";", ":", "(", ")", "«", "»", "“", "”", '"'})
+# After a comma, these open a relative clause about the noun before: its verb
+# is not the tense of a date read forward ("du recensement de mars-avril, qui
+# devraient être affinés" is a past census).
+RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu'", "dont", "lequel", "laquelle", "lesquels",
+                               "lesquelles", "which", "who", "whose", "whom"})
 # Right before a date: a deadline or a start, so the date lies ahead.
 FUTURE_LEFT = frozenset({
     "jusqu'", "jusque", "ici", "until", "till", "by", "compter", "partir",

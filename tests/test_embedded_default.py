@@ -1,18 +1,22 @@
 """The first README command's setup: SQLite, the filesystem broker, a real worker.
 
 This boots the app exactly as `make run` does (minus the terminal), in a
-temporary var/ folder, and proves the worker extracts the demo article.
+temporary var/ folder, proves the worker extracts the demo article, and that
+a demo reviewer can sign in, see it in the queue and take a claim.
 """
 
 from __future__ import annotations
 
+import http.cookiejar
 import json
 import os
+import re
 import signal
 import socket
 import sqlite3
 import subprocess
 import sys
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -59,6 +63,27 @@ def demo_article_state(database: Path) -> tuple[str, list] | None:
     return (row[1], claims) if row[1] not in ("queued", "extracting") else None
 
 
+class Visitor:
+    """A user agent with cookies, signing in and posting forms as a browser would."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+
+    def get(self, path: str) -> tuple[str, str]:
+        with self.opener.open(self.base + path, timeout=10) as response:
+            return response.geturl(), response.read().decode()
+
+    def post(self, path: str, fields: dict[str, str]) -> tuple[str, str]:
+        _, page = self.get(path)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        data = urllib.parse.urlencode(fields | {"csrfmiddlewaretoken": token.group(1)})
+        with self.opener.open(self.base + path, data.encode(), timeout=10) as response:
+            return response.geturl(), response.read().decode()
+
+
 def get(url: str) -> tuple[int, bytes]:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
@@ -97,8 +122,13 @@ def test_embedded_default_serves_and_extracts_the_demo(embedded_env, tmp_path):
         code, body = wait_for(lambda: get(f"http://127.0.0.1:{port}/healthz")[0] and get(
             f"http://127.0.0.1:{port}/healthz"), timeout=30)
         assert code == 200 and json.loads(body) == {"status": "ok"}
-        code, _ = get(f"http://127.0.0.1:{port}/accounts/login/")
-        assert code == 200
+        reviewer = Visitor(f"http://127.0.0.1:{port}")
+        reviewer.post("/accounts/login/", {"username": "reviewer",
+                                           "password": "reviewer-demo-2026"})
+        _, queue = reviewer.get("/queue/")
+        assert "à trois reprises" in queue
+        landed, claim_page = reviewer.post("/queue/", {})
+        assert "/claims/" in landed and "In progress" in claim_page
         workers = children_of(rundev.pid)
         assert workers, "rundev should run a worker process beside the server"
     finally:

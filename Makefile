@@ -8,7 +8,7 @@ PORT ?= 8000
 # The embedded default: SQLite and kombu's filesystem broker under var/.
 RUN_ENV := DEBUG=1
 
-.PHONY: install run test lint bench-extraction bench-queue bench screenshots clean
+.PHONY: install run test lint bench-extraction bench-queue bench-pipeline bench screenshots clean
 
 install: $(VENV)/.installed
 
@@ -39,9 +39,13 @@ bench-extraction: install
 
 bench-queue: install
 	scripts/ensure-services
-	$(PY) bench/queue.py
+	$(PY) bench/reviewer_queue.py
 
-bench: bench-extraction bench-queue
+bench-pipeline: install
+	scripts/ensure-services
+	$(PY) bench/pipeline.py
+
+bench: bench-extraction bench-queue bench-pipeline
 
 screenshots: install
 	scripts/ensure-services

@@ -98,18 +98,22 @@ def apply_extraction(article_id: int, extracted: Iterable[ExtractedClaim], lang:
     so its reviewer's work survives; a claim no longer found is deleted when
     nobody touched it and kept, flagged stale, when somebody did.
     """
-    article = Article.objects.select_for_update().get(pk=article_id)
+    # The body is not needed here: leave its kilobytes in the database.
+    article = Article.objects.select_for_update().defer("body").get(pk=article_id)
     existing = {(c.kind, c.start, c.end): c for c in article.claims.all()}
     fresh = {(c.kind, c.start, c.end): c for c in extracted}
     _update_found_again(existing, fresh)
     created = _create_new(article, existing, fresh)
-    _retire_missing(existing, fresh)
+    kept = [c for key, c in existing.items() if key in fresh] + _retire_missing(existing, fresh)
+    statuses = [c.status for c in kept] + [Claim.Status.PENDING] * created
     article.language = lang
-    article.status = _status_after_extraction(article)
+    article.status = _status_after_extraction(article.status, statuses)
     article.failure_reason = ""
     article.extractor_version = EXTRACTOR_VERSION
     article.extracted_at = timezone.now()
-    article.save()
+    article.save(update_fields=[
+        "language", "status", "failure_reason", "extractor_version", "extracted_at", "updated_at"
+    ])
     ReviewEvent.objects.create(
         article=article,
         action=ReviewEvent.Action.EXTRACTED,
@@ -155,20 +159,21 @@ def _create_new(article: Article, existing: dict[ClaimKey, Claim], fresh: dict) 
     return len(new)
 
 
-def _retire_missing(existing: dict[ClaimKey, Claim], fresh: dict) -> None:
+def _retire_missing(existing: dict[ClaimKey, Claim], fresh: dict) -> list[Claim]:
+    """Delete the claims no longer found that nobody touched; flag and return the others."""
     missing = [claim for key, claim in existing.items() if key not in fresh]
-    untouched = [c.pk for c in missing if not c.has_reviewer_work]
-    Claim.objects.filter(pk__in=untouched).delete()
-    Claim.objects.filter(pk__in=[c.pk for c in missing if c.pk not in untouched]).update(
-        stale=True
-    )
+    worked = [c for c in missing if c.has_reviewer_work]
+    Claim.objects.filter(pk__in=[c.pk for c in missing if c not in worked]).delete()
+    Claim.objects.filter(pk__in=[c.pk for c in worked]).update(stale=True)
+    return worked
 
 
-def _status_after_extraction(article: Article) -> str:
-    if article.status == Article.Status.PUBLISHED:
-        return Article.Status.PUBLISHED
-    has_claims = article.claims.exists()
-    if has_claims and not article.claims.open().exists():
+def _status_after_extraction(current: str, claim_statuses: list[str]) -> str:
+    """`checked` when every remaining claim is settled, else `in_review`; published stays."""
+    if current == Article.Status.PUBLISHED:
+        return current
+    settled = (Claim.Status.APPROVED, Claim.Status.DISMISSED)
+    if claim_statuses and all(status in settled for status in claim_statuses):
         return Article.Status.CHECKED
     return Article.Status.IN_REVIEW
 

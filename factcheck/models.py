@@ -100,7 +100,11 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.content_hash = content_hash(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            self.content_hash = content_hash(self.body)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "content_hash"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:

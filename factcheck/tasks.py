@@ -17,7 +17,11 @@ logger = logging.getLogger(__name__)
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def extract_article(article_id: int) -> str:
     """Extract an article's claims. Safe to run twice; quiet when the article is gone."""
-    article = Article.objects.filter(pk=article_id).first()
+    article = (
+        Article.objects.filter(pk=article_id)
+        .only("body", "requested_language", "published_on", "published_precision")
+        .first()
+    )
     if article is None:
         logger.info("extract_article: article %s no longer exists", article_id)
         return "missing"

@@ -1,6 +1,6 @@
 """Benchmark: the reviewer queue and the HTMX verdict save on 100,000 claims.
 
-    .venv/bin/python bench/queue.py [--claims 100000] [--requests 200]
+    .venv/bin/python bench/reviewer_queue.py [--claims 100000] [--requests 200]
 
 Uses its own PostgreSQL database (DATABASE_URL, default .../newsroom_bench),
 created and filled on the first run, reused afterwards. Requests go through
@@ -15,18 +15,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# This file is named queue.py: run as a script, its folder would shadow the standard
-# library's `queue` (which psycopg and Celery import). Put the project root there instead.
-HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
-sys.path.insert(0, str(HERE.parent))
+# Run as a script, this folder comes first on sys.path; the project root must be there too.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import argparse  # noqa: E402
-import os  # noqa: E402
-import statistics  # noqa: E402
-import time  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-from typing import Any  # noqa: E402
+import argparse
+import os
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+from bench.benchdb import ensure_database
 
 # Production-like settings: DEBUG off (no query log), persistent connections.
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/newsroom_bench")
@@ -48,22 +47,6 @@ VALUES: dict[str, dict[str, Any]] = {
 }
 # Roughly a working newsroom: most claims wait, some are in each later state.
 STATUSES = ["pending"] * 70 + ["submitted"] * 10 + ["approved"] * 15 + ["dismissed"] * 5
-
-
-def ensure_database() -> None:
-    """CREATE DATABASE when missing: the benchmark never touches the main database."""
-    import dj_database_url
-    import psycopg
-
-    cfg = dj_database_url.parse(os.environ["DATABASE_URL"])
-    name = cfg["NAME"]
-    dsn = {"host": cfg["HOST"], "port": cfg["PORT"] or 5432, "user": cfg["USER"],
-           "password": cfg["PASSWORD"] or None, "dbname": "postgres"}
-    with psycopg.connect(**dsn, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
-            print(f"created database {name}")
 
 
 def fill(target: int) -> None:
@@ -234,7 +217,7 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=200)
     args = parser.parse_args()
 
-    ensure_database()
+    ensure_database(os.environ["DATABASE_URL"])
     import django
 
     django.setup()

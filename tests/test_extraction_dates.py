@@ -246,7 +246,10 @@ CASES = [
         [("third quarter of 2023", r("2023-07", "2023-09"))],
     ),
     ("fr", "2024-11-20", "Le chantier a démarré à l'été 2019.", [("l'été 2019", d("2019"))]),
-    ("en", "2024-11-20", "Sales slumped last summer.", [("last summer", d("2023"))]),
+    # The nearest summer over by publication, as "in June" is the nearest June.
+    ("en", "2024-11-20", "Sales slumped last summer.", [("last summer", d("2024"))]),
+    ("en", "2024-11-20", "Sales will recover next summer.", [("next summer", d("2025"))]),
+    ("en", "2024-04-20", "Sales slumped last summer.", [("last summer", d("2023"))]),
     # holidays that fix a day
     ("fr", "2024-11-20", "Le texte sera voté avant Noël.", [("Noël", d("2024-12-25"))]),
     (

@@ -117,8 +117,8 @@ def _build(lang: str) -> _Lang:
         | set(modifiers) | set(T.SEASONS[lang]) | set(T.ORDINALS[lang]) | T.DEICTIC
         | T.LAST_WORDS[lang]
         | T.BEFORE_PAST | T.BEFORE_FUTURE | (NUMBER_WORDS - {"un", "une", "a", "an"})
-        | {"mois", "month", "l'", "an", "année", "il", "dans", "in", "the", "les", "ago",
-           "q1", "q2", "q3", "q4", "t1", "t2", "t3", "t4", "'"}
+        | {"mois", "month", "l'", "an", "année", "il", "dans", "in", "the", "les", "ago", "des",
+           "aux", "q1", "q2", "q3", "q4", "t1", "t2", "t3", "t4", "'"}
     )
     # Strong words name a date by themselves; the other triggers are function
     # words that only start a date when a strong word follows closely.
@@ -301,7 +301,13 @@ class _Scanner:
         if first is None:
             return None
         items, joins = [first], []
-        closers = T.RANGE_OPENERS.get(self.tok(first.i - 1), frozenset())
+        opener = first.i - 1
+        if self.tok(opener) in _ARTICLES and self.tok(opener - 1) in T.RANGE_OPENERS:
+            opener -= 1  # "entre le 3 et le 5 mars"
+        closers = T.RANGE_OPENERS.get(self.tok(opener), frozenset())
+        if not closers and first.kind == "day" and self.lang == "en":
+            closers = T.DAY_RANGE_CLOSERS  # "March 3 to 5": a day range needs no "from"
+            opener = first.i + 1
         while len(items) < 12:
             nxt = self.follow(items[-1], closers if len(items) == 1 else frozenset())
             if nxt is None:
@@ -309,7 +315,7 @@ class _Scanner:
             joins.append(nxt[0])
             items.append(nxt[1])
         if len(items) >= 2 and (joins[0] in closers or joins[0] in T.DASHES):
-            start = first.i - 1 if joins[0] in closers else first.i
+            start = min(opener, first.i) if joins[0] in closers else first.i
             rng = _share([items[0], items[1]])
             rng[0] = replace(rng[0], i=start)
             return [rng, *self.tail(items[2:])]
@@ -396,9 +402,16 @@ class _Scanner:
             # "lundi de Pentecôte", "Good Friday": a day by its very name; not
             # a noun's complement ("l'accord du Vendredi saint" is a name).
             return True
-        return left in T.HOLIDAY_LEFT or (left in ("le", "la", "l'") and self.tok(k - 2) in (
-            "à", "pour", "avant", "après", "depuis", "dès", "de", "jusqu'"
-        ))
+        if self.tok(end) in T.HOLIDAY_NAME_TAILS:
+            return False  # "Christmas market", "Easter weekend": a thing or a period named
+        at = k - 1 - (left in ("le", "la", "l'", "the"))
+        lead = self.tok(at)
+        if lead in ("de", "d'", "du", "of"):
+            # A noun's complement names a thing ("le marché de Noël", "les
+            # vacances de la Toussaint") unless the noun is a day ("le jour de
+            # Noël", "cette fête de Pentecôte", "the day of Easter").
+            return self.tok(at - 1) in T.HOLIDAY_DAY_NOUNS
+        return left in T.HOLIDAY_LEFT or (at < k - 1 and lead in T.HOLIDAY_LEFT)
 
     def modified(self, k: int, strict: bool) -> Item | None:
         hit = self.match(self.t.modifiers, k)
@@ -540,9 +553,13 @@ class _Scanner:
     def day_month(self, k: int, strict: bool) -> Item | None:
         """15 novembre [2024], 5th of November, 1er mai 98; en: handled by month()."""
         day = self.day_value(k)
-        if day is None or self.gap(k + 1) == "":
+        if day is None:
             return None
         at = k + 1 + (self.tok(k + 1) == "of")
+        if self.gap(k + 1) == "":
+            if self.tok(at) != "-" or self.gap(at + 1) or self.lang != "fr":
+                return None
+            at += 1  # "le 14-Juillet", "le 1er-Mai": the day named as a holiday
         found = self.month_at(at)
         if found is None:
             return None
@@ -597,6 +614,13 @@ class _Scanner:
             return False
         if left in T.NOT_DATE_LEFT or right in T.COUNT_NOUNS:
             return False
+        before = self.tok(k - 2)
+        if left == "." and not self.gap(k - 1) and (
+                before in T.NOT_DATE_LEFT or (len(before) == 1 and before.isalpha())):
+            return False  # "H.R. 2024", "No. 2024", "p. 2024": a code after an abbreviation
+        if (self.lang == "en" and left in ("the", "a", "an") and self.is_title(k + 1)
+                and right.isalpha() and right not in self.t.strong):
+            return False  # "the 2024 Paris Olympics": a year opening a name, as in "Euro 2024"
         if left in ("-", "/") and not self.gap(k) and self.tok(k - 2)[:1].isalpha():
             return left == "-" and self.tok(k - 2) in ("mi", "mid", "end")  # "Development-2024"
         if left[:1].isalpha() and not self.year_left_ok(left):
@@ -651,7 +675,7 @@ class _Scanner:
 
     def decade_words(self, k: int, strict: bool) -> Item | None:
         """ "les années 1990", "les années 90", "the 1990s" (the last via numeric)."""
-        if self.tok(k) != "les" or self.tok(k + 1) != "années":
+        if self.tok(k) not in ("les", "des", "aux") or self.tok(k + 1) != "années":
             return None
         word = self.tok(k + 2)
         if not word.isdigit() or not word.endswith("0") or len(word) not in (2, 4):
@@ -824,9 +848,9 @@ class _Scanner:
         after = self.tok(s + 1)
         if after in T.AFTER_PAST or after in T.AFTER_FUTURE:
             direc = -1 if after in T.AFTER_PAST else 1
-            return Item(start, s + 2, "season", direc=direc)
+            return Item(start, s + 2, "season", direc=direc, hol=(self.t.seasons[self.tok(s)],))
         if word in ("cet", "this", "last", "next"):
-            return Item(start, s + 1, "season", direc=direc)
+            return Item(start, s + 1, "season", direc=direc, hol=(self.t.seasons[self.tok(s)],))
         return None
 
     # -- claims ----------------------------------------------------------------
@@ -889,7 +913,11 @@ class _Scanner:
             first -= 1
         if first > 0 and "\n" not in parts[2 * first]:
             return False
-        if not T.PUBLICATION_CUES.isdisjoint(self.low[first:k]):
+        line = self.low[first:k]
+        cues = [x for x, word in enumerate(line) if word in T.PUBLICATION_CUES]
+        if cues and cues[0] < 3 and T.PUBLICATION_LINKS.issuperset(line[cues[-1] + 1:]):
+            # "Publié le", "Article mis à jour le", "Updated:" open the line;
+            # not "The company posted losses in", "Le rapport sera publié cette semaine".
             return True
         head = "".join(parts[2 * first + 1:2 * k + 1])  # the line up to token k
         return bool(_DATELINE.fullmatch(head))
@@ -939,6 +967,11 @@ class _Scanner:
         if word == "set" and self.tok(k + 1) in ("to", "for"):
             return 1
         if len(word) > 3 and word.endswith("ed") and word not in T.EN_NOT_PAST:
+            if self.tok(k - 1) == "be":
+                # A passive takes the tense of its auxiliary: "will be finished
+                # before Christmas", "is to be closed from Dec. 24".
+                aux = self.tok(k - 2)
+                return 1 if aux in self.t.future or aux in T.EN_MODALS else 0
             return -1
         return 0
 
@@ -964,6 +997,7 @@ class _Scanner:
 
 
 _SPACES_ONE = frozenset(_SPACES)
+_ARTICLES = frozenset({"le", "la", "les", "l'", "the"})
 # Words and endings that cue() can answer for: any other word is no cue.
 _CUE_SHAPES: dict[str, tuple[frozenset[str], tuple[str, ...]]] = {
     "fr": (
@@ -996,7 +1030,7 @@ def _word_parsers(lang: str) -> dict[str, tuple[Parser, ...]]:
         (_Scanner.relative_count, {"il", "dans", "in"}),
         (_Scanner.part, set(t.ordinals) | quarters),
         (_Scanner.season, set(t.seasons) | {"l'", "cet", "cette", "ce", "this", "last", "next"}),
-        (_Scanner.decade_words, {"les"}),
+        (_Scanner.decade_words, {"les", "des", "aux"}),
         (_Scanner.month_named, {"mois", "month"}),
     ]
     table: dict[str, tuple[Parser, ...]] = {}

@@ -70,10 +70,24 @@ def _yearish(item: Item, pub: Published | None, direction: int) -> str | Value |
     if year is None:
         if pub is None:
             return None
-        year = pub.date.year + (item.direc if item.kind == "season" else 0)
+        year = pub.date.year
+        if item.kind == "season" and item.direc and item.hol:
+            year = _season_year(item.hol[0], pub.date, item.direc)
     if item.kind == "part" and item.part:
         return {"start": cal.fmt(year, item.part[0]), "end": cal.fmt(year, item.part[1])}
     return cal.fmt(year)
+
+
+def _season_year(season: str, here: dt.date, direc: int) -> int:
+    """ "last spring": the latest one over by publication; "next spring": the first
+    one not begun. In November, last spring is this year's and next summer next
+    year's. A winter is named by the year it starts in."""
+    for offset in ((0, -1, -2) if direc < 0 else (-1, 0, 1)):
+        year = here.year + offset
+        start, end = cal.season_days(year, season)
+        if (direc < 0 and end <= here) or (direc > 0 and start > here):
+            return year
+    return here.year + direc
 
 
 def _calendar(item: Item, pub: Published | None, direction: int) -> str | None:

@@ -149,7 +149,25 @@ HOLIDAYS: dict[str, dict[str, tuple]] = {
 HOLIDAY_LEFT = frozenset({
     "à", "a", "avant", "après", "pour", "depuis", "dès", "jusqu'", "entre", "vers",
     "at", "before", "after", "by", "until", "till", "since", "over", "for", "on", "around",
-    "ici", "veille", "eve", "de", "lendemain",
+    "ici", "veille", "eve", "lendemain", "during", "durant", "pendant",
+})
+# A holiday after "de" / "of" is a date only as the complement of one of
+# these: "le jour de Noël", "la fête de Pentecôte"; "le marché de Noël" is not.
+HOLIDAY_DAY_NOUNS = frozenset({
+    "jour", "journée", "fête", "nuit", "soir", "soirée", "matin", "matinée", "réveillon",
+    "dimanche", "lundi", "day", "night", "morning", "evening", "eve",
+})
+# Nouns right after a holiday that make it a modifier: "Christmas market",
+# "Christmas shopping", "the Easter weekend" (a period, not a day).
+HOLIDAY_NAME_TAILS = frozenset({
+    "market", "markets", "tree", "trees", "lights", "decorations", "shopping", "shoppers",
+    "sales", "card", "cards", "gift", "gifts", "present", "presents", "party", "parties",
+    "dinner", "lunch", "carol", "carols", "song", "songs", "film", "movie", "special",
+    "message", "address", "speech", "truce", "spirit", "jumper", "jumpers", "pudding",
+    "advert", "campaign", "bonus", "bonuses", "rush", "parade", "parades", "celebrations",
+    "egg", "eggs", "bunny", "costume", "costumes", "fireworks", "honours", "honors",
+    "season", "holidays", "holiday", "break", "period", "weekend", "week", "vacation",
+    "recess", "offensive", "uprising", "rising", "accord", "agreement", "menu", "edition",
 })
 
 SEASONS: dict[str, dict[str, str]] = {
@@ -235,6 +253,9 @@ YEAR_WORD_OK = frozenset({
     "an", "during", "pendant", "for", "pour", "through", "around", "vers", "circa", "q1",
     "q2", "q3", "q4", "t1", "t2", "t3", "t4", "this", "that", "bilan", "bilans",
     "recensement",
+    # "d'ici 2050", "à l'horizon 2030": deadlines; "fiscal 2025" is a year as
+    # "l'exercice 2025" is, not a name.
+    "ici", "horizon", "fiscal",
 })
 
 # Tense cues, read in the clause around a date whose year is open.
@@ -320,3 +341,10 @@ LIST_JOINS = frozenset({"et", "and", ",", "ou", "or", "&", "/"})
 # chance"), not a date ahead.
 NOT_AHEAD_NEXT = frozenset({"de", "d'", "du", "des", "où", "sans", "comme", "qui", "que",
                             "plus", "moins", "avec"})
+# Before "be" + participle: the passive looks ahead ("will be finished").
+EN_MODALS = frozenset({"will", "ll", "would", "should", "must", "to", "could", "may", "might",
+                       "shall", "can"})
+# Between two days, these make a range without an opener: "March 3 to 5".
+DAY_RANGE_CLOSERS = frozenset({"to", "through", "thru"})
+# Between a publication cue and its date: "Publié le", "mis à jour le", "Updated: on".
+PUBLICATION_LINKS = frozenset({"le", "à", "jour", "on", ":", ",", "-", "–", "|", "at", "the"})

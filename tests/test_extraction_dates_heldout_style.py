@@ -327,6 +327,132 @@ FR = [
     ("L'église date du XIIe siècle.", []),
 ]
 
+# A second batch, wire and long-form style.
+EN += [
+    # "through Sunday" is a deadline, as "until Friday" is.
+    ("Britain left the European Union on Jan. 31, 2020.", [("Jan. 31, 2020", d("2020-01-31"))]),
+    (
+        "The company said on Monday it would cut 1,200 jobs by the end of the year.",
+        [("Monday", d("2024-11-18")), ("end of the year", d("2024"))],
+    ),
+    ("Polls close at 8 p.m. on Nov. 5.", [("Nov. 5", d("2024-11-05"))]),
+    (
+        "The central bank raised rates in July 2022 for the first time since 2011.",
+        [("July 2022", d("2022-07")), ("2011", d("2011"))],
+    ),
+    ("Police said the suspect, 32, was arrested on Sunday night.", [("Sunday", d("2024-11-17"))]),
+    (
+        "The bridge, built in 1932, will reopen in spring 2026.",
+        [("1932", d("1932")), ("2026", d("2026"))],
+    ),
+    ("Turnout was 67.3 percent, up from 61 percent in 2019.", [("2019", d("2019"))]),
+    ("The Supreme Court will hear arguments on Dec. 4.", [("Dec. 4", d("2024-12-04"))]),
+    (
+        "Manchester City drew 2-2 with Brighton on Saturday, their fourth game without a win.",
+        [("Saturday", d("2024-11-16"))],
+    ),
+    ("The minister will travel to Beijing later this month.", [("this month", d("2024-11"))]),
+    ("The trial is set to begin on February 10, 2025.", [("February 10, 2025", d("2025-02-10"))]),
+    ("The tournament runs through Sunday.", [("Sunday", d("2024-11-24"))]),
+    (
+        "Since January, more than 3,000 migrants have crossed the Channel.",
+        [("January", d("2024-01"))],
+    ),
+    ("The measure expires at the end of March.", [("March", d("2025-03"))]),
+    ("The policy dates back to the 1970s.", [("1970s", d("197"))]),
+    (
+        "On Thursday, the European Commission fined the firm 1.8 billion euros.",
+        [("Thursday", d("2024-11-14"))],
+    ),
+    (
+        "Sales in the first quarter of 2024 rose 8%.",
+        [("first quarter of 2024", r("2024-01", "2024-03"))],
+    ),
+    ("The Olympic Games will be held in Los Angeles in 2028.", [("2028", d("2028"))]),
+    ("The scheme ran from 2015 until 2019.", [("2015 until 2019", r("2015", "2019"))]),
+    ("Officials expect the report before the end of 2025.", [("end of 2025", d("2025"))]),
+    ("The 2-1 ruling was handed down late Friday.", [("Friday", d("2024-11-15"))]),
+    ("Apple unveiled the iPhone 16 in September.", [("September", d("2024-09"))]),
+    ("The vote is expected next month.", [("next month", d("2024-12"))]),
+    ("Tesla shares have risen 40% since the Nov. 5 election.", [("Nov. 5", d("2024-11-05"))]),
+    ("The law, in force since July 1, bans single-use plastics.", [("July 1", d("2024-07-01"))]),
+    ("A 7.1-magnitude earthquake struck at 4:15 a.m. local time.", []),
+    ("The team finished 3rd in 2023 and 5th in 2022.", [("2023", d("2023")), ("2022", d("2022"))]),
+    ("The company employs 2,024 workers at its plant on Highway 401.", []),
+    (
+        "Voters will return to the polls on the first Sunday in March.",
+        [("first Sunday in March", d("2025-03-02"))],
+    ),
+    (
+        "Congress must pass a funding bill by Dec. 20 to avoid a shutdown.",
+        [("Dec. 20", d("2024-12-20"))],
+    ),
+    ("Inflation hit a 40-year high in June 2022.", [("June 2022", d("2022-06"))]),
+    (
+        "The accord, signed in Paris in December 2015, took effect in November 2016.",
+        [("December 2015", d("2015-12")), ("November 2016", d("2016-11"))],
+    ),
+    ("He was born on 4 July 1976 in Ohio.", [("4 July 1976", d("1976-07-04"))]),
+    ("Over the past decade, rents have doubled.", []),
+    (
+        "The Fed cut rates in September, its first cut since March 2020.",
+        [("September", d("2024-09")), ("March 2020", d("2020-03"))],
+    ),
+    ("Trump will be sworn in on January 20.", [("January 20", d("2025-01-20"))]),
+    ("The company was fined in 2021 under Article 83 of the GDPR.", [("2021", d("2021"))]),
+    (
+        "The strike began on Christmas Day and ended on New Year's Eve.",
+        [("Christmas Day", d("2023-12-25")), ("New Year's Eve", d("2023-12-31"))],
+    ),
+    ("Retailers reported strong Black Friday sales.", []),
+]
+FR += [
+    (
+        "Le Conseil constitutionnel rendra sa décision le 12 décembre.",
+        [("12 décembre", d("2024-12-12"))],
+    ),
+    ("Le scrutin a eu lieu dimanche 17 novembre.", [("dimanche 17 novembre", d("2024-11-17"))]),
+    (
+        "La loi, promulguée le 14 avril 2023, relève l'âge légal à 64 ans.",
+        [("14 avril 2023", d("2023-04-14"))],
+    ),
+    ("Les Bleus se sont inclinés 2-0 face à l'Italie jeudi soir.", [("jeudi", d("2024-11-14"))]),
+    ("Le procès doit reprendre début janvier.", [("début janvier", d("2025-01"))]),
+    (
+        "La grève a débuté le 5 décembre 2019 et a duré plus de 50 jours.",
+        [("5 décembre 2019", d("2019-12-05"))],
+    ),
+    ("Le tribunal a fixé l'audience au 3 février.", [("3 février", d("2025-02-03"))]),
+    (
+        "Entre janvier et septembre, le chômage a baissé de 2 %.",
+        [("janvier et septembre", r("2024-01", "2024-09"))],
+    ),
+    ("Ce projet, lancé en 2017, sera achevé en 2027.", [("2017", d("2017")), ("2027", d("2027"))]),
+    ("La ministre s'est rendue lundi à Marseille.", [("lundi", d("2024-11-18"))]),
+    (
+        "Le décret paru au Journal officiel samedi entre en vigueur le 1er décembre.",
+        [("samedi", d("2024-11-16")), ("1er décembre", d("2024-12-01"))],
+    ),
+    (
+        "Le sommet de l'Otan se tiendra les 24 et 25 juin à La Haye.",
+        [("24", d("2025-06-24")), ("25 juin", d("2025-06-25"))],
+    ),
+    ("Les JO de Paris 2024 ont coûté 8,8 milliards d'euros.", []),
+    ("L'an 2000 avait suscité bien des craintes.", [("2000", d("2000"))]),
+    ("Il est mort le 9 novembre 1970 à Colombey.", [("9 novembre 1970", d("1970-11-09"))]),
+    (
+        "Depuis le début de l'année, 1 200 entreprises ont fait faillite.",
+        [("début de l'année", d("2024"))],
+    ),
+    ("Les soldes d'hiver débuteront le 8 janvier 2025.", [("8 janvier 2025", d("2025-01-08"))]),
+    ("La réforme des retraites de 2023 reste impopulaire.", [("2023", d("2023"))]),
+    ("Le prix du gaz a augmenté de 10 % au 1er juillet.", [("1er juillet", d("2024-07-01"))]),
+    (
+        "Il y a dix jours, le préfet avait interdit la manifestation.",
+        [("Il y a dix jours", d("2024-11-10"))],
+    ),
+]
+
 # Cases published on another day than PUB.
 OTHER_PUB = {"Les négociations reprendront après la Toussaint.": "2024-10-15"}
 CASES = [("en", PUB, text, exp) for text, exp in EN] + [

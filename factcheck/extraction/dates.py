@@ -138,8 +138,8 @@ def _build(lang: str) -> _Lang:
     )
 
 
-_FUNCTION_WORDS = frozenset({"le", "la", "l'", "de", "du", "des", "the", "of", "ce", "cet", "cette",
-                             "this", "last", "next", "day", "jour", "s", "'", "-"})
+_FUNCTION_WORDS = frozenset({"le", "la", "l'", "d'", "de", "du", "des", "the", "of", "ce", "cet",
+                             "cette", "this", "last", "next", "day", "jour", "s", "'", "-"})
 
 
 def _phrase_words(phrase: str) -> list[str]:
@@ -421,6 +421,8 @@ class _Scanner:
         period = self.match(self.t.periods, end)
         inner = self.item(end, strict=False)
         if inner is None and period is not None:
+            if self.tok(end) in ("d'", "de") and self.tok(k - 1) != "en":
+                return None  # "une fête de fin d'année": a label; "en fin d'année": a date
             unit = period[1]
             return Item(k, period[0], "rel", rel=unit)  # type: ignore[arg-type]
         if inner is None or inner.kind not in ("month", "year", "decade", "rel", "day",
@@ -569,7 +571,7 @@ class _Scanner:
     def finish_day(self, item: Item) -> Item | None:
         """Year and direction words after a day or month: "2024", ", 2024", "dernier"."""
         at = item.j + (self.tok(item.j) == "," and self.lang == "en")
-        year = self.year_at(at, strict=False, short=True)
+        year = self.year_at(at, strict=False, short=True) or self.year_in_words(at)
         if year is not None:
             item.y, item.j = year.y, year.j
         elif self.tok(item.j) in T.AFTER_PAST or self.tok(item.j) in T.AFTER_FUTURE:
@@ -578,6 +580,15 @@ class _Scanner:
         if item.d is not None and item.y is not None and not cal.valid(item.y, item.m, item.d):
             return None
         return item
+
+    def year_in_words(self, k: int) -> Item | None:
+        """ "le vingt-sept mars deux mille vingt-deux": a year written out after a month."""
+        if self.tok(k) not in NUMBER_WORDS:
+            return None
+        got = read_number(self.low[k:k + 12])
+        if got is None or not 1000 <= got[0] <= 2099:
+            return None
+        return Item(k, k + got[1], "year", y=got[0])
 
     def day_only(self, k: int) -> Item | None:
         day = self.day_value(k)

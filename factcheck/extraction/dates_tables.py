@@ -82,7 +82,10 @@ RELATIVE: dict[str, dict[str, tuple[str, int]]] = {
 # l'année", "the end of the month" (the current one).
 PERIOD_WORDS: dict[str, dict[str, tuple[str, int]]] = {
     "fr": {"l'année": ("year", 0), "l'an": ("year", 0), "année": ("year", 0),
-           "mois": ("month", 0), "du mois": ("month", 0), "de l'année": ("year", 0)},
+           "mois": ("month", 0), "du mois": ("month", 0), "de l'année": ("year", 0),
+           # Without an article, only after "en": "en début d'année" is a
+           # date, "une fête de fin d'année" a kind of party (see dates.py).
+           "d'année": ("year", 0), "de mois": ("month", 0)},
     "en": {"the year": ("year", 0), "the month": ("month", 0), "year": ("year", 0),
            "month": ("month", 0)},
 }
@@ -318,7 +321,7 @@ RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu'", "dont", "lequel", "laquelle"
                                "lesquelles", "which", "who", "whose", "whom"})
 # Right before a date: a deadline or a start, so the date lies ahead.
 FUTURE_LEFT = frozenset({
-    "jusqu'", "jusque", "ici", "until", "till", "by", "compter", "partir",
+    "jusqu'", "jusque", "ici", "until", "till", "through", "by", "compter", "partir",
     "prévu", "prévue", "prévus", "prévues", "fixé", "fixée", "reporté", "reportée",
     "repoussé", "repoussée", "scheduled", "slated", "set", "postponed", "delayed",
 })

@@ -297,19 +297,6 @@ def save_review(
     return current
 
 
-# The design document's name for the same step.
-record_verdict = save_review
-
-
-def correct_value(claim: Claim, user: Any, *, version: int, value: dict[str, Any]) -> Claim:
-    with transaction.atomic():
-        current = _lock(claim, version)
-        _require_editable(current, user)
-        events = _apply_value(current, user, value)
-        _save(current, events)
-    return current
-
-
 def submit_claim(
     claim: Claim,
     user: Any,

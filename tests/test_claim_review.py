@@ -339,9 +339,12 @@ def test_date_value_form(editor, reviewer):
 
 
 def test_correction_back_to_the_extracted_value_clears_it(mine, reviewer):
-    actions.correct_value(mine, reviewer, version=mine.version, value={"for": 1})
+    actions.save_review(mine, reviewer, version=mine.version, verdict=None, explanation="",
+                        value={"for": 1})
     claim = refreshed(mine)
-    actions.correct_value(claim, reviewer, version=claim.version, value=claim.extracted_value)
+    assert claim.corrected_value == {"for": 1}
+    actions.save_review(claim, reviewer, version=claim.version, verdict=None, explanation="",
+                        value=claim.extracted_value)
     assert refreshed(mine).corrected_value is None
 
 

@@ -35,9 +35,6 @@ class ArticleQuerySet(models.QuerySet):
             return self
         return self.none()
 
-    def published(self) -> ArticleQuerySet:
-        return self.filter(status=self.model.Status.PUBLISHED)
-
     def with_claim_counts(self) -> ArticleQuerySet:
         """The article list's columns: claims in total and still open, in the same query."""
         open_statuses = ["pending", "in_progress", "submitted"]
@@ -69,9 +66,6 @@ class ClaimQuerySet(models.QuerySet):
 
     def submitted(self) -> ClaimQuerySet:
         return self.filter(status=self.model.Status.SUBMITTED)
-
-    def for_reviewer(self, user: AnyUser) -> ClaimQuerySet:
-        return self.filter(assignee=user)
 
     def open(self) -> ClaimQuerySet:
         """Claims that still need work before the article is checked."""

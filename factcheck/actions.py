@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
@@ -176,10 +175,6 @@ def _status_after_extraction(current: str, claim_statuses: list[str]) -> str:
     if claim_statuses and all(status in settled for status in claim_statuses):
         return Article.Status.CHECKED
     return Article.Status.IN_REVIEW
-
-
-def today() -> dt.date:
-    return timezone.localdate()
 
 
 # =============================================================================

@@ -18,6 +18,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
@@ -57,7 +58,7 @@ def claim_context(request: HttpRequest, claim: Claim, *, page: bool = False, **e
         "can_dismiss": actions.can_dismiss_claim(user, claim),
         "review_form": ReviewForm(claim=claim),
         "value_form": value_form_for(claim),
-        "source_form": SourceForm(initial={"accessed_on": actions.today()}),
+        "source_form": SourceForm(initial={"accessed_on": timezone.localdate()}),
         "dismiss_form": DismissForm(initial={"version": claim.version}),
         "sources": claim.sources.all(),
         "events": claim.events.select_related("actor"),

@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 from playwright.sync_api import expect
 
-from factcheck import actions
 from factcheck.models import Article, Claim, Verdict
 from tests.browser.conftest import in_lang, tr, worker_paused
 from tests.upload_files import make_docx
@@ -148,7 +147,7 @@ def test_upload_review_approve_report(lang, open_ui, celery_worker, editor, revi
     ui.shot("claim-taken")
 
     # The accessed date defaults to today, in every language (a localised value would not show).
-    expect(page.locator("#id_source-accessed_on")).to_have_value(actions.today().isoformat())
+    expect(page.locator("#id_source-accessed_on")).to_have_value(timezone.localdate().isoformat())
     page.locator("#id_source-url").fill("https://www.senat.fr/scrutin-public/2024/scr2024-42.html")
     page.locator("#id_source-title").fill("Scrutin public n° 42")
     page.locator("#id_source-publisher").fill("Sénat")
@@ -193,7 +192,7 @@ def test_upload_review_approve_report(lang, open_ui, celery_worker, editor, revi
     expect(entry).to_contain_text(data["explanation"])
     expect(entry.locator(".sources a")).to_have_text("Scrutin public n° 42")
     with translation.override(lang):
-        accessed = formats.date_format(actions.today(), "DATE_FORMAT")
+        accessed = formats.date_format(timezone.localdate(), "DATE_FORMAT")
     expect(entry.locator(".sources")).to_contain_text(accessed)
     mark = page.locator(f".report-text mark.claim:has(a[href='#claim-{claim_uuid}'])")
     expect(mark).to_have_text(data["vote"])

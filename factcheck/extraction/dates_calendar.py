@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from factcheck.extraction.model import Published
 
@@ -23,6 +24,7 @@ def valid(year: int, month: int, day: int) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)  # pure; an article asks the same few (month, day) again and again
 def pick_year(pub: Published, month: int, day: int | None, direction: int,
               weekday: int | None = None) -> int | None:
     """The year of a day or month given without one, seen from publication.

@@ -282,37 +282,28 @@ def save_review(
     verdict: Verdict | None,
     explanation: str,
     value: dict[str, Any] | None = None,
+    submit: bool = False,
 ) -> Claim:
-    """Save a draft: verdict, explanation and (optionally) a corrected value."""
-    with transaction.atomic():
-        current = _lock(claim, version)
-        _require_editable(current, user)
-        events = _apply_review(current, user, verdict, explanation, value)
-        _save(current, events)
-    return current
+    """Save a draft: verdict, explanation and (optionally) a corrected value.
 
-
-def submit_claim(
-    claim: Claim,
-    user: Any,
-    *,
-    version: int,
-    verdict: Verdict | None,
-    explanation: str,
-    value: dict[str, Any] | None = None,
-) -> Claim:
-    """Save what the form holds and hand the claim to the editors.
-
-    Refused (nothing saved) without a verdict, an explanation and a source.
+    With `submit`, also hand the claim to the editors; refused (nothing saved)
+    without a verdict, an explanation and a source.
     """
     with transaction.atomic():
         current = _lock(claim, version)
         _require_editable(current, user)
-        _require_evidence(current, verdict, explanation)
+        if submit:
+            _require_evidence(current, verdict, explanation)
         events = _apply_review(current, user, verdict, explanation, value)
-        events.append(_status_change(current, user, Claim.Status.SUBMITTED))
+        if submit:
+            events.append(_status_change(current, user, Claim.Status.SUBMITTED))
         _save(current, events)
     return current
+
+
+def submit_claim(claim: Claim, user: Any, **review: Any) -> Claim:
+    """Save what the form holds and hand the claim to the editors (see save_review)."""
+    return save_review(claim, user, submit=True, **review)
 
 
 def add_source(claim: Claim, user: Any, **fields: Any) -> Source:

@@ -233,8 +233,7 @@ def can_dismiss_claim(user: Any, claim: Claim) -> bool:
     """Editors may also dismiss a claim nobody took (e.g. an obvious extraction error)."""
     if can_edit_claim(user, claim):
         return True
-    open_statuses = (Claim.Status.PENDING, Claim.Status.IN_PROGRESS, Claim.Status.SUBMITTED)
-    return roles.is_editor(user) and claim.status in open_statuses
+    return roles.is_editor(user) and claim.status in Claim.OPEN_STATUSES
 
 
 def take_next_claim(

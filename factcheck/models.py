@@ -170,18 +170,25 @@ class Verdict(models.Model):
         return self.label_fr if (get_language() or "en").startswith("fr") else self.label_en
 
 
+class ClaimStatus(models.TextChoices):
+    """Claim.Status; defined at module level so that Claim.Meta's constraints can name it."""
+
+    PENDING = "pending", _("Pending")
+    IN_PROGRESS = "in_progress", _("In progress")
+    SUBMITTED = "submitted", _("Submitted")
+    APPROVED = "approved", _("Approved")
+    DISMISSED = "dismissed", _("Dismissed")
+
+
 class Claim(models.Model):
     class Kind(models.TextChoices):
         DATE = "date", _("Date")
         VOTE_RESULT = "vote_result", _("Vote result")
         MEETING_COUNT = "meeting_count", _("Meeting count")
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
-        IN_PROGRESS = "in_progress", _("In progress")
-        SUBMITTED = "submitted", _("Submitted")
-        APPROVED = "approved", _("Approved")
-        DISMISSED = "dismissed", _("Dismissed")
+    Status = ClaimStatus
+    # Claims that still need work before their article is checked.
+    OPEN_STATUSES = (Status.PENDING, Status.IN_PROGRESS, Status.SUBMITTED)
 
     class DismissReason(models.TextChoices):
         NOT_CHECKABLE = "not_checkable", _("Not checkable")
@@ -266,7 +273,7 @@ class Claim(models.Model):
                 name="claim_inside_sentence",
             ),
             models.CheckConstraint(
-                condition=~Q(status="in_progress") | Q(assignee__isnull=False),
+                condition=~Q(status=ClaimStatus.IN_PROGRESS) | Q(assignee__isnull=False),
                 name="claim_in_progress_has_assignee",
             ),
         ]

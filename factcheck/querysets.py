@@ -28,16 +28,20 @@ def total_count(counts: Iterable[ClaimCount]) -> ClaimCount:
     return ClaimCount(sum(c.value for c in counts), exact=all(c.exact for c in counts))
 
 
-class ArticleQuerySet(models.QuerySet):
-    def visible_to(self, user: AnyUser) -> ArticleQuerySet:
-        """Newsroom staff (editors, reviewers) see every article; others none."""
+class VisibleToMixin:
+    """What a user may see: newsroom staff (editors, reviewers) see every row; others none."""
+
+    def visible_to(self, user: AnyUser) -> Any:
         if roles.is_staff_member(user):
             return self
-        return self.none()
+        return self.none()  # type: ignore[attr-defined]
 
+
+class ArticleQuerySet(VisibleToMixin, models.QuerySet):
     def with_claim_counts(self) -> ArticleQuerySet:
         """The article list's columns: claims in total and still open, in the same query."""
-        open_statuses = ["pending", "in_progress", "submitted"]
+        from factcheck.models import Claim  # models imports this module
+
         # Aggregation drops Meta.ordering; pagination needs a stable order.
         return (
             self.select_related("uploaded_by")
@@ -45,7 +49,7 @@ class ArticleQuerySet(models.QuerySet):
                 claim_count=models.Count("claims", filter=models.Q(claims__stale=False)),
                 open_claim_count=models.Count(
                     "claims",
-                    filter=models.Q(claims__stale=False, claims__status__in=open_statuses),
+                    filter=models.Q(claims__stale=False, claims__status__in=Claim.OPEN_STATUSES),
                 ),
             )
             .order_by("-created_at", "-id")
@@ -55,12 +59,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.order_by("created_at", "id")
 
 
-class ClaimQuerySet(models.QuerySet):
-    def visible_to(self, user: AnyUser) -> ClaimQuerySet:
-        if roles.is_staff_member(user):
-            return self
-        return self.none()
-
+class ClaimQuerySet(VisibleToMixin, models.QuerySet):
     def pending(self) -> ClaimQuerySet:
         return self.filter(status=self.model.Status.PENDING)
 
@@ -69,7 +68,7 @@ class ClaimQuerySet(models.QuerySet):
 
     def open(self) -> ClaimQuerySet:
         """Claims that still need work before the article is checked."""
-        return self.exclude(status__in=[self.model.Status.APPROVED, self.model.Status.DISMISSED])
+        return self.filter(status__in=self.model.OPEN_STATUSES)
 
     def current(self) -> ClaimQuerySet:
         """Claims the last extraction still found (stale ones keep reviewer work only)."""

@@ -1,25 +1,12 @@
-"""Shared fixtures: users in each role, articles with claims."""
+"""Shared fixtures: users in each role, articles with claims (built by tests/factories.py)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from factcheck import roles
-from factcheck.extraction import extract
 from factcheck.models import Article, Claim
-
-PASSWORD = "a-long-test-password-42"
-
-
-def make_user(username: str, group: str | None = None):
-    user = get_user_model().objects.create_user(username=username, password=PASSWORD)
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    return user
+from tests.factories import make_extracted_article, make_user
 
 
 @pytest.fixture
@@ -43,32 +30,9 @@ def outsider(db):
     return make_user("olga")
 
 
-SAMPLE_TEXT = (
-    "Le Sénat a adopté le texte le 15 novembre 2024 par 289 voix contre 12 et 5 abstentions. "
-    "Les deux dirigeants se sont rencontrés à trois reprises en 2018 et 2019."
-)
-
-
-def make_article(editor, body: str = SAMPLE_TEXT, **fields) -> Article:
-    """An article already extracted in-process (no worker), status in_review."""
-    from factcheck.actions import apply_extraction
-
-    defaults = {
-        "title": "Vote au Sénat",
-        "body": body,
-        "requested_language": "fr",
-        "published_on": dt.date(2024, 11, 20),
-        "uploaded_by": editor,
-    }
-    article = Article.objects.create(**(defaults | fields))
-    apply_extraction(article.pk, extract(body, lang="fr", published="2024-11-20"), "fr")
-    article.refresh_from_db()
-    return article
-
-
 @pytest.fixture
 def article(editor) -> Article:
-    return make_article(editor)
+    return make_extracted_article(editor)
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from factcheck.models import Claim
-from tests.review_helpers import make_claim
+from tests.factories import make_claim
 
 GARBAGE = ["", "x", "-1", "99999999999999999999", "\x00' OR 1=1 --" + "🙂" * 50]
 

@@ -7,8 +7,7 @@ from django.urls import reverse
 
 from factcheck import actions
 from factcheck.models import Claim, ReviewEvent, Source
-from tests.review_helpers import (
-    FAST_HASHERS,
+from tests.factories import (
     HTMX,
     add_source,
     login,
@@ -16,11 +15,6 @@ from tests.review_helpers import (
     make_claim,
     verdict,
 )
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
 @pytest.fixture
@@ -69,23 +63,6 @@ def refreshed(claim: Claim) -> Claim:
 
 
 # --- who sees what ------------------------------------------------------------------------------
-
-
-def test_anonymous_is_sent_to_login(client, pending):
-    response = client.get(url(pending))
-    assert response.status_code == 302
-    assert response["Location"].startswith(reverse("login"))
-
-
-def test_outsider_is_refused(outsider, pending):
-    assert login(outsider).get(url(pending)).status_code == 403
-    assert login(outsider).post(url(pending), {"action": "take"}).status_code == 403
-    assert refreshed(pending).status == "pending"
-
-
-def test_unknown_claim_is_404(reviewer):
-    missing = reverse("factcheck:claim", kwargs={"uuid": "00000000-0000-0000-0000-000000000000"})
-    assert login(reviewer).get(missing).status_code == 404
 
 
 @pytest.mark.parametrize("role", ["reviewer", "editor"])

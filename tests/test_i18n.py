@@ -24,8 +24,7 @@ from django.core.management import call_command
 from factcheck import actions
 from factcheck.models import Claim, Source, Verdict
 from factcheck.review_forms import value_form_for
-from tests.conftest import PASSWORD
-from tests.review_helpers import make_claims
+from tests.factories import PASSWORD, make_claims
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"
 PO = LOCALE_DIR / "fr" / "LC_MESSAGES" / "django.po"

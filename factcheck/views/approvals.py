@@ -6,16 +6,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from factcheck import actions, roles
+from factcheck.access import get_claim_for, role_required
 from factcheck.actions import ClaimActionError, MissingEvidence, StaleClaim
 from factcheck.models import Claim
 from factcheck.review_forms import ApproveForm, SendBackForm
@@ -54,11 +53,9 @@ def send_back_form_for(claim: Claim, data: Any = None) -> SendBackForm:
     )
 
 
-@login_required
+@role_required(roles.is_editor)
 @require_http_methods(["GET", "POST"])
 def approvals(request: HttpRequest) -> HttpResponse:
-    if not roles.is_editor(request.user):
-        raise PermissionDenied
     if request.method == "POST":
         return decide(request)
     return render(request, TEMPLATE, page_context(request))
@@ -77,11 +74,8 @@ def page_context(request: HttpRequest, replaced: Item | None = None) -> dict[str
 def decide(request: HttpRequest) -> HttpResponse:
     """POST approve / send_back for one claim, named by uuid."""
     # Any status: deciding on a claim someone else just handled gets a message, not a 404.
-    claims = Claim.objects.visible_to(request.user).with_context().prefetch_related("sources")
-    try:
-        claim = get_object_or_404(claims, uuid=request.POST.get("claim", ""))
-    except ValidationError:  # not a UUID at all
-        raise Http404 from None
+    claims = Claim.objects.with_context().prefetch_related("sources")
+    claim = get_claim_for(request, request.POST.get("claim", ""), claims)
     item = Item(claim)
     if request.POST.get("action") == "approve":
         outcome = approve(request, item)

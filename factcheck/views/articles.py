@@ -1,23 +1,23 @@
 """Article pages: the list, upload, the article with its claims, re-extraction.
 
-Thin views: lookups are scoped with visible_to(), queries live in
-querysets.py, writes in actions.py. HTMX polling asks the same view for a
+Thin views: roles and scoped lookups come from access.py, queries live in
+querysets.py, writes in actions/. HTMX polling asks the same view for a
 partial of the same template.
 """
 
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from factcheck import actions, roles
+from factcheck.access import get_article_for, role_required
 from factcheck.article_forms import UploadForm
 from factcheck.highlight import by_sentence
 from factcheck.models import Article
@@ -29,14 +29,9 @@ PAGE_SIZE = 50
 FORM_FIELD_FOR = {"body": "text", "requested_language": "language", "uploaded_file": "file"}
 
 
-def require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
-@login_required
+@role_required(roles.is_staff_member)
+@require_safe
 def article_list(request: HttpRequest) -> HttpResponse:
-    require(roles.is_staff_member(request.user))
     articles = Article.objects.visible_to(request.user).with_claim_counts().defer("body")
     page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
     busy = any(article.is_busy for article in page)
@@ -47,9 +42,9 @@ def article_list(request: HttpRequest) -> HttpResponse:
     return render(request, "factcheck/article_list.html", context)
 
 
-@login_required
+@role_required(roles.can_upload)
+@require_http_methods(["GET", "POST"])
 def article_new(request: HttpRequest) -> HttpResponse:
-    require(roles.can_upload(request.user))
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -85,9 +80,10 @@ def _flag_duplicate(request: HttpRequest, article: Article) -> None:
         )
 
 
-@login_required
+@role_required(roles.is_staff_member)
+@require_safe
 def article_detail(request: HttpRequest, uuid: str) -> HttpResponse:
-    article = get_object_or_404(Article.objects.visible_to(request.user), uuid=uuid)
+    article = get_article_for(request, uuid)
     if request.htmx and article.is_busy:
         return render(request, "factcheck/article.html#status", {"article": article})
     claims = list(article.claims.for_article_page())
@@ -105,11 +101,10 @@ def article_detail(request: HttpRequest, uuid: str) -> HttpResponse:
     return render(request, "factcheck/article.html", context)
 
 
-@login_required
+@role_required(roles.is_editor)
 @require_POST
 def article_reextract(request: HttpRequest, uuid: str) -> HttpResponse:
-    require(roles.is_editor(request.user))
-    article = get_object_or_404(Article.objects.visible_to(request.user), uuid=uuid)
+    article = get_article_for(request, uuid)
     actions.request_reextraction(article, actor=request.user)
     messages.info(request, _("Extraction requested again; reviewer work on claims is kept."))
     return redirect(article)

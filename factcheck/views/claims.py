@@ -13,10 +13,8 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,6 +22,7 @@ from django.views.decorators.http import require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
 from factcheck import actions, roles
+from factcheck.access import get_claim_for, role_required
 from factcheck.actions import ClaimActionError, MissingEvidence, NotAllowed, StaleClaim
 from factcheck.models import Claim
 from factcheck.review_forms import DismissForm, ReviewForm, SourceForm, ValueForm, value_form_for
@@ -34,12 +33,10 @@ TEMPLATE = "factcheck/claim.html"
 OOB_FRAGMENTS = ("summary", "history")
 
 
-@login_required
+@role_required(roles.is_staff_member)
 @require_http_methods(["GET", "POST"])
 def claim_detail(request: HttpRequest, uuid: uuid_lib.UUID) -> HttpResponse:
-    if not roles.is_staff_member(request.user):
-        raise PermissionDenied
-    claim = get_object_or_404(Claim.objects.visible_to(request.user).with_context(), uuid=uuid)
+    claim = get_claim_for(request, uuid)
     if request.method == "GET":
         return render(request, TEMPLATE, claim_context(request, claim, page=True))
     handler = POST_HANDLERS.get(request.POST.get("action", ""))

@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from factcheck import actions, roles
+from factcheck.access import role_required
 from factcheck.models import Claim
 from factcheck.querysets import ClaimCount, ClaimQuerySet, total_count
 from factcheck.review_forms import QueueFilterForm
@@ -31,11 +30,9 @@ PAGE_PARAMS = ("page", "after", "before")
 FILTER_FORM_ID = "queue-filters"
 
 
-@login_required
+@role_required(roles.is_reviewer)
 @require_http_methods(["GET", "POST"])
 def queue(request: HttpRequest) -> HttpResponse:
-    if not roles.is_reviewer(request.user):
-        raise PermissionDenied
     if request.method == "POST":
         return take_next(request)
     form = QueueFilterForm(request.GET)

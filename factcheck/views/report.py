@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from collections import Counter
 
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from factcheck import roles
-from factcheck.models import Article, Verdict
+from factcheck.access import get_article_for, role_required
+from factcheck.models import Verdict
 
 
-@login_required
+@role_required(roles.is_staff_member)
+@require_safe
 def article_report(request: HttpRequest, uuid: str) -> HttpResponse:
-    if not roles.is_staff_member(request.user):
-        raise PermissionDenied
-    article = get_object_or_404(Article.objects.visible_to(request.user), uuid=uuid)
+    article = get_article_for(request, uuid)
     claims = list(article.claims.for_report())
     counts = Counter(claim.verdict_id for claim in claims)
     # Inactive verdicts still in use keep their colour and their line in the legend.

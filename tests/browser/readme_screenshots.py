@@ -16,7 +16,7 @@ from factcheck import actions
 from factcheck.extraction import extract
 from factcheck.models import Article, Claim, Verdict
 from tests.browser.conftest import ROOT
-from tests.conftest import make_article
+from tests.factories import make_extracted_article
 
 pytestmark = [
     pytest.mark.browser,
@@ -98,7 +98,7 @@ def test_readme_screenshots(open_ui, editor, reviewer, other_reviewer):
         title="Retraites : le Sénat adopte le projet de loi",
         outlet="Le Quotidien",
     )
-    make_article(editor)  # "Vote au Sénat", untouched: pending claims
+    make_extracted_article(editor)  # "Vote au Sénat", untouched: pending claims
     transport = extracted(
         editor,
         TRANSPORT,

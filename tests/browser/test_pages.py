@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from factcheck.models import Claim
 from tests.browser.conftest import PHONE, tr
-from tests.conftest import make_article
+from tests.factories import make_extracted_article
 
 pytestmark = [
     pytest.mark.browser,
@@ -20,7 +20,7 @@ MAX_TABS = 60
 
 
 def test_queue_take_next_by_keyboard(ui, editor, reviewer):
-    article = make_article(editor)
+    article = make_extracted_article(editor)
     first = article.claims.order_by("id").first()
     ui.sign_in(reviewer.username)
     page = ui.page
@@ -54,7 +54,7 @@ def test_queue_take_next_by_keyboard(ui, editor, reviewer):
 
 
 def test_skip_link_is_first_and_moves_focus_to_main(ui, editor, reviewer):
-    make_article(editor)
+    make_extracted_article(editor)
     ui.sign_in(reviewer.username)
     page = ui.page
     page.goto("/queue/")
@@ -72,8 +72,8 @@ def test_skip_link_is_first_and_moves_focus_to_main(ui, editor, reviewer):
 def test_phone_width_queue_and_claim_have_no_horizontal_scroll(
     lang, open_ui, editor, reviewer
 ):
-    make_article(editor)
-    make_article(
+    make_extracted_article(editor)
+    make_extracted_article(
         editor,
         title="Un titre d'article particulièrement long pour voir comment la file le coupe",
         body="Le conseil municipal s'est réuni à quatre reprises entre le 3 mars 2023 "

@@ -1,12 +1,28 @@
-"""Builders for the claim-workflow tests: articles and claims made directly, no extractor."""
+"""The one place tests build users, articles, claims and sources.
+
+`make_article` writes an article in review directly (no extractor: claims come
+from `make_claims`); `make_extracted_article` runs the real extractor in-process,
+as the worker would, and saves the claims it finds.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.test import Client
 
+from factcheck.extraction import extract
 from factcheck.models import Article, Claim, Source, Verdict
+
+PASSWORD = "a-long-test-password-42"
+
+SAMPLE_TEXT = (
+    "Le Sénat a adopté le texte le 15 novembre 2024 par 289 voix contre 12 et 5 abstentions. "
+    "Les deux dirigeants se sont rencontrés à trois reprises en 2018 et 2019."
+)
 
 VALUES: dict[str, dict[str, Any]] = {
     Claim.Kind.DATE: {"date": "2024-11-15"},
@@ -15,13 +31,38 @@ VALUES: dict[str, dict[str, Any]] = {
 }
 
 
-def make_article(title: str = "Vote au Sénat", language: str = "fr", length: int = 2000,
-                 body: str | None = None, **fields: Any) -> Article:
+def make_user(username: str, group: str | None = None) -> Any:
+    user = get_user_model().objects.create_user(username=username, password=PASSWORD)
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def make_article(uploaded_by: Any = None, *, title: str = "Vote au Sénat", language: str = "fr",
+                 length: int = 2000, body: str | None = None, **fields: Any) -> Article:
     """An article in review whose body is long enough for `length` one-character spans."""
     text = body if body is not None else ("Le texte du débat. " * (length // 19 + 2))[: length + 1]
     return Article.objects.create(
-        title=title, body=text, language=language, status=Article.Status.IN_REVIEW, **fields
+        title=title, body=text, language=language, status=Article.Status.IN_REVIEW,
+        uploaded_by=uploaded_by, **fields,
     )
+
+
+def make_extracted_article(uploaded_by: Any, body: str = SAMPLE_TEXT, **fields: Any) -> Article:
+    """An article already extracted in-process (no worker), status in_review."""
+    from factcheck.actions import apply_extraction
+
+    defaults = {
+        "title": "Vote au Sénat",
+        "body": body,
+        "requested_language": "fr",
+        "published_on": dt.date(2024, 11, 20),
+        "uploaded_by": uploaded_by,
+    }
+    article = Article.objects.create(**(defaults | fields))
+    apply_extraction(article.pk, extract(body, lang="fr", published="2024-11-20"), "fr")
+    article.refresh_from_db()
+    return article
 
 
 def make_claims(article: Article, count: int, kind: str = Claim.Kind.DATE,
@@ -63,9 +104,6 @@ def login(user: Any) -> Client:
     client = Client()
     client.force_login(user)
     return client
-
-
-FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 HTMX = {"HTTP_HX_REQUEST": "true"}

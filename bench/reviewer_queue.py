@@ -168,13 +168,13 @@ def bench_queue(client: Any, n: int) -> bool:
 
 def bench_save(client: Any, reviewer: Any, n: int) -> bool:
     """HTMX "Save draft" on the claim page, the verdict changing every time."""
-    from factcheck import actions
+    from factcheck.actions import review
     from factcheck.models import Claim, Verdict
 
     claim = Claim.objects.filter(assignee=reviewer, status="in_progress").first()
     if claim is None:
-        claim = actions.take_next_claim(reviewer)
-        actions.add_source(claim, reviewer, url="https://www.senat.fr/scrutin/1.html", title="S")
+        claim = review.take_next_claim(reviewer)
+        review.add_source(claim, reviewer, url="https://www.senat.fr/scrutin/1.html", title="S")
     verdicts = list(Verdict.objects.filter(is_active=True))
     url = claim.get_absolute_url()
     step = iter(range(10**9))

@@ -51,7 +51,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Re-extract the selected articles"))
     def reextract(self, request, queryset) -> None:
-        from factcheck.actions import request_reextraction
+        from factcheck.actions.extraction import request_reextraction
 
         for article in queryset:
             request_reextraction(article, actor=request.user)

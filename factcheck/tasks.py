@@ -6,7 +6,7 @@ import logging
 
 from celery import shared_task
 
-from factcheck import actions
+from factcheck.actions import extraction as actions
 from factcheck.extraction import extract
 from factcheck.extraction.language import detect_language
 from factcheck.models import Article

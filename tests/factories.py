@@ -50,7 +50,7 @@ def make_article(uploaded_by: Any = None, *, title: str = "Vote au Sénat", lang
 
 def make_extracted_article(uploaded_by: Any, body: str = SAMPLE_TEXT, **fields: Any) -> Article:
     """An article already extracted in-process (no worker), status in_review."""
-    from factcheck.actions import apply_extraction
+    from factcheck.actions.extraction import apply_extraction
 
     defaults = {
         "title": "Vote au Sénat",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from factcheck import actions
+from factcheck.actions import review
 from factcheck.models import Article, Claim, ReviewEvent
 from tests.factories import (
     HTMX,
@@ -20,9 +20,9 @@ APPROVALS = "/approvals/"
 
 
 def submitted_claim(claim: Claim, reviewer, explanation: str = "Le compte rendu le confirme."):
-    claim = actions.take_claim(claim, reviewer)
+    claim = review.take_claim(claim, reviewer)
     add_source(claim, title="Compte rendu intégral")
-    return actions.submit_claim(
+    return review.submit_claim(
         claim, reviewer, version=claim.version, verdict=verdict("Mostly true"),
         explanation=explanation,
     )
@@ -56,8 +56,8 @@ def test_url_name():
 
 
 def test_reviewers_cannot_approve_through_the_action_layer(submitted, reviewer):
-    with pytest.raises(actions.NotAllowed):
-        actions.approve_claim(submitted, reviewer, version=submitted.version)
+    with pytest.raises(review.NotAllowed):
+        review.approve_claim(submitted, reviewer, version=submitted.version)
 
 
 def test_editor_sees_verdict_explanation_and_sources(submitted, editor):
@@ -97,8 +97,8 @@ def test_article_is_checked_once_every_claim_is_approved_or_dismissed(
     article = Article.objects.get(pk=submitted.article_id)
     assert article.status == "in_review"  # the second claim is still open
 
-    other = actions.take_claim(two_claims[1], reviewer)
-    actions.dismiss_claim(other, reviewer, version=other.version, reason="not_checkable",
+    other = review.take_claim(two_claims[1], reviewer)
+    review.dismiss_claim(other, reviewer, version=other.version, reason="not_checkable",
                           note="Pas vérifiable.")
     article.refresh_from_db()
     assert article.status == "checked"

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from lxml import html as lxml_html
 
-from factcheck import actions
+from factcheck.actions import extraction
 from factcheck.highlight import by_sentence, segments
 from factcheck.models import Article, Claim, ReviewEvent, Verdict
 from factcheck.templatetags.article_text import highlighted
@@ -137,7 +137,7 @@ def test_article_body_is_never_rendered_as_html(client, editor):
 
 
 def test_failed_article_shows_its_reason(client, editor, article):
-    actions.mark_failed(article.pk, "ValueError: bad text")
+    extraction.mark_failed(article.pk, "ValueError: bad text")
     client.force_login(editor)
     status = tree(client.get(article.get_absolute_url())).xpath("//div[@id='article-status']")[0]
     assert "Failed" in status.text_content()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from factcheck import actions
+from factcheck.actions import review
 from factcheck.models import Claim, ReviewEvent, Source
 from tests.factories import (
     HTMX,
@@ -34,7 +34,7 @@ def pending(editor) -> Claim:
 @pytest.fixture
 def mine(pending, reviewer) -> Claim:
     """The pending claim, taken by `reviewer`."""
-    return actions.take_claim(pending, reviewer)
+    return review.take_claim(pending, reviewer)
 
 
 def url(claim: Claim) -> str:
@@ -158,7 +158,7 @@ def test_htmx_save_runs_a_fixed_number_of_queries(
     mine, reviewer, django_assert_num_queries
 ):
     for i in range(30):  # a long history costs nothing to a save
-        actions.save_review(mine, reviewer, version=mine.version + i, verdict=None,
+        review.save_review(mine, reviewer, version=mine.version + i, verdict=None,
                             explanation=f"draft {i}")
     claim = refreshed(mine)
     client = login(reviewer)
@@ -275,9 +275,9 @@ def test_stale_value_correction_is_listed_in_the_differences(mine, reviewer, edi
 
 
 def test_action_layer_raises_stale_claim(mine, reviewer):
-    actions.save_review(mine, reviewer, version=mine.version, verdict=None, explanation="a")
-    with pytest.raises(actions.StaleClaim) as caught:
-        actions.save_review(mine, reviewer, version=mine.version, verdict=None, explanation="b")
+    review.save_review(mine, reviewer, version=mine.version, verdict=None, explanation="a")
+    with pytest.raises(review.StaleClaim) as caught:
+        review.save_review(mine, reviewer, version=mine.version, verdict=None, explanation="b")
     assert caught.value.current.explanation == "a"
 
 
@@ -306,7 +306,7 @@ def test_invalid_value_is_a_form_error(mine, reviewer):
 
 def test_date_value_form(editor, reviewer):
     claim = make_claim(make_article(uploaded_by=editor), kind=Claim.Kind.DATE)
-    claim = actions.take_claim(claim, reviewer)
+    claim = review.take_claim(claim, reviewer)
     client = login(reviewer)
     base = {"action": "save", "version": claim.version, "verdict": "", "explanation": ""}
     bad = client.post(url(claim), base | {"value-date": "2024-02-30", "value-end": ""})
@@ -316,11 +316,11 @@ def test_date_value_form(editor, reviewer):
 
 
 def test_correction_back_to_the_extracted_value_clears_it(mine, reviewer):
-    actions.save_review(mine, reviewer, version=mine.version, verdict=None, explanation="",
+    review.save_review(mine, reviewer, version=mine.version, verdict=None, explanation="",
                         value={"for": 1})
     claim = refreshed(mine)
     assert claim.corrected_value == {"for": 1}
-    actions.save_review(claim, reviewer, version=claim.version, verdict=None, explanation="",
+    review.save_review(claim, reviewer, version=claim.version, verdict=None, explanation="",
                         value=claim.extracted_value)
     assert refreshed(mine).corrected_value is None
 
@@ -373,8 +373,8 @@ def test_source_urls_must_be_http_or_https(mine, reviewer, bad_url):
 
 
 def test_action_layer_refuses_non_web_urls(mine, reviewer):
-    with pytest.raises(actions.MissingEvidence):
-        actions.add_source(mine, reviewer, url="ftp://example.org/x")
+    with pytest.raises(review.MissingEvidence):
+        review.add_source(mine, reviewer, url="ftp://example.org/x")
 
 
 def test_remove_source(mine, reviewer):
@@ -424,10 +424,10 @@ def test_dismiss_needs_a_note(mine, reviewer):
 
 def test_approved_verdict_is_read_only(mine, reviewer, editor):
     add_source(mine)
-    claim = actions.submit_claim(
+    claim = review.submit_claim(
         mine, reviewer, version=mine.version, verdict=verdict(), explanation="ok"
     )
-    claim = actions.approve_claim(claim, editor, version=claim.version)
+    claim = review.approve_claim(claim, editor, version=claim.version)
     page = login(editor).get(url(claim)).content.decode()
     assert "approved and read-only" in page
     assert 'name="explanation"' not in page
@@ -438,8 +438,8 @@ def test_approved_verdict_is_read_only(mine, reviewer, editor):
 
 def test_history_lists_every_step(mine, reviewer):
     add_source(mine)
-    actions.add_source(mine, reviewer, url="https://example.org/a", title="A")
-    actions.save_review(mine, reviewer, version=mine.version, verdict=verdict(), explanation="x")
+    review.add_source(mine, reviewer, url="https://example.org/a", title="A")
+    review.save_review(mine, reviewer, version=mine.version, verdict=verdict(), explanation="x")
     page = login(reviewer).get(url(mine)).content.decode()
     for line in ("Assigned to rita", "Status: Pending → In progress", "Source added: A",
                  "Verdict: — → True; explanation edited"):

@@ -21,7 +21,7 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-from factcheck import actions
+from factcheck.actions import review
 from factcheck.models import Claim, Source, Verdict
 from factcheck.review_forms import value_form_for
 from tests.factories import PASSWORD, make_claims
@@ -182,11 +182,11 @@ def test_every_source_string_is_in_the_catalog(tmp_path, monkeypatch, settings, 
 @pytest.fixture
 def submitted(claim, reviewer) -> Claim:
     """A claim waiting for approval, with a verdict, an explanation and a source."""
-    claim = actions.take_claim(claim, reviewer)
+    claim = review.take_claim(claim, reviewer)
     Source.objects.create(
         claim=claim, url="https://www.senat.fr/scrutin/2024/42.html", title="Scrutin n° 42"
     )
-    return actions.submit_claim(
+    return review.submit_claim(
         claim,
         reviewer,
         version=claim.version,
@@ -199,7 +199,7 @@ def submitted(claim, reviewer) -> Claim:
 def in_progress(article, reviewer) -> Claim:
     """A claim the reviewer is working on: the page shows the review and sources forms."""
     claim = article.claims.order_by("-start").first()
-    return actions.take_claim(claim, reviewer)
+    return review.take_claim(claim, reviewer)
 
 
 def switch_to_french(client, next_url: str = "/") -> None:

@@ -18,7 +18,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.urls import URLPattern, reverse
 
-from factcheck import actions
+from factcheck.actions import review
 from factcheck.models import Article, Claim, ReviewEvent
 from factcheck.urls import urlpatterns
 from tests.factories import add_source, login, make_article, make_claim, verdict
@@ -133,10 +133,10 @@ def admin(db):
 @pytest.fixture
 def world(editor, reviewer) -> World:
     article = make_article(editor)
-    in_progress = actions.take_claim(make_claim(article), reviewer)
-    submitted = actions.take_claim(make_claim(article), reviewer)
+    in_progress = review.take_claim(make_claim(article), reviewer)
+    submitted = review.take_claim(make_claim(article), reviewer)
     add_source(submitted)
-    submitted = actions.submit_claim(
+    submitted = review.submit_claim(
         submitted, reviewer, version=submitted.version, verdict=verdict("True"),
         explanation="Le scrutin public le confirme.",
     )

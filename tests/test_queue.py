@@ -8,7 +8,7 @@ import pytest
 from django.db import close_old_connections, connection
 from django.urls import reverse
 
-from factcheck import actions
+from factcheck.actions import review
 from factcheck.models import Claim, ReviewEvent
 from tests.factories import HTMX, login, make_article, make_claims, make_user
 
@@ -95,8 +95,8 @@ def test_filter_by_article(reviewer, mixed):
 
 
 def test_filter_assigned_to_me(reviewer, other_reviewer, mixed):
-    mine = actions.take_next_claim(reviewer)
-    actions.take_next_claim(other_reviewer)
+    mine = review.take_next_claim(reviewer)
+    review.take_next_claim(other_reviewer)
     response = login(reviewer).get(QUEUE, {"mine": "on"})
     assert [c.pk for c in rows(response)] == [mine.pk]
 
@@ -266,7 +266,7 @@ def test_concurrent_take_next_never_gives_a_claim_twice(django_db_blocker):
     def take(user) -> None:
         try:
             barrier.wait(timeout=10)
-            claim = actions.take_next_claim(user)
+            claim = review.take_next_claim(user)
             results[user.username] = claim.pk if claim else None
         except Exception as exc:  # report, don't swallow: the assertion below shows it
             results[user.username] = exc
@@ -302,7 +302,7 @@ def test_queue_query_count_does_not_grow_with_rows(
 ):
     article = make_article(length=count + 10, uploaded_by=editor)
     make_claims(article, count)
-    actions.take_next_claim(reviewer)
+    review.take_next_claim(reviewer)
     client = login(reviewer)
     params = params | {"article": str(article.uuid)} if params else params
     # Session, user, permissions x2, article filter, aggregate, rows: the same for 10 or 1,000.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from factcheck.actions import apply_extraction
+from factcheck.actions.extraction import apply_extraction
 from factcheck.extraction import Claim as Found
 from factcheck.models import Article, Claim, Source
 

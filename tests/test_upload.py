@@ -313,14 +313,14 @@ def test_errors_are_announced_and_focused(editor_client):
 
 def test_failed_save_leaves_no_file(editor_client, media_root, monkeypatch):
     """A database failure after the file is written removes the file again."""
-    from factcheck import actions
+    from factcheck.actions import extraction
 
     def boom(*args, **kwargs):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(actions, "enqueue_extraction", boom)
+    monkeypatch.setattr(extraction, "enqueue_extraction", boom)
     with pytest.raises(RuntimeError):
-        actions.submit_upload(
+        extraction.submit_upload(
             upload=SimpleUploadedFile("a.txt", FRENCH.encode()), title="t", body=FRENCH
         )
     assert Article.objects.count() == 0

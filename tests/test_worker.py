@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from factcheck.actions import submit_article
+from factcheck.actions.extraction import submit_article
 from factcheck.models import Article, Claim, ReviewEvent, Source
 from factcheck.tasks import extract_article
 from tests.celery_worker import FAULT_MARKER

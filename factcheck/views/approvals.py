@@ -13,9 +13,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from factcheck import actions, roles
+from factcheck import roles
 from factcheck.access import get_claim_for, role_required
-from factcheck.actions import ClaimActionError, MissingEvidence, StaleClaim
+from factcheck.actions import review
+from factcheck.actions.review import ClaimActionError, MissingEvidence, StaleClaim
 from factcheck.models import Claim
 from factcheck.review_forms import ApproveForm, SendBackForm
 
@@ -94,7 +95,7 @@ def approve(request: HttpRequest, item: Item) -> str:
     if not form.is_valid():
         item.error = _("The form was incomplete; reload the page.")
         return ""
-    return run(request, item, lambda claim: actions.approve_claim(
+    return run(request, item, lambda claim: review.approve_claim(
         claim, request.user, version=form.cleaned_data["version"]
     ), _("Approved."))
 
@@ -104,7 +105,7 @@ def send_back(request: HttpRequest, item: Item) -> str:
     item.send_back_form = form
     if not form.is_valid():
         return ""
-    return run(request, item, lambda claim: actions.send_back(
+    return run(request, item, lambda claim: review.send_back(
         claim, request.user, version=form.cleaned_data["version"],
         comment=form.cleaned_data["comment"],
     ), _("Sent back to the reviewer."))

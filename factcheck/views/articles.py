@@ -16,8 +16,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from factcheck import actions, roles
+from factcheck import roles
 from factcheck.access import get_article_for, role_required
+from factcheck.actions import extraction
 from factcheck.article_forms import UploadForm
 from factcheck.highlight import by_sentence
 from factcheck.models import Article
@@ -48,7 +49,7 @@ def article_new(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            article = actions.submit_upload(uploaded_by=request.user, **form.article_fields())
+            article = extraction.submit_upload(uploaded_by=request.user, **form.article_fields())
         except ValidationError as exc:
             _attach_model_errors(form, exc)
         else:
@@ -105,6 +106,6 @@ def article_detail(request: HttpRequest, uuid: str) -> HttpResponse:
 @require_POST
 def article_reextract(request: HttpRequest, uuid: str) -> HttpResponse:
     article = get_article_for(request, uuid)
-    actions.request_reextraction(article, actor=request.user)
+    extraction.request_reextraction(article, actor=request.user)
     messages.info(request, _("Extraction requested again; reviewer work on claims is kept."))
     return redirect(article)

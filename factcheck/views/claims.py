@@ -21,9 +21,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
-from factcheck import actions, roles
+from factcheck import roles
 from factcheck.access import get_claim_for, role_required
-from factcheck.actions import ClaimActionError, MissingEvidence, NotAllowed, StaleClaim
+from factcheck.actions import review
+from factcheck.actions.review import ClaimActionError, MissingEvidence, NotAllowed, StaleClaim
 from factcheck.models import Claim
 from factcheck.review_forms import DismissForm, ReviewForm, SourceForm, ValueForm, value_form_for
 from factcheck.templatetags.review_tags import readable_value
@@ -50,9 +51,9 @@ def claim_context(request: HttpRequest, claim: Claim, *, page: bool = False, **e
     user = request.user
     context = {
         "claim": claim,
-        "can_edit": actions.can_edit_claim(user, claim),
-        "can_take": actions.can_take_claim(user, claim),
-        "can_dismiss": actions.can_dismiss_claim(user, claim),
+        "can_edit": review.can_edit_claim(user, claim),
+        "can_take": review.can_take_claim(user, claim),
+        "can_dismiss": review.can_dismiss_claim(user, claim),
         "review_form": ReviewForm(claim=claim),
         "value_form": value_form_for(claim),
         "source_form": SourceForm(initial={"accessed_on": timezone.localdate()}),
@@ -112,21 +113,21 @@ def add_errors(form: Any, errors: dict[str, str]) -> None:
 
 def take(request: HttpRequest, claim: Claim) -> HttpResponse:
     try:
-        actions.take_claim(claim, request.user)
+        review.take_claim(claim, request.user)
     except ClaimActionError as exc:
         messages.error(request, str(exc))
         return redirect(claim)
     return done(request, claim, _("This claim is now assigned to you."))
 
 
-def review(request: HttpRequest, claim: Claim) -> HttpResponse:
+def save_or_submit(request: HttpRequest, claim: Claim) -> HttpResponse:
     """Save draft or Submit: the verdict, explanation and (possibly corrected) value.
 
     The workflow function re-reads the claim under its row lock and compares
     versions; the response is rendered after its transaction has committed.
     """
     submitting = request.POST["action"] == "submit"
-    step = actions.submit_claim if submitting else actions.save_review
+    step = review.submit_claim if submitting else review.save_review
     failure: ClaimActionError | None = None
     review_form = ReviewForm(request.POST, claim=claim)
     value_form = value_form_for(claim, request.POST)
@@ -224,7 +225,7 @@ def dismiss(request: HttpRequest, claim: Claim) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         try:
-            actions.dismiss_claim(
+            review.dismiss_claim(
                 claim,
                 request.user,
                 version=data["version"],
@@ -257,7 +258,7 @@ def add_source(request: HttpRequest, claim: Claim) -> HttpResponse:
     form = SourceForm(request.POST)
     if form.is_valid():
         try:
-            actions.add_source(claim, request.user, **form.cleaned_data)
+            review.add_source(claim, request.user, **form.cleaned_data)
         except MissingEvidence as exc:
             add_errors(form, exc.errors)
         except NotAllowed as exc:
@@ -272,7 +273,7 @@ def add_source(request: HttpRequest, claim: Claim) -> HttpResponse:
 def remove_source(request: HttpRequest, claim: Claim) -> HttpResponse:
     try:
         source_uuid = uuid_lib.UUID(request.POST.get("source", ""))
-        actions.remove_source(claim, request.user, source_uuid)
+        review.remove_source(claim, request.user, source_uuid)
     except ValueError:
         return HttpResponseBadRequest(_("Unknown source."))
     except ClaimActionError as exc:
@@ -284,8 +285,8 @@ def remove_source(request: HttpRequest, claim: Claim) -> HttpResponse:
 
 POST_HANDLERS: dict[str, Callable[[HttpRequest, Claim], HttpResponse]] = {
     "take": take,
-    "save": review,
-    "submit": review,
+    "save": save_or_submit,
+    "submit": save_or_submit,
     "dismiss": dismiss,
     "add_source": add_source,
     "remove_source": remove_source,

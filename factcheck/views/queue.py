@@ -17,8 +17,9 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from factcheck import actions, roles
+from factcheck import roles
 from factcheck.access import role_required
+from factcheck.actions import review
 from factcheck.models import Claim
 from factcheck.querysets import ClaimCount, ClaimQuerySet, total_count
 from factcheck.review_forms import QueueFilterForm
@@ -210,7 +211,7 @@ def truncated(text: str, length: int) -> str:
 def take_next(request: HttpRequest) -> HttpResponse:
     """POST: give the user the oldest pending claim within the filters, then open it."""
     form = QueueFilterForm(request.POST)
-    claim = actions.take_next_claim(request.user, **form.take_filters())
+    claim = review.take_next_claim(request.user, **form.take_filters())
     if claim is None:
         messages.info(request, _("No pending claim is left for these filters."))
         return HttpResponseRedirect(_queue_url(request))

@@ -12,7 +12,7 @@ import datetime as dt
 import pytest
 from playwright.sync_api import expect
 
-from factcheck import actions
+from factcheck.actions import extraction, review
 from factcheck.extraction import extract
 from factcheck.models import Article, Claim, Verdict
 from tests.browser.conftest import ROOT
@@ -67,12 +67,12 @@ def extracted(editor, body: str, lang: str, published: dt.date, **fields) -> Art
         body=body, requested_language=lang, published_on=published, uploaded_by=editor, **fields
     )
     found = extract(body, lang=lang, published=published.isoformat())
-    return actions.apply_extraction(article.pk, found, lang)
+    return extraction.apply_extraction(article.pk, found, lang)
 
 
-def review(claim: Claim, reviewer, editor, label: str, explanation: str, approve: bool) -> None:
-    claim = actions.take_claim(claim, reviewer)
-    actions.add_source(
+def judge(claim: Claim, reviewer, editor, label: str, explanation: str, approve: bool) -> None:
+    claim = review.take_claim(claim, reviewer)
+    review.add_source(
         claim,
         reviewer,
         url="https://www.senat.fr/scrutin-public/2024/scr2024-42.html",
@@ -82,11 +82,11 @@ def review(claim: Claim, reviewer, editor, label: str, explanation: str, approve
     )
     claim = Claim.objects.get(pk=claim.pk)
     verdict = Verdict.objects.get(label_en=label)
-    claim = actions.submit_claim(
+    claim = review.submit_claim(
         claim, reviewer, version=claim.version, verdict=verdict, explanation=explanation
     )
     if approve:
-        actions.approve_claim(claim, editor, version=claim.version)
+        review.approve_claim(claim, editor, version=claim.version)
 
 
 def test_readme_screenshots(open_ui, editor, reviewer, other_reviewer):
@@ -109,10 +109,10 @@ def test_readme_screenshots(open_ui, editor, reviewer, other_reviewer):
     )
     for claim in pensions.claims.order_by("start"):
         if claim.text in PENSIONS_REVIEWS:
-            review(claim, reviewer, editor, *PENSIONS_REVIEWS[claim.text])
+            judge(claim, reviewer, editor, *PENSIONS_REVIEWS[claim.text])
     votes = transport.claims.get(kind=Claim.Kind.VOTE_RESULT)
-    actions.take_claim(votes, other_reviewer)
-    actions.take_claim(transport.claims.get(kind=Claim.Kind.MEETING_COUNT), reviewer)
+    review.take_claim(votes, other_reviewer)
+    review.take_claim(transport.claims.get(kind=Claim.Kind.MEETING_COUNT), reviewer)
 
     ui = open_ui(viewport={"width": 1280, "height": 800})
     page = ui.page

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from factcheck import roles
-from factcheck.actions import submit_article
+from factcheck.actions.extraction import submit_article
 from factcheck.models import Article, content_hash
 
 DEMO_ARTICLE = Path(__file__).resolve().parents[2] / "data" / "demo_article.json"

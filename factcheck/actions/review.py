@@ -1,8 +1,17 @@
-"""Multi-model writes. Each function is one transaction and leaves history behind."""
+"""The claim workflow: take, review, sources, submit, dismiss, approve, send back.
+
+Every function is one transaction. It locks the claim row
+(SELECT ... FOR UPDATE) and compares the version the form was built from
+with the stored one, so a stale form never overwrites newer work; the
+exceptions below carry what a view needs to show a form error instead of
+a 500 (views/refusals.py maps them to responses). Functions that can finish
+an article lock the article row FIRST, the same order apply_extraction uses,
+so the two never deadlock and two concurrent last approvals cannot both miss
+that the article is done. Every change leaves a ReviewEvent.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -11,183 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from factcheck import roles
-from factcheck.extraction import EXTRACTOR_VERSION
-from factcheck.extraction import Claim as ExtractedClaim
 from factcheck.models import Article, Claim, ReviewEvent, Source, Verdict
-
-ClaimKey = tuple[str, int, int]
-
-
-def submit_article(*, uploaded_by: Any = None, **fields: Any) -> Article:
-    """Save a new article and enqueue its extraction once the row is committed."""
-    with transaction.atomic():
-        article = Article(uploaded_by=uploaded_by, **fields)
-        article.full_clean(exclude=["content_hash"])
-        article.save()
-        enqueue_extraction(article)
-    return article
-
-
-def submit_upload(*, upload: Any = None, uploaded_by: Any = None, **fields: Any) -> Article:
-    """submit_article, keeping the uploaded file; the file is removed if the row is not saved.
-
-    The file is written only once the row is valid and inserted, so a refused
-    upload leaves nothing on disk; a failure after the write deletes it again.
-    """
-    stored = ""
-    try:
-        with transaction.atomic():
-            article = submit_article(uploaded_by=uploaded_by, **fields)
-            if upload is not None:
-                upload.seek(0)
-                article.uploaded_file.save(upload.name, upload, save=False)
-                stored = article.uploaded_file.name
-                article.save(update_fields=["uploaded_file", "updated_at"])
-    except BaseException:
-        if stored:
-            Article._meta.get_field("uploaded_file").storage.delete(stored)
-        raise
-    return article
-
-
-def enqueue_extraction(article: Article) -> None:
-    """Queue the extraction after commit: the worker must find the committed row."""
-    from factcheck.tasks import extract_article
-
-    extract_article.delay_on_commit(article.pk)
-
-
-def request_reextraction(article: Article, *, actor: Any) -> None:
-    with transaction.atomic():
-        before = article.status
-        Article.objects.filter(pk=article.pk).update(
-            status=Article.Status.QUEUED, failure_reason="", updated_at=timezone.now()
-        )
-        ReviewEvent.objects.create(
-            article=article,
-            actor=actor,
-            action=ReviewEvent.Action.STATUS,
-            before={"status": before},
-            after={"status": Article.Status.QUEUED},
-            comment="re-extraction requested",
-        )
-        enqueue_extraction(article)
-
-
-def mark_extracting(article_id: int) -> bool:
-    """Move the article to `extracting`; False when it no longer exists."""
-    return bool(
-        Article.objects.filter(pk=article_id).update(
-            status=Article.Status.EXTRACTING, failure_reason="", updated_at=timezone.now()
-        )
-    )
-
-
-def mark_failed(article_id: int, reason: str) -> None:
-    Article.objects.filter(pk=article_id).update(
-        status=Article.Status.FAILED, failure_reason=reason[:2000], updated_at=timezone.now()
-    )
-
-
-@transaction.atomic
-def apply_extraction(article_id: int, extracted: Iterable[ExtractedClaim], lang: str) -> Article:
-    """Replace the article's claims with a fresh extraction, in one transaction.
-
-    Claims are keyed by (kind, start, end): a claim found again keeps its row,
-    so its reviewer's work survives; a claim no longer found is deleted when
-    nobody touched it and kept, flagged stale, when somebody did.
-    """
-    # The body is not needed here: leave its kilobytes in the database.
-    article = Article.objects.select_for_update().defer("body").get(pk=article_id)
-    existing = {(c.kind, c.start, c.end): c for c in article.claims.all()}
-    fresh = {(c.kind, c.start, c.end): c for c in extracted}
-    _update_found_again(existing, fresh)
-    created = _create_new(article, existing, fresh)
-    kept = [c for key, c in existing.items() if key in fresh] + _retire_missing(existing, fresh)
-    statuses = [c.status for c in kept] + [Claim.Status.PENDING] * created
-    article.language = lang
-    article.status = _status_after_extraction(article.status, statuses)
-    article.failure_reason = ""
-    article.extractor_version = EXTRACTOR_VERSION
-    article.extracted_at = timezone.now()
-    article.save(update_fields=[
-        "language", "status", "failure_reason", "extractor_version", "extracted_at", "updated_at"
-    ])
-    ReviewEvent.objects.create(
-        article=article,
-        action=ReviewEvent.Action.EXTRACTED,
-        after={"claims": len(fresh), "new": created, "extractor_version": EXTRACTOR_VERSION},
-    )
-    return article
-
-
-def _update_found_again(existing: dict[ClaimKey, Claim], fresh: dict[ClaimKey, Any]) -> None:
-    changed = []
-    for key in existing.keys() & fresh.keys():
-        claim, found = existing[key], fresh[key]
-        claim.text = found.text
-        claim.sentence_start = found.sentence_start
-        claim.sentence_end = found.sentence_end
-        claim.extracted_value = found.value
-        claim.extractor_version = EXTRACTOR_VERSION
-        claim.stale = False
-        changed.append(claim)
-    Claim.objects.bulk_update(
-        changed,
-        ["text", "sentence_start", "sentence_end", "extracted_value", "extractor_version", "stale"],
-    )
-
-
-def _create_new(article: Article, existing: dict[ClaimKey, Claim], fresh: dict) -> int:
-    new = [
-        Claim(
-            article=article,
-            kind=found.kind,
-            start=found.start,
-            end=found.end,
-            text=found.text[:500],
-            sentence_start=found.sentence_start,
-            sentence_end=found.sentence_end,
-            extracted_value=found.value,
-            extractor_version=EXTRACTOR_VERSION,
-        )
-        for key, found in fresh.items()
-        if key not in existing
-    ]
-    Claim.objects.bulk_create(new)
-    return len(new)
-
-
-def _retire_missing(existing: dict[ClaimKey, Claim], fresh: dict) -> list[Claim]:
-    """Delete the claims no longer found that nobody touched; flag and return the others."""
-    missing = [claim for key, claim in existing.items() if key not in fresh]
-    worked = [c for c in missing if c.has_reviewer_work]
-    Claim.objects.filter(pk__in=[c.pk for c in missing if c not in worked]).delete()
-    Claim.objects.filter(pk__in=[c.pk for c in worked]).update(stale=True)
-    return worked
-
-
-def _status_after_extraction(current: str, claim_statuses: list[str]) -> str:
-    """`checked` when every remaining claim is settled, else `in_review`; published stays."""
-    if current == Article.Status.PUBLISHED:
-        return current
-    settled = (Claim.Status.APPROVED, Claim.Status.DISMISSED)
-    if claim_statuses and all(status in settled for status in claim_statuses):
-        return Article.Status.CHECKED
-    return Article.Status.IN_REVIEW
-
-
-# =============================================================================
-# Claim workflow: take, review, sources, submit, dismiss, approve, send back.
-#
-# Every function below is one transaction. It locks the claim row
-# (SELECT ... FOR UPDATE) and compares the version the form was built from
-# with the stored one, so a stale form never overwrites newer work; the
-# exceptions below carry what a view needs to show a form error instead of
-# a 500. Functions that can finish an article lock the article row FIRST,
-# the same order apply_extraction uses, so the two never deadlock and two
-# concurrent last approvals cannot both miss that the article is done.
-# =============================================================================
 
 
 class ClaimActionError(Exception):
@@ -319,13 +152,7 @@ def add_source(claim: Claim, user: Any, **fields: Any) -> Source:
         source = Source(claim=current, added_by=user, **fields)
         _validate_source(source)
         source.save()
-        ReviewEvent.objects.create(
-            article_id=current.article_id,
-            claim=current,
-            actor=user,
-            action=ReviewEvent.Action.SOURCE_ADDED,
-            after=_source_json(source),
-        )
+        _event(current, user, ReviewEvent.Action.SOURCE_ADDED, after=_source_json(source)).save()
     return source
 
 
@@ -336,13 +163,7 @@ def remove_source(claim: Claim, user: Any, source_uuid: Any) -> None:
         source = current.sources.filter(uuid=source_uuid).first()
         if source is None:
             raise NotAllowed(_("This source was already removed."))
-        ReviewEvent.objects.create(
-            article_id=current.article_id,
-            claim=current,
-            actor=user,
-            action=ReviewEvent.Action.SOURCE_REMOVED,
-            before=_source_json(source),
-        )
+        _event(current, user, ReviewEvent.Action.SOURCE_REMOVED, before=_source_json(source)).save()
         source.delete()
 
 

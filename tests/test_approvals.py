@@ -143,6 +143,17 @@ def test_stale_approval_is_refused_with_a_message(submitted, editor):
     assert refreshed(submitted).status == "in_progress"
 
 
+def test_stale_send_back_without_htmx_is_a_conflict_with_a_message(submitted, editor):
+    stale = decide(submitted, "send_back", comment="Ajoutez la source officielle.")
+    login(editor).post(APPROVALS, decide(submitted, "approve"))
+    response = login(editor).post(APPROVALS, stale)
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "changed since you loaded the page" in page
+    assert submitted.text in page
+    assert refreshed(submitted).status == "approved"
+
+
 def test_deciding_on_an_unknown_claim_is_404(editor):
     client = login(editor)
     assert client.post(APPROVALS, {"action": "approve", "claim": "nope"}).status_code == 404

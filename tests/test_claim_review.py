@@ -393,8 +393,26 @@ def test_remove_source(mine, reviewer):
 
 def test_reader_cannot_add_sources(mine, other_reviewer):
     response = login(other_reviewer).post(url(mine), source_data())
-    assert response.status_code == 400
+    assert response.status_code == 403
     assert not mine.sources.exists()
+
+
+def test_every_step_refuses_a_reader_the_same_way(mine, other_reviewer):
+    """One mapping (views/refusals.py): a step the user may not take is a 403 with the reason."""
+    source = add_source(mine)
+    steps = [
+        review_data(mine, explanation="Mine now"),
+        review_data(mine, action="submit", verdict=verdict().pk, explanation="Mine now"),
+        source_data(),
+        {"action": "remove_source", "source": str(source.uuid)},
+        {"action": "dismiss", "dismiss-version": mine.version, "dismiss-reason": "not_checkable",
+         "dismiss-note": "Pas un vote."},
+    ]
+    for data in steps:
+        response = login(other_reviewer).post(url(mine), data)
+        assert response.status_code == 403, data["action"]
+    claim = refreshed(mine)
+    assert (claim.status, claim.version, claim.sources.count()) == ("in_progress", mine.version, 1)
 
 
 # --- dismissal and read-only states ------------------------------------------------------------

@@ -16,9 +16,10 @@ from django.views.decorators.http import require_http_methods
 from factcheck import roles
 from factcheck.access import get_claim_for, role_required
 from factcheck.actions import review
-from factcheck.actions.review import ClaimActionError, MissingEvidence, StaleClaim
+from factcheck.actions.review import ClaimActionError
 from factcheck.models import Claim
 from factcheck.review_forms import ApproveForm, SendBackForm
+from factcheck.views.refusals import ALL_FIELDS, add_errors, rebound, refusal_for
 
 TEMPLATE = "factcheck/approvals.html"
 PAGE_SIZE = 20
@@ -33,6 +34,7 @@ class Item:
     send_back_form: SendBackForm = field(init=False)
     error: str = ""
     outcome: str = ""
+    status: int = 400  # of the page shown again when the step was refused
 
     def __post_init__(self) -> None:
         self.approve_form = approve_form_for(self.claim)
@@ -68,7 +70,10 @@ def page_context(request: HttpRequest, replaced: Item | None = None) -> dict[str
     page = Paginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
     items = [Item(claim) for claim in page.object_list]
     if replaced is not None:
-        items = [replaced if item.claim.pk == replaced.claim.pk else item for item in items]
+        if any(item.claim.pk == replaced.claim.pk for item in items):
+            items = [replaced if item.claim.pk == replaced.claim.pk else item for item in items]
+        else:  # decided elsewhere meanwhile, so off the list: still say what happened to it
+            items.insert(0, replaced)
     return {"page": page, "items": items}
 
 
@@ -87,7 +92,7 @@ def decide(request: HttpRequest) -> HttpResponse:
     if outcome:
         messages.success(request, outcome)
         return HttpResponseRedirect(reverse("factcheck:approvals") + page_query(request))
-    return render(request, TEMPLATE, page_context(request, item), status=400)
+    return render(request, TEMPLATE, page_context(request, item), status=item.status)
 
 
 def approve(request: HttpRequest, item: Item) -> str:
@@ -95,9 +100,13 @@ def approve(request: HttpRequest, item: Item) -> str:
     if not form.is_valid():
         item.error = _("The form was incomplete; reload the page.")
         return ""
-    return run(request, item, lambda claim: review.approve_claim(
-        claim, request.user, version=form.cleaned_data["version"]
-    ), _("Approved."))
+    try:
+        item.claim = review.approve_claim(
+            item.claim, request.user, version=form.cleaned_data["version"]
+        )
+    except ClaimActionError as exc:
+        return refuse(item, exc)
+    return decided(item, _("Approved."))
 
 
 def send_back(request: HttpRequest, item: Item) -> str:
@@ -105,47 +114,45 @@ def send_back(request: HttpRequest, item: Item) -> str:
     item.send_back_form = form
     if not form.is_valid():
         return ""
-    return run(request, item, lambda claim: review.send_back(
-        claim, request.user, version=form.cleaned_data["version"],
-        comment=form.cleaned_data["comment"],
-    ), _("Sent back to the reviewer."))
-
-
-def run(request: HttpRequest, item: Item, step: Any, outcome: str) -> str:
-    """Apply a step; on refusal keep the typed comment and say why."""
     try:
-        item.claim = step(item.claim)
-    except StaleClaim as exc:
-        item.claim = _reload(exc.current)
-        item.error = _("This claim changed since you loaded the page; check it again.")
-        item.approve_form = approve_form_for(item.claim)
-        _refresh_version(item)
-        return ""
-    except MissingEvidence as exc:
-        for name, message in exc.errors.items():
-            item.send_back_form.add_error(name if name in ("comment",) else None, message)
-        return ""
+        item.claim = review.send_back(
+            item.claim, request.user, version=form.cleaned_data["version"],
+            comment=form.cleaned_data["comment"],
+        )
     except ClaimActionError as exc:
-        item.error = str(exc)
-        return ""
+        return refuse(item, exc)
+    return decided(item, _("Sent back to the reviewer."))
+
+
+def decided(item: Item, outcome: str) -> str:
     item.outcome = outcome
     return outcome
 
 
+def refuse(item: Item, exc: ClaimActionError) -> str:
+    """Say why the step was refused; a stale item shows the stored claim, the typed comment kept."""
+    refused = refusal_for(exc)
+    item.status = refused.status
+    if refused.current is None:
+        # The comment's own errors go to its field; a refusal of the step, above the item.
+        item.error = refused.errors.get(ALL_FIELDS, "")
+        fields = {name: text for name, text in refused.errors.items() if name != ALL_FIELDS}
+        add_errors(item.send_back_form, fields)
+        return ""
+    item.claim = _reload(refused.current)
+    item.error = _("This claim changed since you loaded the page; check it again.")
+    item.approve_form = approve_form_for(item.claim)
+    form = item.send_back_form
+    if form.is_bound:  # keep the typed comment but carry the stored version
+        item.send_back_form = rebound(SendBackForm, form.data, item.claim,
+                                      auto_id=f"id_send_back_%s_{item.claim.pk}")
+    else:
+        item.send_back_form = send_back_form_for(item.claim)
+    return ""
+
+
 def _reload(claim: Claim) -> Claim:
     return Claim.objects.with_context().prefetch_related("sources").get(pk=claim.pk)
-
-
-def _refresh_version(item: Item) -> None:
-    """Keep the typed comment but carry the stored version, so a second click goes through."""
-    form = item.send_back_form
-    if not form.is_bound:
-        item.send_back_form = send_back_form_for(item.claim)
-        return
-    data = form.data.copy()
-    data["version"] = str(item.claim.version)
-    item.send_back_form = send_back_form_for(item.claim, data)
-    item.send_back_form.is_valid()
 
 
 def page_query(request: HttpRequest) -> str:

@@ -24,10 +24,11 @@ from django_htmx.http import HttpResponseClientRedirect
 from factcheck import roles
 from factcheck.access import get_claim_for, role_required
 from factcheck.actions import review
-from factcheck.actions.review import ClaimActionError, MissingEvidence, NotAllowed, StaleClaim
+from factcheck.actions.review import ClaimActionError
 from factcheck.models import Claim
 from factcheck.review_forms import DismissForm, ReviewForm, SourceForm, ValueForm, value_form_for
 from factcheck.templatetags.review_tags import readable_value
+from factcheck.views.refusals import rebound, refusal_for
 
 TEMPLATE = "factcheck/claim.html"
 # Fragments refreshed out of band after any HTMX step: they show what just changed.
@@ -103,11 +104,6 @@ def done(request: HttpRequest, claim: Claim, message: str) -> HttpResponse:
     return redirect(claim)
 
 
-def add_errors(form: Any, errors: dict[str, str]) -> None:
-    for field, message in errors.items():
-        form.add_error(field if field in form.fields else None, message)
-
-
 # --- steps ---------------------------------------------------------------------------------------
 
 
@@ -128,34 +124,27 @@ def save_or_submit(request: HttpRequest, claim: Claim) -> HttpResponse:
     """
     submitting = request.POST["action"] == "submit"
     step = review.submit_claim if submitting else review.save_review
-    failure: ClaimActionError | None = None
     review_form = ReviewForm(request.POST, claim=claim)
     value_form = value_form_for(claim, request.POST)
     forms = {"review_form": review_form, "value_form": value_form}
-    valid = review_form.is_valid() and (value_form is None or value_form.is_valid())
-    if valid:
-        data = review_form.cleaned_data
-        try:
-            saved = step(
-                claim,
-                request.user,
-                version=data["version"],
-                verdict=data["verdict"],
-                explanation=data["explanation"],
-                value=changed_value(value_form),
-            )
-        except ClaimActionError as exc:
-            failure = exc
-    if not valid:
+    if not (review_form.is_valid() and (value_form is None or value_form.is_valid())):
         return respond(request, claim, "review", 400, **forms)
-    if isinstance(failure, StaleClaim):
-        return conflict(request, claim, failure.current)
-    if isinstance(failure, MissingEvidence):
-        add_errors(review_form, failure.errors)
-        return respond(request, claim, "review", 400, **forms)
-    if failure is not None:
-        review_form.add_error(None, str(failure))
-        return respond(request, claim, "review", 403, **forms)
+    data = review_form.cleaned_data
+    try:
+        saved = step(
+            claim,
+            request.user,
+            version=data["version"],
+            verdict=data["verdict"],
+            explanation=data["explanation"],
+            value=changed_value(value_form),
+        )
+    except ClaimActionError as exc:
+        refused = refusal_for(exc)
+        if refused.current is not None:
+            return conflict(request, claim, refused.current)
+        refused.add_to(review_form)
+        return respond(request, claim, "review", refused.status, **forms)
     if submitting:
         return done(request, saved, _("Submitted for approval."))
     if request.htmx:
@@ -181,12 +170,9 @@ def conflict(request: HttpRequest, claim: Claim, current: Claim) -> HttpResponse
     """A stale save: show stored vs typed, keep the typed text, and let a re-save overwrite."""
     if current is not claim:
         current.article = claim.article
-    data = request.POST.copy()
     # The form now carries the stored version: saving again is a deliberate overwrite.
-    data["version"] = str(current.version)
-    review_form = ReviewForm(data, claim=current)
-    value_form = value_form_for(current, data)
-    review_form.is_valid()
+    review_form = rebound(ReviewForm, request.POST, current, claim=current)
+    value_form = value_form_for(current, review_form.data)
     if value_form is not None:
         value_form.is_valid()
     last = current.events.select_related("actor").order_by("-created_at", "-id").first()
@@ -222,52 +208,39 @@ def differences(current: Claim, review_form: ReviewForm, value_form: ValueForm |
 
 def dismiss(request: HttpRequest, claim: Claim) -> HttpResponse:
     form = DismissForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            review.dismiss_claim(
-                claim,
-                request.user,
-                version=data["version"],
-                reason=data["reason"],
-                note=data["note"],
-            )
-        except StaleClaim as exc:
-            return stale_dismissal(request, claim, exc.current)
-        except MissingEvidence as exc:
-            add_errors(form, exc.errors)
-        except NotAllowed as exc:
-            form.add_error(None, str(exc))
+    if not form.is_valid():
+        return respond(request, claim, "review", 400, dismiss_form=form)
+    data = form.cleaned_data
+    try:
+        review.dismiss_claim(
+            claim, request.user, version=data["version"], reason=data["reason"], note=data["note"]
+        )
+    except ClaimActionError as exc:
+        refused = refusal_for(exc)
+        if refused.current is not None:
+            refused.current.article = claim.article
+            claim, form = refused.current, rebound(DismissForm, request.POST, refused.current)
+            form.add_error(None, _("Someone changed this claim since you opened it. Check it, "
+                                   "then dismiss again if you still mean to."))
         else:
-            return done(request, claim, _("Claim dismissed."))
-    return respond(request, claim, "review", 400, dismiss_form=form)
-
-
-def stale_dismissal(request: HttpRequest, claim: Claim, current: Claim) -> HttpResponse:
-    current.article = claim.article
-    data = request.POST.copy()
-    data[f"{DismissForm.prefix}-version"] = str(current.version)
-    form = DismissForm(data)
-    form.is_valid()
-    form.add_error(None, _("Someone changed this claim since you opened it. Check it, then "
-                           "dismiss again if you still mean to."))
-    return respond(request, current, "review", 409, dismiss_form=form)
+            refused.add_to(form)
+        return respond(request, claim, "review", refused.status, dismiss_form=form)
+    return done(request, claim, _("Claim dismissed."))
 
 
 def add_source(request: HttpRequest, claim: Claim) -> HttpResponse:
     form = SourceForm(request.POST)
-    if form.is_valid():
-        try:
-            review.add_source(claim, request.user, **form.cleaned_data)
-        except MissingEvidence as exc:
-            add_errors(form, exc.errors)
-        except NotAllowed as exc:
-            form.add_error(None, str(exc))
-        else:
-            if not request.htmx:
-                return done(request, claim, _("Source added."))
-            return render_fragments(request, claim, "sources", sources_notice=_("Source added."))
-    return respond(request, claim, "sources", 400, source_form=form)
+    if not form.is_valid():
+        return respond(request, claim, "sources", 400, source_form=form)
+    try:
+        review.add_source(claim, request.user, **form.cleaned_data)
+    except ClaimActionError as exc:
+        refused = refusal_for(exc)
+        refused.add_to(form)
+        return respond(request, claim, "sources", refused.status, source_form=form)
+    if not request.htmx:
+        return done(request, claim, _("Source added."))
+    return render_fragments(request, claim, "sources", sources_notice=_("Source added."))
 
 
 def remove_source(request: HttpRequest, claim: Claim) -> HttpResponse:
@@ -277,7 +250,8 @@ def remove_source(request: HttpRequest, claim: Claim) -> HttpResponse:
     except ValueError:
         return HttpResponseBadRequest(_("Unknown source."))
     except ClaimActionError as exc:
-        return respond(request, claim, "sources", 409, sources_error=str(exc))
+        refused = refusal_for(exc)
+        return respond(request, claim, "sources", refused.status, sources_error=refused.message)
     if not request.htmx:
         return done(request, claim, _("Source removed."))
     return render_fragments(request, claim, "sources", sources_notice=_("Source removed."))

@@ -22,8 +22,8 @@ from django.conf import settings
 from django.core.management import call_command
 
 from factcheck.actions import review
+from factcheck.forms.review import value_form_for
 from factcheck.models import Claim, Source, Verdict
-from factcheck.review_forms import value_form_for
 from tests.factories import PASSWORD, make_claims
 
 LOCALE_DIR = Path(settings.BASE_DIR) / "locale"

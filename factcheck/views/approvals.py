@@ -17,8 +17,8 @@ from factcheck import roles
 from factcheck.access import get_claim_for, role_required
 from factcheck.actions import review
 from factcheck.actions.review import ClaimActionError
+from factcheck.forms.review import ApproveForm, SendBackForm
 from factcheck.models import Claim
-from factcheck.review_forms import ApproveForm, SendBackForm
 from factcheck.views.refusals import ALL_FIELDS, add_errors, rebound, refusal_for
 
 TEMPLATE = "factcheck/approvals.html"

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from factcheck import roles
 from factcheck.access import get_article_for, role_required
 from factcheck.actions import extraction
-from factcheck.article_forms import UploadForm
+from factcheck.forms.articles import UploadForm
 from factcheck.highlight import by_sentence
 from factcheck.models import Article
 

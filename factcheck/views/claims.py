@@ -25,8 +25,8 @@ from factcheck import roles
 from factcheck.access import get_claim_for, role_required
 from factcheck.actions import review
 from factcheck.actions.review import ClaimActionError
+from factcheck.forms.review import DismissForm, ReviewForm, SourceForm, ValueForm, value_form_for
 from factcheck.models import Claim
-from factcheck.review_forms import DismissForm, ReviewForm, SourceForm, ValueForm, value_form_for
 from factcheck.templatetags.review_tags import readable_value
 from factcheck.views.refusals import rebound, refusal_for
 

@@ -20,9 +20,9 @@ from django.views.decorators.http import require_http_methods
 from factcheck import roles
 from factcheck.access import role_required
 from factcheck.actions import review
+from factcheck.forms.review import QueueFilterForm
 from factcheck.models import Claim
 from factcheck.querysets import ClaimCount, ClaimQuerySet, total_count
-from factcheck.review_forms import QueueFilterForm
 from factcheck.templatetags.review_tags import readable_value
 
 PAGE_SIZE = 50

@@ -1,7 +1,4 @@
-"""The upload form: pasted text or a file, plus the article's metadata.
-
-Named apart from forms.py, which the claim-workflow pages own.
-"""
+"""The upload form: pasted text or a file, plus the article's metadata."""
 
 from __future__ import annotations
 

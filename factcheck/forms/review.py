@@ -1,7 +1,4 @@
-"""Forms of the claim workflow: queue filters, review, value correction, sources, approvals.
-
-Kept apart from forms.py, which the upload pages own.
-"""
+"""Forms of the claim workflow: queue filters, review, value correction, sources, approvals."""
 
 from __future__ import annotations
 
@@ -11,7 +8,7 @@ from typing import Any
 
 from django import forms
 from django.core.validators import URLValidator
-from django.forms.models import ModelChoiceIterator
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from factcheck.models import Article, Claim, Language, Source, Verdict
@@ -69,65 +66,10 @@ class QueueFilterForm(forms.Form):
         }
 
 
-class ListedChoiceIterator(ModelChoiceIterator):
-    """Choices from the field's list, read once: no query (and no server-side cursor) per use."""
-
-    def __iter__(self) -> Any:
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        for obj in self.field.listed:
-            yield self.choice(obj)
-
-    def __len__(self) -> int:
-        return len(self.field.listed) + (self.field.empty_label is not None)
-
-    def __bool__(self) -> bool:
-        return self.field.empty_label is not None or bool(self.field.listed)
-
-
-class ListedModelChoiceField(forms.ModelChoiceField):
-    """A ModelChoiceField for a short table (the verdict scale): the queryset is read once,
-    then validation and rendering use that list. The stock field queries once to validate
-    and again, through a server-side cursor, to render the options."""
-
-    iterator = ListedChoiceIterator
-
-    def _set_queryset(self, queryset: Any) -> None:
-        self._listed: list[Any] | None = None
-        super()._set_queryset(queryset)
-
-    queryset = property(forms.ModelChoiceField._get_queryset, _set_queryset)
-
-    @property
-    def listed(self) -> list[Any]:
-        if self._listed is None:
-            self._listed = list(self.queryset)
-        return self._listed
-
-    def use_list(self, objects: list[Any]) -> None:
-        """Reuse rows another form already read (they must match the queryset)."""
-        self._listed = list(objects)
-
-    def to_python(self, value: Any) -> Any:
-        if value in self.empty_values:
-            return None
-        key = self.to_field_name or "pk"
-        for obj in self.listed:
-            if str(getattr(obj, key)) == str(value):
-                return obj
-        raise forms.ValidationError(
-            self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value}
-        )
-
-
 class ReviewForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-    verdict = ListedModelChoiceField(
-        label=_("Verdict"),
-        queryset=Verdict.objects.none(),
-        required=False,
-        empty_label=_("— no verdict yet —"),
-    )
+    # Choices: the verdict scale, read once (see `verdicts`) when first validated or shown.
+    verdict = forms.ChoiceField(label=_("Verdict"), required=False)
     explanation = forms.CharField(
         label=_("Explanation"),
         required=False,
@@ -138,26 +80,32 @@ class ReviewForm(forms.Form):
     def __init__(
         self, *args: Any, claim: Claim, verdicts: list[Verdict] | None = None, **kwargs: Any
     ) -> None:
-        kwargs.setdefault(
-            "initial",
-            {"version": claim.version, "verdict": claim.verdict, "explanation": claim.explanation},
-        )
+        initial = {"version": claim.version, "verdict": claim.verdict_id}
+        kwargs.setdefault("initial", initial | {"explanation": claim.explanation})
         super().__init__(*args, **kwargs)
-        # The active scale, plus the claim's current verdict should it have been retired.
+        self.claim = claim
+        self._read_verdicts = verdicts
         field = self.fields["verdict"]
-        assert isinstance(field, ListedModelChoiceField)
-        field.queryset = Verdict.objects.filter(is_active=True) | Verdict.objects.filter(
-            pk=claim.verdict_id
-        )
-        if verdicts is not None:  # the same filter, applied to rows already read
-            field.use_list([v for v in verdicts if v.is_active or v.pk == claim.verdict_id])
+        assert isinstance(field, forms.ChoiceField)
+        # A callable: the scale is read when the form is validated or shown, not before.
+        field.choices = self.verdict_choices
 
-    @property
+    @cached_property
     def verdicts(self) -> list[Verdict]:
-        """The scale as this form read it, for the next form of the same request."""
-        field = self.fields["verdict"]
-        assert isinstance(field, ListedModelChoiceField)
-        return field.listed
+        """The active scale, plus the claim's current verdict should it have been retired;
+        read once, and handed to the next form of the same request to spare a query."""
+        verdicts = self._read_verdicts
+        if verdicts is None:
+            verdicts = list(Verdict.objects.all())
+        return [v for v in verdicts if v.is_active or v.pk == self.claim.verdict_id]
+
+    def verdict_choices(self) -> list[tuple[Any, str]]:
+        return [("", _("— no verdict yet —"))] + [(v.pk, str(v)) for v in self.verdicts]
+
+    def clean_verdict(self) -> Verdict | None:
+        """The chosen row of the scale as read, without another query."""
+        chosen = self.cleaned_data["verdict"]
+        return next((v for v in self.verdicts if str(v.pk) == chosen), None)
 
 
 # --- value correction, one small form per claim kind -------------------------------------------

@@ -1,0 +1,1 @@
+"""Forms by domain: articles (upload), review (queue filters, the claim workflow, approvals)."""

@@ -265,3 +265,15 @@ def test_highlighted_escapes_text_and_marks_overlaps():
 def test_by_sentence_keeps_text_order():
     a, b, c = span(30, 35, 25, 50), span(2, 5, 0, 20), span(10, 12, 0, 20)
     assert by_sentence([a, b, c]) == [(0, 20, [b, c]), (25, 50, [a])]
+
+
+def test_failed_article_shows_its_reason_and_month_precision_dates(client, editor, article):
+    """The page's branches compare with the enums (ArticleStatus, DatePrecision) in templates."""
+    Article.objects.filter(pk=article.pk).update(
+        status=Article.Status.FAILED, failure_reason="ValueError: bad text",
+        published_precision=Article.DatePrecision.MONTH,
+    )
+    client.force_login(editor)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Extraction failed:" in page and "ValueError: bad text" in page
+    assert ">November 2024</time>" in page

@@ -431,6 +431,7 @@ def test_dismiss_with_a_reason_and_a_note(mine, reviewer):
     assert (claim.status, claim.dismiss_reason) == ("dismissed", "extraction_error")
     event = claim.events.get(action="status", after__status="dismissed")
     assert event.comment == "Ce n'est pas un vote."
+    assert "This claim was dismissed." in login(reviewer).get(url(claim)).content.decode()
 
 
 def test_dismiss_needs_a_note(mine, reviewer):

@@ -106,3 +106,21 @@ def test_phone_width_queue_and_claim_have_no_horizontal_scroll(
     ui.assert_no_horizontal_scroll()
     ui.shot("claim-with-source")
     ui.assert_clean_console()
+
+
+def test_queue_pager_swaps_the_results_in_place_and_pushes_the_url(ui, editor, reviewer):
+    """The pager's links inherit hx-target/hx-swap/hx-push-url from the nav: one swap of
+    #queue, no full page load, and the address bar follows."""
+    from tests.factories import make_article, make_claims
+
+    make_claims(make_article(editor), 60)
+    ui.sign_in(reviewer.username)
+    page = ui.page
+    page.goto("/queue/")
+    page.evaluate("window.notReloaded = true")
+    page.locator("#page-next").click()
+    expect(page).to_have_url(re.compile(r"/queue/\?after=\d+$"))
+    expect(page.locator("#page-previous")).to_be_visible()
+    expect(page.locator("table.queue tbody tr")).to_have_count(10)
+    assert page.evaluate("window.notReloaded === true"), "the pager reloaded the whole page"
+    ui.assert_clean_console()

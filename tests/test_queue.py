@@ -165,7 +165,7 @@ def test_the_last_page_of_a_large_queue_is_reachable(reviewer, editor, sort):
     assert [c.pk for c in rows(before)] == expected[-100:-50]
     # Seeking into the middle lands on the rows right after the given one.
     middle = Claim.objects.get(pk=expected[700])
-    from factcheck.views.queue import key_of
+    from factcheck.pagination import key_of
 
     deep = client.get(QUEUE, {"sort": sort, "after": key_of(middle, sort)})
     assert [c.pk for c in rows(deep)] == expected[701:751]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import uuid as uuid_lib
-from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -22,12 +21,11 @@ from factcheck.access import role_required
 from factcheck.actions import review
 from factcheck.forms.review import QueueFilterForm
 from factcheck.models import Claim
+from factcheck.pagination import PAGE_PARAMS, KeysetPage, query_without
 from factcheck.querysets import ClaimCount, ClaimQuerySet, total_count
 from factcheck.templatetags.review_tags import readable_value
 
 PAGE_SIZE = 50
-# Where the pager is: dropped whenever a filter, status or sort changes.
-PAGE_PARAMS = ("page", "after", "before")
 FILTER_FORM_ID = "queue-filters"
 
 
@@ -56,7 +54,8 @@ def queue_context(request: HttpRequest, form: QueueFilterForm) -> dict[str, Any]
     counts = base.status_counts()
     status = data.get("status", "")
     sort = data.get("sort", "") or "oldest"
-    page = KeysetPage.load(base.queue_filter(status=status).for_queue_rows(), sort, request.GET)
+    rows = base.queue_filter(status=status).for_queue_rows()
+    page = KeysetPage.load(rows, sort, request.GET, size=PAGE_SIZE)
     total = counts[status] if status else total_count(counts.values())
     return {
         "form": form,
@@ -78,87 +77,9 @@ def queue_context(request: HttpRequest, form: QueueFilterForm) -> dict[str, Any]
     }
 
 
-@dataclass
-class KeysetPage:
-    """One page of the queue, found by seeking from a row's sort key, never by OFFSET.
-
-    URLs: no cursor = the first page; `after=KEY` = the rows following KEY;
-    `before=KEY` = the rows preceding it; `page=last` = the last rows. KEY is
-    the sort key of a row, e.g. `501.30.50123` for (article_id, start, id).
-    Each page costs one query of PAGE_SIZE + 1 rows (the extra row tells whether
-    there is more), wherever it lies in the queue; rows come back in sort order.
-    """
-
-    rows: list[Claim]
-    sort: str
-    has_previous: bool
-    has_next: bool
-    is_first: bool
-
-    @classmethod
-    def load(cls, rows: ClaimQuerySet, sort: str, params: Any) -> KeysetPage:
-        after = parse_key(params.get("after"), sort)
-        before = parse_key(params.get("before"), sort) if after is None else None
-        backwards = before is not None or (after is None and params.get("page") == "last")
-        if after is not None:
-            rows = rows.seek(sort, after)
-        elif before is not None:
-            rows = rows.seek(sort, before, backwards=True)
-        found = list(rows.queue_sorted(sort, backwards=backwards)[: PAGE_SIZE + 1])
-        more = len(found) > PAGE_SIZE
-        found = found[:PAGE_SIZE]
-        if backwards:
-            found.reverse()
-            # Came from a later page (before=) or jumped to the end: "next" leads back there.
-            return cls(found, sort, has_previous=more, has_next=before is not None,
-                       is_first=not more)
-        return cls(found, sort, has_previous=after is not None, has_next=more,
-                   is_first=after is None)
-
-    @property
-    def has_other_pages(self) -> bool:
-        return self.has_previous or self.has_next
-
-    @property
-    def previous_key(self) -> str:
-        return key_of(self.rows[0], self.sort) if self.rows else ""
-
-    @property
-    def next_key(self) -> str:
-        return key_of(self.rows[-1], self.sort) if self.rows else ""
-
-
-def key_of(claim: Claim, sort: str) -> str:
-    return ".".join(str(getattr(claim, name)) for name in ClaimQuerySet.sort_fields(sort))
-
-
-def parse_key(text: str | None, sort: str) -> tuple[Any, ...] | None:
-    """A KEY from the URL, checked against the sort's fields; None when absent or bad."""
-    if not text or len(text) > 100:
-        return None
-    names = ClaimQuerySet.sort_fields(sort)
-    parts = text.split(".")
-    if len(parts) != len(names):
-        return None
-    key: list[Any] = []
-    for name, part in zip(names, parts, strict=True):
-        if name == "kind":
-            if part not in Claim.Kind.values:
-                return None
-            key.append(part)
-        elif part.isascii() and part.isdigit() and len(part) <= 18:
-            key.append(int(part))
-        else:
-            return None
-    return tuple(key)
-
-
 def article_link_prefix(request: HttpRequest) -> str:
     """The current filters plus `article=`: built once, not with {% querystring %} per row."""
-    params = request.GET.copy()
-    for key in ("article", *PAGE_PARAMS):
-        params.pop(key, None)
-    query = params.urlencode()
+    query = query_without(request.GET, "article", *PAGE_PARAMS)
     return f"?{query}&article=" if query else "?article="
 
 
@@ -221,8 +142,5 @@ def take_next(request: HttpRequest) -> HttpResponse:
 
 def _queue_url(request: HttpRequest) -> str:
     """Back to the queue with the filters the take-next form carried."""
-    params = request.POST.copy()
-    for key in ("csrfmiddlewaretoken", *PAGE_PARAMS):
-        params.pop(key, None)
-    query = params.urlencode()
+    query = query_without(request.POST, "csrfmiddlewaretoken", *PAGE_PARAMS)
     return reverse("factcheck:queue") + (f"?{query}" if query else "")

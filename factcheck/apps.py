@@ -1,4 +1,7 @@
+from pathlib import Path
+
 from django.apps import AppConfig
+from django.conf import settings
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
@@ -13,3 +16,19 @@ class FactcheckConfig(AppConfig):
 
         # After every migrate and flush: see factcheck/defaults.py.
         post_migrate.connect(ensure_defaults, sender=self, dispatch_uid="factcheck-defaults")
+        create_local_folders()
+
+
+def create_local_folders() -> None:
+    """The folders of the embedded default (the SQLite file's, kombu's filesystem queue).
+
+    Made once the app starts (web, worker or manage.py), not when the settings
+    module is imported: importing settings has no side effects.
+    """
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3" and database["NAME"] != ":memory:":
+        Path(database["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    options = getattr(settings, "CELERY_BROKER_TRANSPORT_OPTIONS", {})
+    for key in ("data_folder_in", "data_folder_out"):
+        if options.get(key):
+            Path(options[key]).mkdir(parents=True, exist_ok=True)

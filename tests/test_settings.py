@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -49,3 +51,61 @@ def test_production_settings_are_hardened():
     )
     result = manage("shell", "-c", code, DEBUG="0", SECRET_KEY="k" * 60, ALLOWED_HOSTS="x.org")
     assert result.stdout.split()[-4:] == ["True", "True", "True", "True"], result.stderr
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("1", True), ("true", True), ("Yes", True), (" on ", True), ("0", False), ("False", False),
+     ("no", False), ("off", False), ("", None)],
+)
+def test_env_bool_reads_yes_and_no_words(monkeypatch, value, expected):
+    from newsroom.settings import env_bool
+
+    monkeypatch.setenv("NEWSROOM_FLAG", value)
+    assert env_bool("NEWSROOM_FLAG", True) is (True if expected is None else expected)
+    assert env_bool("NEWSROOM_FLAG", False) is (False if expected is None else expected)
+
+
+@pytest.mark.parametrize("value", ["maybe", "Flase", "2", "enabled"])
+def test_env_bool_refuses_anything_else(monkeypatch, value):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from newsroom.settings import env_bool
+
+    monkeypatch.setenv("NEWSROOM_FLAG", value)
+    with pytest.raises(ImproperlyConfigured, match=f"NEWSROOM_FLAG='{value}' is not a yes/no"):
+        env_bool("NEWSROOM_FLAG", False)
+
+
+def test_a_misspelt_debug_stops_the_start_with_a_clear_message():
+    result = manage("check", DEBUG="ture")
+    assert result.returncode != 0
+    assert "DEBUG='ture' is not a yes/no value" in result.stderr
+
+
+def embedded_env(var_dir: Path) -> dict[str, str]:
+    """The embedded default (SQLite, filesystem broker) with its folder under `var_dir`."""
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "CELERY_BROKER_URL"}}
+    return env | {"DEBUG": "1", "NEWSROOM_VAR_DIR": str(var_dir)}
+
+
+def test_importing_the_settings_creates_no_folder(tmp_path):
+    var_dir = tmp_path / "var"
+    code = "import newsroom.settings as s; print(s.DATABASES['default']['NAME'])"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT, env=embedded_env(var_dir), capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert str(var_dir) in result.stdout  # the embedded default was the one read
+    assert not var_dir.exists()
+
+
+def test_the_app_makes_the_embedded_folders_when_it_starts(tmp_path):
+    var_dir = tmp_path / "var"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT, env=embedded_env(var_dir), capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (var_dir / "broker").is_dir()

@@ -180,6 +180,7 @@ def test_upload_review_approve_report(lang, open_ui, celery_worker, editor, revi
     ui.shot("approvals")
     item.locator("button.primary").click()
     expect(item.locator(".message.success")).to_contain_text(tr("Approved.", lang))
+    expect(item.locator("form")).to_have_count(0)  # the whole item was swapped, not the form
     ui.shot("approved")
     claim.refresh_from_db()
     assert claim.status == Claim.Status.APPROVED

@@ -171,7 +171,6 @@ def _status_after_extraction(current: str, claim_statuses: list[str]) -> str:
     """`checked` when every remaining claim is settled, else `in_review`; published stays."""
     if current == Article.Status.PUBLISHED:
         return current
-    settled = (Claim.Status.APPROVED, Claim.Status.DISMISSED)
-    if claim_statuses and all(status in settled for status in claim_statuses):
+    if claim_statuses and not any(status in Claim.OPEN_STATUSES for status in claim_statuses):
         return Article.Status.CHECKED
     return Article.Status.IN_REVIEW

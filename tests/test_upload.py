@@ -10,9 +10,19 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from lxml import html as lxml_html
 
+from factcheck import ingest
 from factcheck.models import Article
 from tests.conftest import SAMPLE_TEXT
-from tests.upload_files import make_broken_docx, make_broken_pdf, make_docx, make_pdf
+from tests.upload_files import (
+    make_broken_docx,
+    make_broken_pdf,
+    make_docx,
+    make_docx_bomb,
+    make_heavy_pdf,
+    make_many_paragraphs_docx,
+    make_pdf,
+    make_raw_docx,
+)
 
 URL = reverse("factcheck:article_new")
 FRENCH = (
@@ -341,3 +351,51 @@ def test_failed_save_leaves_no_file(editor_client, media_root, monkeypatch):
         )
     assert Article.objects.count() == 0
     assert stored_files(media_root) == []
+
+
+# --- hostile files: refused with a reason, cheaply (bench/uploads.py measures the cost) ---
+
+
+def test_zip_bomb_with_false_sizes_is_refused_as_it_inflates(editor_client, media_root):
+    # 300 MB of XML declared as 20 KB: only a running count of inflated bytes sees it.
+    bomb = make_docx_bomb(inflated_bytes=300 * 1024 * 1024)
+    assert len(bomb) < 1024 * 1024
+    response = post(editor_client, file=SimpleUploadedFile("bomb.docx", bomb))
+    assert_refused(response, "file", "unpacks to more than 50 MB", media_root)
+
+
+def test_docx_with_a_million_tiny_paragraphs_is_refused(editor_client, media_root):
+    many = make_many_paragraphs_docx()
+    response = post(editor_client, file=SimpleUploadedFile("many.docx", many))
+    assert_refused(response, "file", "too complex", media_root)
+    assert "20,000 paragraphs" in field_error(response, "file")
+
+
+def test_docx_text_over_the_limit_is_refused_while_reading():
+    paragraph = "<w:p><w:r><w:t>" + "mot " * 5_000 + "</w:t></w:r></w:p>"
+    with pytest.raises(ingest.IngestError, match="too long"):
+        ingest.read_file(make_raw_docx(paragraph * 25), "long.docx")
+
+
+def test_docx_reader_keeps_tables_breaks_and_text_boxes_once():
+    body = (
+        "<w:p><w:r><w:t>Titre</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t xml:space='preserve'>Le Sénat </w:t></w:r>"
+        "<w:r><w:t>a voté.</w:t><w:tab/><w:t>Fin</w:t><w:br/><w:t>ligne</w:t></w:r></w:p>"
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Pour</w:t></w:r></w:p></w:tc>"
+        "<w:tc><w:p><w:r><w:t>289</w:t></w:r></w:p><w:p><w:r><w:t>voix</w:t></w:r></w:p></w:tc>"
+        "</w:tr></w:tbl>"
+        "<w:p><w:r><mc:AlternateContent xmlns:mc='http://schemas.openxmlformats.org/"
+        "markup-compatibility/2006'><mc:Choice><w:txbxContent><w:p><w:r><w:t>Encadré</w:t>"
+        "</w:r></w:p></w:txbxContent></mc:Choice><mc:Fallback><w:p><w:r><w:t>Encadré</w:t>"
+        "</w:r></w:p></mc:Fallback></mc:AlternateContent><w:t>Après</w:t></w:r></w:p>"
+        "<w:p><w:r><w:delText>supprimé</w:delText></w:r></w:p>"
+    )
+    assert ingest.read_file(make_raw_docx(body), "a.docx") == (
+        "Titre\n\nLe Sénat a voté.\tFin\nligne\n\nPour | 289\nvoix\n\nEncadré\n\nAprès"
+    )
+
+
+def test_pdf_with_600000_text_operators_is_refused(editor_client, media_root):
+    response = post(editor_client, file=SimpleUploadedFile("heavy.pdf", make_heavy_pdf()))
+    assert_refused(response, "file", "too complex", media_root)

@@ -78,7 +78,8 @@ class UploadForm(forms.Form):
         # Refuse by size before reading anything into memory.
         if upload.size > ingest.MAX_FILE_BYTES:
             raise forms.ValidationError(_("The file is too big: the limit is 5 MB."))
-        self.file_text = ingest.read_file(upload.read(), upload.name)
+        ingested = ingest.read_upload(upload.read(), upload.name)
+        self.file_text, self.file_warnings = ingested.text, ingested.warnings
         return upload
 
     def clean_text(self) -> str:
@@ -114,6 +115,10 @@ class UploadForm(forms.Form):
             "outlet": data["outlet"],
             "upload": data["file"],
         }
+
+    def warnings(self) -> list[str]:
+        """What the editor should check in the saved article (shown as warning messages)."""
+        return list(getattr(self, "file_warnings", ()))
 
     def focus_first_error(self) -> None:
         """Put the cursor in the first field that needs fixing when the page comes back."""

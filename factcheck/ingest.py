@@ -221,7 +221,7 @@ def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
     bad = text.count(REPLACEMENT) - data.count(REPLACEMENT.encode())
     non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
     good = non_ascii - text.count(REPLACEMENT)
-    if good >= MOSTLY_UTF8_RATIO * bad and bad * 200 <= len(text):
+    if good >= MOSTLY_UTF8_RATIO * bad and bad <= max(1, len(text) // 100):
         return text, bad
     return None
 
@@ -536,12 +536,13 @@ def _join_wrapped(lines: list[str]) -> list[str]:
 
 
 def _join_lines(left: str, right: str) -> str:
+    if not (left.endswith("-") and left[-2:-1].isalnum()):
+        return f"{left} {right}"
     hyphen = LINE_END_HYPHEN.search(left)
     if hyphen is None or not right[:1].islower():
-        return f"{left} {right}"
-    word = hyphen["word"]
-    last_part = re.split(r"[-'’]", word)[-1]
-    # "Jean-\nLuc" never gets here (capital); "quatre-vingt-\ndix", "a-\nt-il" keep theirs.
+        return left + right  # "Jean-" + "Luc", "1990-" + "2000": the hyphen is the word's
+    last_part = re.split(r"[-'’]", hyphen["word"])[-1]
+    # "quatre-vingt-" + "dix" and "a-" + "t-il" keep their hyphen; "sécu-" + "rité" loses it.
     keeps = last_part.lower() in KEPT_HYPHEN_WORDS or re.match(r"[a-z]-", right)
     return left + right if keeps else left[:-1] + right
 

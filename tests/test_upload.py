@@ -18,9 +18,11 @@ from tests.upload_files import (
     make_broken_pdf,
     make_docx,
     make_docx_bomb,
+    make_encrypted_pdf,
     make_heavy_pdf,
     make_many_paragraphs_docx,
     make_pdf,
+    make_pdf_lines,
     make_raw_docx,
 )
 
@@ -399,3 +401,73 @@ def test_docx_reader_keeps_tables_breaks_and_text_boxes_once():
 def test_pdf_with_600000_text_operators_is_refused(editor_client, media_root):
     response = post(editor_client, file=SimpleUploadedFile("heavy.pdf", make_heavy_pdf()))
     assert_refused(response, "file", "too complex", media_root)
+
+
+# --- how files are read: encodings, PDF reflow, encrypted PDFs ----------------
+
+
+def test_one_bad_byte_keeps_utf8_and_warns(editor_client):
+    broken = FRENCH.encode().replace(b"Paris", b"Pa\xffris")
+    response = post(editor_client, file=SimpleUploadedFile("a.txt", broken), follow=True)
+    body = Article.objects.get().body
+    assert body == FRENCH.replace("Paris", "Pa\ufffdris")  # not "Le SÃ©nat"
+    warning = lxml_html.fromstring(response.content).xpath('//li[contains(@class,"warning")]')
+    assert warning and "not valid UTF-8" in warning[0].text_content()
+
+
+def test_a_cp1252_file_is_still_read_as_cp1252():
+    text = "Le Sénat a adopté le texte. Coût : 5 €, soit l'équivalent d'un café."
+    assert ingest.read_upload(text.encode("cp1252"), "a.txt") == ingest.Ingested(text)
+
+
+PDF_LINES = (
+    "Le Sénat a adopté mardi le projet de loi relatif à la sécu-",
+    "rité intérieure par 289 voix contre 12, après trois jours de",
+    "débats souvent vifs entre les groupes.",
+    "Les quatre-vingt-dix amendements de l'opposition ont été re-",
+    "jetés en bloc, comme l'avait annoncé le rapporteur Jean-",
+    "Luc Martin dès l'ouverture de la séance publique du vingt-",
+    "deux novembre, sans vote sur chacun d'entre eux.",
+)
+
+
+def test_pdf_lines_are_reflowed_into_paragraphs(editor_client):
+    post(editor_client, file=SimpleUploadedFile("a.pdf", make_pdf_lines(*PDF_LINES)))
+    assert Article.objects.get().body == (
+        "Le Sénat a adopté mardi le projet de loi relatif à la sécurité intérieure par 289 voix "
+        "contre 12, après trois jours de débats souvent vifs entre les groupes.\n\n"
+        "Les quatre-vingt-dix amendements de l'opposition ont été rejetés en bloc, comme "
+        "l'avait annoncé le rapporteur Jean-Luc Martin dès l'ouverture de la séance publique "
+        "du vingt-deux novembre, sans vote sur chacun d'entre eux."
+    )
+
+
+def test_reflow_keeps_blank_line_breaks_and_short_lines():
+    page = (
+        "Le vote\n"
+        "Le texte a été adopté par l'Assemblée nationale après un long\n"
+        "débat qui a duré jusque tard dans la nuit de mardi à mercredi\n"
+        "\n"
+        "Un second paragraphe commence ici, après une ligne blanche, et\n"
+        "continue sur la ligne suivante."
+    )
+    assert ingest.reflow(page) == (
+        "Le vote\n\n"
+        "Le texte a été adopté par l'Assemblée nationale après un long débat qui a duré "
+        "jusque tard dans la nuit de mardi à mercredi\n\n"
+        "Un second paragraphe commence ici, après une ligne blanche, et continue sur la "
+        "ligne suivante."
+    )
+
+
+def test_aes_encrypted_pdf_with_an_empty_password_is_read(editor_client):
+    pdf = make_encrypted_pdf("Le Senat a vote le 15 novembre 2024.")
+    response = post(editor_client, file=SimpleUploadedFile("aes.pdf", pdf))
+    assert response.status_code == 302, field_error(response, "file")
+    assert Article.objects.get().body == "Le Senat a vote le 15 novembre 2024."
+
+
+def test_password_protected_pdf_is_refused_with_the_reason(editor_client, media_root):
+    pdf = make_encrypted_pdf("Texte secret.", user_password="s3cret")
+    response = post(editor_client, file=SimpleUploadedFile("locked.pdf", pdf))
+    assert_refused(response, "file", "protected by a password", media_root)

@@ -58,6 +58,8 @@ def article_new(request: HttpRequest) -> HttpResponse:
             _attach_model_errors(form, exc)
         else:
             _flag_duplicate(request, article)
+            for warning in form.warnings():
+                messages.warning(request, warning)
             messages.success(request, _("Article uploaded; claims are being extracted."))
             return redirect(article)
     form.focus_first_error()

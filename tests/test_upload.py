@@ -54,7 +54,13 @@ def stored_files(media_root: Path) -> list[str]:
 
 
 def post(client, *, file: SimpleUploadedFile | None = None, follow: bool = False, **fields):
-    data = {"title": "Un article", "published_precision": "day", "language": ""} | fields
+    # The form comes prefilled with today's date; the tests send a fixed one.
+    data = {
+        "title": "Un article",
+        "published_on": "2024-11-20",
+        "published_precision": "day",
+        "language": "",
+    } | fields
     if file is not None:
         data["file"] = file
     return client.post(URL, data, follow=follow)
@@ -471,3 +477,53 @@ def test_password_protected_pdf_is_refused_with_the_reason(editor_client, media_
     pdf = make_encrypted_pdf("Texte secret.", user_password="s3cret")
     response = post(editor_client, file=SimpleUploadedFile("locked.pdf", pdf))
     assert_refused(response, "file", "protected by a password", media_root)
+
+
+# --- the publication date ----------------------------------------------------
+
+
+def test_the_form_is_prefilled_with_today(editor_client):
+    from django.utils import timezone
+
+    tree = lxml_html.fromstring(editor_client.get(URL).content)
+    field = tree.xpath('//input[@id="id_published_on"]')[0]
+    assert field.get("type") == "text" and field.get("placeholder") == "YYYY-MM-DD"
+    assert field.get("value") == timezone.localdate().isoformat()
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("072018", "YYYY-MM-DD"),
+        ("20/11/2024", "YYYY-MM-DD"),
+        ("2024-02-30", "YYYY-MM-DD"),
+        ("0018-07", "1800 or later"),
+        ("1799-12-31", "1800 or later"),
+        ("2999-01-01", "more than a year ahead"),
+    ],
+)
+def test_impossible_dates_are_refused(editor_client, media_root, typed, message):
+    response = post(editor_client, text=SAMPLE_TEXT, published_on=typed)
+    assert_refused(response, "published_on", message, media_root)
+
+
+def test_a_date_within_the_year_ahead_is_accepted(editor_client):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    soon = timezone.localdate() + dt.timedelta(days=300)
+    assert post(editor_client, text=SAMPLE_TEXT, published_on=soon.isoformat()).status_code == 302
+    assert Article.objects.get().published_on == soon
+
+
+def test_no_publication_date_is_saved_with_a_warning(editor_client):
+    response = post(editor_client, text=SAMPLE_TEXT, published_on="", follow=True)
+    assert Article.objects.get().published_on is None
+    warnings = lxml_html.fromstring(response.content).xpath('//li[contains(@class,"warning")]')
+    assert any("No publication date" in w.text_content() for w in warnings)
+
+
+def test_a_dated_upload_has_no_date_warning(editor_client):
+    response = post(editor_client, text=SAMPLE_TEXT, follow=True)
+    assert "No publication date" not in response.content.decode()

@@ -160,6 +160,19 @@ class UploadForm(forms.Form):
             "upload": data["file"],
         }
 
+    @classmethod
+    def refused_as_too_big(cls) -> UploadForm:
+        """The form for a request too big to read: nothing of it can be shown again, only why."""
+        form = cls(data={"published_on": timezone.localdate().isoformat()})
+        form.is_valid()
+        form.errors.clear()
+        form.add_error(
+            "text",
+            _("The text is far too long to be read: the limit is %(limit)s characters. "
+              "Nothing was saved; paste a shorter text.") % {"limit": f"{ingest.MAX_TEXT_CHARS:,}"},
+        )
+        return form
+
     def warnings(self) -> list[str]:
         """What the editor should check in the saved article (shown as warning messages)."""
         warnings = list(getattr(self, "file_warnings", ()))

@@ -527,3 +527,31 @@ def test_no_publication_date_is_saved_with_a_warning(editor_client):
 def test_a_dated_upload_has_no_date_warning(editor_client):
     response = post(editor_client, text=SAMPLE_TEXT, follow=True)
     assert "No publication date" not in response.content.decode()
+
+
+# --- a request too big for Django to read -------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["multipart", "urlencoded"])
+def test_ten_megabytes_of_pasted_text_shows_the_form_with_the_reason(
+    editor_client, media_root, encoding
+):
+    from urllib.parse import urlencode
+
+    fields = {"title": "Trop long", "text": "a" * (10 * 1024 * 1024), "published_on": ""}
+    if encoding == "multipart":
+        response = editor_client.post(URL, fields)
+    else:
+        response = editor_client.post(
+            URL, urlencode(fields), content_type="application/x-www-form-urlencoded"
+        )
+    assert response.status_code == 413
+    assert "far too long" in field_error(response, "text")
+    assert lxml_html.fromstring(response.content).xpath('//form//input[@name="title"]')
+    assert Article.objects.count() == 0 and stored_files(media_root) == []
+
+
+def test_too_big_request_from_a_reviewer_is_still_forbidden(client, reviewer):
+    client.force_login(reviewer)
+    response = client.post(URL, {"title": "x", "text": "a" * (10 * 1024 * 1024)})
+    assert response.status_code == 403

@@ -66,6 +66,18 @@ def article_new(request: HttpRequest) -> HttpResponse:
     return render(request, "factcheck/article_new.html", {"form": form})
 
 
+@login_required
+def _article_new_too_big(request: HttpRequest) -> HttpResponse:
+    """The upload page again when the pasted text is too big for Django to read at all."""
+    require(roles.can_upload(request.user))
+    form = UploadForm.refused_as_too_big()
+    form.focus_first_error()
+    return render(request, "factcheck/article_new.html", {"form": form}, status=413)
+
+
+article_new.when_too_big = _article_new_too_big  # see factcheck.middleware
+
+
 def _attach_model_errors(form: UploadForm, exc: ValidationError) -> None:
     errors = getattr(exc, "error_dict", {None: exc.error_list})
     for field, field_errors in errors.items():

@@ -197,6 +197,33 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
 }
 
+# --- Outgoing mail (password reset) ---------------------------------------------
+# Development prints mail to the console; production sends through the SMTP
+# server named in the environment, and `check --deploy` warns when it is not
+# (factcheck/checks.py): otherwise a password reset says "sent" and nothing goes.
+# Django 6.1's MAILERS replaces the EMAIL_* settings; the variables keep their names.
+_email_host = os.environ.get("EMAIL_HOST", "")
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+if DEBUG and not _email_host:
+    MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+else:
+    MAILERS = {
+        "default": {
+            "BACKEND": SMTP_BACKEND,
+            "OPTIONS": {
+                "host": _email_host,
+                "port": int(os.environ.get("EMAIL_PORT", "587")),
+                "username": os.environ.get("EMAIL_HOST_USER", ""),
+                "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+                "use_tls": env_bool("EMAIL_USE_TLS", True),
+                # A dead mail server must not hold a request for long.
+                "timeout": 10,
+            },
+        }
+    }
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

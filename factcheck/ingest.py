@@ -128,9 +128,9 @@ def read_upload(data: bytes, filename: str) -> Ingested:
 
 def replaced_bytes_warning(count: int) -> str:
     return ngettext(
-        "%(count)s byte of this file was not valid UTF-8 and was replaced by “\ufffd”: "
+        "%(count)s byte of this file was not valid UTF-8 and was replaced by “�”: "
         "check the text around it.",
-        "%(count)s bytes of this file were not valid UTF-8 and were replaced by “\ufffd”: "
+        "%(count)s bytes of this file were not valid UTF-8 and were replaced by “�”: "
         "check the text around them.",
         count,
     ) % {"count": count}

@@ -103,6 +103,14 @@ def read_file(data: bytes, filename: str) -> str:
 
 def read_upload(data: bytes, filename: str) -> Ingested:
     """The text of an uploaded file with warnings for the editor; raises IngestError."""
+    try:
+        return _read_upload(data, filename)
+    finally:
+        # The decoded text is cached for the steps of one upload only, not kept after it.
+        decode_text.cache_clear()
+
+
+def _read_upload(data: bytes, filename: str) -> Ingested:
     if not data:
         raise IngestError(_("The file is empty."))
     if len(data) > MAX_FILE_BYTES:
@@ -285,7 +293,9 @@ def read_docx(data: bytes) -> str:
             return parser.close()
     except IngestError:
         raise
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, zlib.error, etree.LxmlError) as exc:
+    except (
+        zipfile.BadZipFile, KeyError, OSError, ValueError, EOFError, zlib.error, etree.LxmlError
+    ) as exc:
         raise IngestError(_("This Word file is damaged or not a .docx document.")) from exc
 
 

@@ -26,6 +26,25 @@ class SignInThrottleBackend(AxesStandaloneBackend):
         return super().authenticate(request, username, password, **kwargs)
 
 
+def client_address(request: HttpRequest) -> str | None:
+    """The address a sign-in is counted against (AXES_CLIENT_IP_CALLABLE).
+
+    Behind TRUSTED_PROXY_COUNT reverse proxies, each of which appends the
+    address it received the request from to X-Forwarded-For, the client is the
+    N-th entry from the right; entries further left are whatever the client
+    sent and cannot be trusted. Without proxies it is REMOTE_ADDR.
+    """
+    from django.conf import settings
+
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        hops = [hop for hop in hops if hop]
+        if len(hops) >= proxies:
+            return hops[-proxies]
+    return request.META.get("REMOTE_ADDR")
+
+
 def locked_out(request: HttpRequest, original_response: Any = None, credentials: Any = None):
     """The page shown instead of the sign-in form while a lockout lasts (AXES_LOCKOUT_CALLABLE)."""
     from django.conf import settings

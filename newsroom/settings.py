@@ -146,7 +146,8 @@ STORAGES = {
 # --- Sign-in throttling (django-axes) ---------------------------------------------
 # Failed sign-ins are counted per username and, separately, per address; either
 # reaching the limit blocks sign-in for the cool-off time. A success resets the count.
-# Behind a reverse proxy REMOTE_ADDR is the proxy's: see README.md.
+# Behind reverse proxies REMOTE_ADDR is the last proxy's: TRUSTED_PROXY_COUNT says
+# how many append to X-Forwarded-For (factcheck.signin.client_address).
 AUTHENTICATION_BACKENDS = [
     "factcheck.signin.SignInThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -156,6 +157,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SIGNIN_COOLOFF_MINUTES
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "factcheck.signin.locked_out"
+AXES_CLIENT_IP_CALLABLE = "factcheck.signin.client_address"
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "factcheck:home"

@@ -86,3 +86,25 @@ def test_sign_in_without_a_request_still_works(user):
 
     assert authenticate(username="sam", password=PASSWORD) == user
     assert authenticate(username="sam", password="wrong") is None
+
+
+def test_behind_a_trusted_proxy_the_forwarded_address_is_counted(client, user, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = "10.0.0.2"
+    for n in range(LIMIT):
+        # Each attempt claims a new forwarded address on the left: spoofed, so ignored.
+        client.post(
+            LOGIN, {"username": f"guess{n}", "password": "wrong"}, REMOTE_ADDR=proxy,
+            HTTP_X_FORWARDED_FOR=f"6.6.6.{n}, 198.51.100.20",
+        )
+    locked = client.post(
+        LOGIN, {"username": "sam", "password": PASSWORD}, REMOTE_ADDR=proxy,
+        HTTP_X_FORWARDED_FOR="198.51.100.20",
+    )
+    assert locked.status_code == 429
+    # Another client behind the same proxy is not blocked with the first one.
+    other = client.post(
+        LOGIN, {"username": "sam", "password": PASSWORD}, REMOTE_ADDR=proxy,
+        HTTP_X_FORWARDED_FOR="198.51.100.21",
+    )
+    assert other.status_code == 302

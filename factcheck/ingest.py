@@ -4,6 +4,10 @@ Pure functions, no database and no storage: bytes in, text out, or an
 IngestError whose message can be shown beside the form field. The type is
 decided from the content (magic bytes, zip structure), the extension only
 has to agree with it, so a binary renamed .txt is refused.
+
+Every reader works under limits (inflated bytes, paragraphs, XML elements,
+PDF operators, characters, time) and refuses with a reason when a file
+exceeds them: bench/uploads.py measures hostile files against the target.
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ PORT ?= 8000
 # The embedded default: SQLite and kombu's filesystem broker under var/.
 RUN_ENV := DEBUG=1
 
-.PHONY: install run test lint bench-extraction bench-queue bench-pipeline bench screenshots clean
+.PHONY: install run test lint bench-extraction bench-queue bench-pipeline bench-uploads bench screenshots clean
 
 install: $(VENV)/.installed
 
@@ -45,7 +45,11 @@ bench-pipeline: install
 	scripts/ensure-services
 	$(PY) bench/pipeline.py
 
-bench: bench-extraction bench-queue bench-pipeline
+bench-uploads: install
+	scripts/ensure-services
+	$(PY) bench/uploads.py
+
+bench: bench-extraction bench-queue bench-pipeline bench-uploads
 
 screenshots: install
 	scripts/ensure-services

@@ -12,6 +12,7 @@ class FactcheckConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from factcheck import checks  # noqa: F401 - registers the system checks
         from factcheck.defaults import ensure_defaults
 
         # After every migrate and flush: see factcheck/defaults.py.

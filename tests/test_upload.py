@@ -10,9 +10,21 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from lxml import html as lxml_html
 
+from factcheck import ingest
 from factcheck.models import Article
 from tests.factories import SAMPLE_TEXT
-from tests.upload_files import make_broken_docx, make_broken_pdf, make_docx, make_pdf
+from tests.upload_files import (
+    make_broken_docx,
+    make_broken_pdf,
+    make_docx,
+    make_docx_bomb,
+    make_encrypted_pdf,
+    make_heavy_pdf,
+    make_many_paragraphs_docx,
+    make_pdf,
+    make_pdf_lines,
+    make_raw_docx,
+)
 
 URL = reverse("factcheck:article_new")
 FRENCH = (
@@ -40,7 +52,13 @@ def stored_files(media_root: Path) -> list[str]:
 
 
 def post(client, *, file: SimpleUploadedFile | None = None, follow: bool = False, **fields):
-    data = {"title": "Un article", "published_precision": "day", "language": ""} | fields
+    # The form comes prefilled with today's date; the tests send a fixed one.
+    data = {
+        "title": "Un article",
+        "published_on": "2024-11-20",
+        "published_precision": "day",
+        "language": "",
+    } | fields
     if file is not None:
         data["file"] = file
     return client.post(URL, data, follow=follow)
@@ -325,3 +343,199 @@ def test_failed_save_leaves_no_file(editor_client, media_root, monkeypatch):
         )
     assert Article.objects.count() == 0
     assert stored_files(media_root) == []
+
+
+# --- hostile files: refused with a reason, cheaply (bench/uploads.py measures the cost) ---
+
+
+def test_zip_bomb_with_false_sizes_is_refused_as_it_inflates(editor_client, media_root):
+    # 300 MB of XML declared as 20 KB: only a running count of inflated bytes sees it.
+    bomb = make_docx_bomb(inflated_bytes=300 * 1024 * 1024)
+    assert len(bomb) < 1024 * 1024
+    response = post(editor_client, file=SimpleUploadedFile("bomb.docx", bomb))
+    assert_refused(response, "file", "unpacks to more than 50 MB", media_root)
+
+
+def test_docx_with_a_million_tiny_paragraphs_is_refused(editor_client, media_root):
+    many = make_many_paragraphs_docx()
+    response = post(editor_client, file=SimpleUploadedFile("many.docx", many))
+    assert_refused(response, "file", "too complex", media_root)
+    assert "20,000 paragraphs" in field_error(response, "file")
+
+
+def test_docx_text_over_the_limit_is_refused_while_reading():
+    paragraph = "<w:p><w:r><w:t>" + "mot " * 5_000 + "</w:t></w:r></w:p>"
+    with pytest.raises(ingest.IngestError, match="too long"):
+        ingest.read_file(make_raw_docx(paragraph * 25), "long.docx")
+
+
+def test_docx_reader_keeps_tables_breaks_and_text_boxes_once():
+    body = (
+        "<w:p><w:r><w:t>Titre</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t xml:space='preserve'>Le Sénat </w:t></w:r>"
+        "<w:r><w:t>a voté.</w:t><w:tab/><w:t>Fin</w:t><w:br/><w:t>ligne</w:t></w:r></w:p>"
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Pour</w:t></w:r></w:p></w:tc>"
+        "<w:tc><w:p><w:r><w:t>289</w:t></w:r></w:p><w:p><w:r><w:t>voix</w:t></w:r></w:p></w:tc>"
+        "</w:tr></w:tbl>"
+        "<w:p><w:r><mc:AlternateContent xmlns:mc='http://schemas.openxmlformats.org/"
+        "markup-compatibility/2006'><mc:Choice><w:txbxContent><w:p><w:r><w:t>Encadré</w:t>"
+        "</w:r></w:p></w:txbxContent></mc:Choice><mc:Fallback><w:p><w:r><w:t>Encadré</w:t>"
+        "</w:r></w:p></mc:Fallback></mc:AlternateContent><w:t>Après</w:t></w:r></w:p>"
+        "<w:p><w:r><w:delText>supprimé</w:delText></w:r></w:p>"
+    )
+    assert ingest.read_file(make_raw_docx(body), "a.docx") == (
+        "Titre\n\nLe Sénat a voté.\tFin\nligne\n\nPour | 289\nvoix\n\nEncadré\n\nAprès"
+    )
+
+
+def test_pdf_with_600000_text_operators_is_refused(editor_client, media_root):
+    response = post(editor_client, file=SimpleUploadedFile("heavy.pdf", make_heavy_pdf()))
+    assert_refused(response, "file", "too complex", media_root)
+
+
+# --- how files are read: encodings, PDF reflow, encrypted PDFs ----------------
+
+
+def test_one_bad_byte_keeps_utf8_and_warns(editor_client):
+    broken = FRENCH.encode().replace(b"Paris", b"Pa\xffris")
+    response = post(editor_client, file=SimpleUploadedFile("a.txt", broken), follow=True)
+    body = Article.objects.get().body
+    assert body == FRENCH.replace("Paris", "Pa\ufffdris")  # not "Le SÃ©nat"
+    warning = lxml_html.fromstring(response.content).xpath('//li[contains(@class,"warning")]')
+    assert warning and "not valid UTF-8" in warning[0].text_content()
+
+
+def test_a_cp1252_file_is_still_read_as_cp1252():
+    text = "Le Sénat a adopté le texte. Coût : 5 €, soit l'équivalent d'un café."
+    assert ingest.read_upload(text.encode("cp1252"), "a.txt") == ingest.Ingested(text)
+
+
+PDF_LINES = (
+    "Le Sénat a adopté mardi le projet de loi relatif à la sécu-",
+    "rité intérieure par 289 voix contre 12, après trois jours de",
+    "débats souvent vifs entre les groupes.",
+    "Les quatre-vingt-dix amendements de l'opposition ont été re-",
+    "jetés en bloc, comme l'avait annoncé le rapporteur Jean-",
+    "Luc Martin dès l'ouverture de la séance publique du vingt-",
+    "deux novembre, sans vote sur chacun d'entre eux.",
+)
+
+
+def test_pdf_lines_are_reflowed_into_paragraphs(editor_client):
+    post(editor_client, file=SimpleUploadedFile("a.pdf", make_pdf_lines(*PDF_LINES)))
+    assert Article.objects.get().body == (
+        "Le Sénat a adopté mardi le projet de loi relatif à la sécurité intérieure par 289 voix "
+        "contre 12, après trois jours de débats souvent vifs entre les groupes.\n\n"
+        "Les quatre-vingt-dix amendements de l'opposition ont été rejetés en bloc, comme "
+        "l'avait annoncé le rapporteur Jean-Luc Martin dès l'ouverture de la séance publique "
+        "du vingt-deux novembre, sans vote sur chacun d'entre eux."
+    )
+
+
+def test_reflow_keeps_blank_line_breaks_and_short_lines():
+    page = (
+        "Le vote\n"
+        "Le texte a été adopté par l'Assemblée nationale après un long\n"
+        "débat qui a duré jusque tard dans la nuit de mardi à mercredi\n"
+        "\n"
+        "Un second paragraphe commence ici, après une ligne blanche, et\n"
+        "continue sur la ligne suivante."
+    )
+    assert ingest.reflow(page) == (
+        "Le vote\n\n"
+        "Le texte a été adopté par l'Assemblée nationale après un long débat qui a duré "
+        "jusque tard dans la nuit de mardi à mercredi\n\n"
+        "Un second paragraphe commence ici, après une ligne blanche, et continue sur la "
+        "ligne suivante."
+    )
+
+
+def test_aes_encrypted_pdf_with_an_empty_password_is_read(editor_client):
+    pdf = make_encrypted_pdf("Le Senat a vote le 15 novembre 2024.")
+    response = post(editor_client, file=SimpleUploadedFile("aes.pdf", pdf))
+    assert response.status_code == 302, field_error(response, "file")
+    assert Article.objects.get().body == "Le Senat a vote le 15 novembre 2024."
+
+
+def test_password_protected_pdf_is_refused_with_the_reason(editor_client, media_root):
+    pdf = make_encrypted_pdf("Texte secret.", user_password="s3cret")
+    response = post(editor_client, file=SimpleUploadedFile("locked.pdf", pdf))
+    assert_refused(response, "file", "protected by a password", media_root)
+
+
+# --- the publication date ----------------------------------------------------
+
+
+def test_the_form_is_prefilled_with_today(editor_client):
+    from django.utils import timezone
+
+    tree = lxml_html.fromstring(editor_client.get(URL).content)
+    field = tree.xpath('//input[@id="id_published_on"]')[0]
+    assert field.get("type") == "text" and field.get("placeholder") == "YYYY-MM-DD"
+    assert field.get("value") == timezone.localdate().isoformat()
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("072018", "YYYY-MM-DD"),
+        ("20/11/2024", "YYYY-MM-DD"),
+        ("2024-02-30", "YYYY-MM-DD"),
+        ("0018-07", "1800 or later"),
+        ("1799-12-31", "1800 or later"),
+        ("2999-01-01", "more than a year ahead"),
+    ],
+)
+def test_impossible_dates_are_refused(editor_client, media_root, typed, message):
+    response = post(editor_client, text=SAMPLE_TEXT, published_on=typed)
+    assert_refused(response, "published_on", message, media_root)
+
+
+def test_a_date_within_the_year_ahead_is_accepted(editor_client):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    soon = timezone.localdate() + dt.timedelta(days=300)
+    assert post(editor_client, text=SAMPLE_TEXT, published_on=soon.isoformat()).status_code == 302
+    assert Article.objects.get().published_on == soon
+
+
+def test_no_publication_date_is_saved_with_a_warning(editor_client):
+    response = post(editor_client, text=SAMPLE_TEXT, published_on="", follow=True)
+    assert Article.objects.get().published_on is None
+    warnings = lxml_html.fromstring(response.content).xpath('//li[contains(@class,"warning")]')
+    assert any("No publication date" in w.text_content() for w in warnings)
+
+
+def test_a_dated_upload_has_no_date_warning(editor_client):
+    response = post(editor_client, text=SAMPLE_TEXT, follow=True)
+    assert "No publication date" not in response.content.decode()
+
+
+# --- a request too big for Django to read -------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["multipart", "urlencoded"])
+def test_ten_megabytes_of_pasted_text_shows_the_form_with_the_reason(
+    editor_client, media_root, encoding
+):
+    from urllib.parse import urlencode
+
+    fields = {"title": "Trop long", "text": "a" * (10 * 1024 * 1024), "published_on": ""}
+    if encoding == "multipart":
+        response = editor_client.post(URL, fields)
+    else:
+        response = editor_client.post(
+            URL, urlencode(fields), content_type="application/x-www-form-urlencoded"
+        )
+    assert response.status_code == 413
+    assert "far too long" in field_error(response, "text")
+    assert lxml_html.fromstring(response.content).xpath('//form//input[@name="title"]')
+    assert Article.objects.count() == 0 and stored_files(media_root) == []
+
+
+def test_too_big_request_from_a_reviewer_is_still_forbidden(client, reviewer):
+    client.force_login(reviewer)
+    response = client.post(URL, {"title": "x", "text": "a" * (10 * 1024 * 1024)})
+    assert response.status_code == 403

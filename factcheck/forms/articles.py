@@ -7,12 +7,17 @@ import re
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from factcheck import ingest
 from factcheck.models import Article, Language
 
-MONTH = re.compile(r"^\s*(\d{4})-(\d{1,2})\s*$")
+# A day or a month, digits only: "072018" or "18-07-2024" must not be read as some other date.
+DAY_OR_MONTH = re.compile(r"^\s*(?P<year>\d{4})-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?\s*$")
+MONTH = re.compile(r"^\s*\d{4}-\d{1,2}\s*$")
+EARLIEST_YEAR = 1800
+LATEST_AHEAD = dt.timedelta(days=366)
 
 
 class ArticleTextField(forms.CharField):
@@ -22,15 +27,51 @@ class ArticleTextField(forms.CharField):
         return ingest.normalise(super().to_python(value))
 
 
-class PublicationDateField(forms.DateField):
-    """A day (YYYY-MM-DD) or just a month (YYYY-MM, stored as its first day)."""
+class PublicationDateField(forms.CharField):
+    """A day (YYYY-MM-DD) or just a month (YYYY-MM, stored as its first day), typed.
+
+    A text field, not the browser's date picker, which has no month mode.
+    """
+
+    widget = forms.TextInput(
+        attrs={
+            "placeholder": "YYYY-MM-DD",
+            "pattern": r"\d{4}-\d{1,2}(-\d{1,2})?",
+            "inputmode": "numeric",
+            "autocomplete": "off",
+        }
+    )
+    default_error_messages = {
+        "invalid": _("Enter a valid date: a day as YYYY-MM-DD or a month as YYYY-MM "
+                     "(for example 2024-11-20 or 2024-11)."),
+        "too_early": _("Enter a date in %(year)s or later."),
+        "too_late": _("The publication date cannot be more than a year ahead."),
+    }
 
     def to_python(self, value: Any) -> dt.date | None:
-        if isinstance(value, str) and (match := MONTH.match(value)):
-            year, month = int(match[1]), int(match[2])
-            if 1 <= month <= 12:
-                return dt.date(year, month, 1)
-        return super().to_python(value)
+        if isinstance(value, dt.date):
+            return value
+        text = super().to_python(value)
+        if not text:
+            return None
+        match = DAY_OR_MONTH.match(text)
+        if match is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        try:
+            return dt.date(int(match["year"]), int(match["month"]), int(match["day"] or 1))
+        except ValueError as exc:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from exc
+
+    def validate(self, value: dt.date | None) -> None:
+        super().validate(value)
+        if value is None:
+            return
+        if value.year < EARLIEST_YEAR:
+            raise forms.ValidationError(
+                self.error_messages["too_early"], code="too_early", params={"year": EARLIEST_YEAR}
+            )
+        if value > timezone.localdate() + LATEST_AHEAD:
+            raise forms.ValidationError(self.error_messages["too_late"], code="too_late")
 
 
 class UploadForm(forms.Form):
@@ -50,8 +91,11 @@ class UploadForm(forms.Form):
     published_on = PublicationDateField(
         label=_("Publication date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_("A day, or just a month (YYYY-MM) with the precision below."),
+        initial=timezone.localdate,
+        help_text=_(
+            "YYYY-MM-DD, or just a month as YYYY-MM. Relative dates in the text "
+            "(“yesterday”, “Tuesday”) are read from it."
+        ),
     )
     published_precision = forms.ChoiceField(
         label=_("Date precision"),
@@ -75,7 +119,8 @@ class UploadForm(forms.Form):
         # Refuse by size before reading anything into memory.
         if upload.size > ingest.MAX_FILE_BYTES:
             raise forms.ValidationError(_("The file is too big: the limit is 5 MB."))
-        self.file_text = ingest.read_file(upload.read(), upload.name)
+        ingested = ingest.read_upload(upload.read(), upload.name)
+        self.file_text, self.file_warnings = ingested.text, ingested.warnings
         return upload
 
     def clean_text(self) -> str:
@@ -111,6 +156,29 @@ class UploadForm(forms.Form):
             "outlet": data["outlet"],
             "upload": data["file"],
         }
+
+    @classmethod
+    def refused_as_too_big(cls) -> UploadForm:
+        """The form for a request too big to read: nothing of it can be shown again, only why."""
+        form = cls(data={"published_on": timezone.localdate().isoformat()})
+        form.is_valid()
+        form.errors.clear()
+        form.add_error(
+            "text",
+            _("The text is far too long to be read: the limit is %(limit)s characters. "
+              "Nothing was saved; paste a shorter text.") % {"limit": f"{ingest.MAX_TEXT_CHARS:,}"},
+        )
+        return form
+
+    def warnings(self) -> list[str]:
+        """What the editor should check in the saved article (shown as warning messages)."""
+        warnings = list(getattr(self, "file_warnings", ()))
+        if self.cleaned_data.get("published_on") is None:
+            warnings.append(
+                _("No publication date was given: relative dates in the text (“yesterday”, "
+                  "“Tuesday”) cannot be resolved, so they are not extracted.")
+            )
+        return [str(warning) for warning in warnings]
 
     def focus_first_error(self) -> None:
         """Put the cursor in the first field that needs fixing when the page comes back."""

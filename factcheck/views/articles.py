@@ -54,10 +54,23 @@ def article_new(request: HttpRequest) -> HttpResponse:
             _attach_model_errors(form, exc)
         else:
             _flag_duplicate(request, article)
+            for warning in form.warnings():
+                messages.warning(request, warning)
             messages.success(request, _("Article uploaded; claims are being extracted."))
             return redirect(article)
     form.focus_first_error()
     return render(request, "factcheck/article_new.html", {"form": form})
+
+
+@role_required(roles.can_upload)
+def _article_new_too_big(request: HttpRequest) -> HttpResponse:
+    """The upload page again when the pasted text is too big for Django to read at all."""
+    form = UploadForm.refused_as_too_big()
+    form.focus_first_error()
+    return render(request, "factcheck/article_new.html", {"form": form}, status=413)
+
+
+article_new.when_too_big = _article_new_too_big  # see factcheck.middleware
 
 
 def _attach_model_errors(form: UploadForm, exc: ValidationError) -> None:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from factcheck.extraction import dates_calendar as cal
+from factcheck.extraction.dates import calendar as cal
+from factcheck.extraction.dates.items import Item
 from factcheck.extraction.model import Published
-
-if TYPE_CHECKING:
-    from factcheck.extraction.dates import Item
 
 Value = dict[str, str]
 

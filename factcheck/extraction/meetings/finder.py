@@ -1,6 +1,6 @@
 """meeting_count claims: how many times named parties have met, fr and en.
 
-Three shapes, each read from the tables in meetings_tables.py:
+Three shapes, each read from the lexicon (lang/, MeetingWords):
 - an ordinal before a meeting noun: "leur troisième sommet", "the 7th session";
 - an ordinal or a count of times next to a meeting verb: "met for the first
   time", "a rencontré Trump à trois reprises", "have met twice";
@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 
-from factcheck.extraction.meetings_tables import ADVERB_COUNTS, FILLERS, LEXICONS, MeetingLexicon
+from factcheck.extraction.lang import MeetingWords, lexicon
+from factcheck.extraction.lang.shared import MEETING_ADVERB_COUNTS, MEETING_FILLERS
 from factcheck.extraction.model import Claim, Document, Sentence
 from factcheck.extraction.numbers import NumberMatch, find_numbers, find_ordinals
-from factcheck.extraction.votes_tables import cue_sentences, lowered  # shared prefilter
+from factcheck.extraction.text import cue_sentences, lowered
 
 MAX_MODIFIERS = 2  # "first official summit", "the second Trump-Kim summit"
 WINDOW = 80  # characters searched for a meeting verb on each side of a count
@@ -32,7 +33,7 @@ MAX_CLAIMS = 2000
 
 def find(doc: Document) -> list[Claim]:
     try:
-        lex = LEXICONS.get(doc.lang, LEXICONS["en"])
+        lex = lexicon(doc.lang).meetings
         low = lowered(doc.text)
         claims: list[Claim] = []
         for sentence in cue_sentences(doc.text, doc.sentences, lex.cue, low):
@@ -51,7 +52,7 @@ GATE_SLACK = 100  # an anchor may run past the sentence's end ("met 3\n\ntimes")
 
 
 def _in_sentence(
-    text: str, low: str, sentence: Sentence, lang: str, lex: MeetingLexicon
+    text: str, low: str, sentence: Sentence, lang: str, lex: MeetingWords
 ) -> list[Claim]:
     spans: list[tuple[int, int, int]] = []
     window = low[sentence.start : sentence.end + GATE_SLACK]
@@ -85,7 +86,7 @@ def _without_overlaps(spans: list[tuple[int, int, int]]) -> list[tuple[int, int,
 
 
 def _ordinal_noun(
-    text: str, ordinal: NumberMatch, lex: MeetingLexicon
+    text: str, ordinal: NumberMatch, lex: MeetingWords
 ) -> tuple[int, int, int] | None:
     """ "leur troisième sommet", "first official summit", "la 7e session du Conseil"."""
     pos = ordinal.end
@@ -105,12 +106,12 @@ def _ordinal_noun(
     return None
 
 
-def _capitalized(text: str, pos: int, lex: MeetingLexicon) -> re.Match[str] | None:
-    return _CAPITALIZED.match(text, pos) if lex is LEXICONS["en"] else None
+def _capitalized(text: str, pos: int, lex: MeetingWords) -> re.Match[str] | None:
+    return _CAPITALIZED.match(text, pos) if lex is lexicon("en").meetings else None
 
 
 def _ordinal_time(
-    text: str, sentence: Sentence, ordinal: NumberMatch, lex: MeetingLexicon
+    text: str, sentence: Sentence, ordinal: NumberMatch, lex: MeetingWords
 ) -> tuple[int, int, int] | None:
     """ "met for the first time", "C'est la troisième fois qu'ils se rencontrent"."""
     word = lex.time_word.match(text, ordinal.end)
@@ -128,7 +129,7 @@ def _ordinal_time(
 
 
 def _count_times(
-    text: str, sentence: Sentence, number: NumberMatch, lex: MeetingLexicon
+    text: str, sentence: Sentence, number: NumberMatch, lex: MeetingWords
 ) -> tuple[int, int, int] | None:
     """ "a rencontré Trump à trois reprises", "have met three times"."""
     word = lex.times.match(text, number.end)
@@ -146,7 +147,7 @@ def _count_times(
 
 
 def _count_nouns(
-    text: str, number: NumberMatch, lex: MeetingLexicon
+    text: str, number: NumberMatch, lex: MeetingWords
 ) -> tuple[int, int, int] | None:
     """ "These 19 meetings", "trois sommets": a plural noun right after the count."""
     gap = re.compile(r"\s+").match(text, number.end)
@@ -160,33 +161,33 @@ def _count_nouns(
     return number.start, noun.end(), number.value
 
 
-def _adverbs(text: str, sentence: Sentence, lex: MeetingLexicon) -> list[tuple[int, int, int]]:
+def _adverbs(text: str, sentence: Sentence, lex: MeetingWords) -> list[tuple[int, int, int]]:
     """ "have met twice", "met only once"."""
     found = []
     for m in lex.adverb_times.finditer(text, sentence.start, sentence.end):
         if lex.frequency.match(text, m.end()):
             continue  # "twice a year", "once again"
         if _verb_before(text, sentence, m.start(), lex):
-            found.append((m.start(), m.end(), ADVERB_COUNTS[m.group().lower()]))
+            found.append((m.start(), m.end(), MEETING_ADVERB_COUNTS[m.group().lower()]))
     return found
 
 
 # --- context ---------------------------------------------------------------
 
 
-def _verb_before(text: str, sentence: Sentence, pos: int, lex: MeetingLexicon) -> bool:
+def _verb_before(text: str, sentence: Sentence, pos: int, lex: MeetingWords) -> bool:
     """A meeting verb in the same clause, before pos."""
     window = text[max(sentence.start, pos - WINDOW) : pos]
     edges = [m.end() for m in lex.boundary.finditer(window)]
     # "se sont entretenus, pour la première fois,": an aside of filler words does not
     # end the clause, but "Kim, who met Trump, tested missiles" does.
-    while edges and all(w.lower() in FILLERS for w in window[edges[-1] :].split()):
+    while edges and all(w.lower() in MEETING_FILLERS for w in window[edges[-1] :].split()):
         edges.pop()
     clause = window[edges[-1] :] if edges else window
     return bool(lex.verb.search(clause))
 
 
-def _verb_after(text: str, sentence: Sentence, pos: int, lex: MeetingLexicon) -> bool:
+def _verb_after(text: str, sentence: Sentence, pos: int, lex: MeetingWords) -> bool:
     """ "la troisième fois que les deux dirigeants se rencontrent"."""
     window = text[pos : min(sentence.end, pos + WINDOW)]
     edge = lex.boundary.search(window)

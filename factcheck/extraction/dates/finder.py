@@ -1,0 +1,117 @@
+"""The date finder: candidates, groups of items, claims with resolved values.
+
+`find(doc)` runs a DateScanner over the document: the token layer
+(scanner.py), the grammar (grammar.py and its rules), ranges and lists
+(groups.py), the tense (tense.py), the dateline (dateline.py); each group's
+value is resolved against publication (resolve.py) with the years the text
+itself sets (context.py).
+"""
+
+from __future__ import annotations
+
+from factcheck.extraction.dates import context
+from factcheck.extraction.dates.dateline import Dateline
+from factcheck.extraction.dates.grammar import WORD_PARSERS, Grammar
+from factcheck.extraction.dates.groups import Groups
+from factcheck.extraction.dates.items import Item, is_open
+from factcheck.extraction.dates.resolve import resolve_group
+from factcheck.extraction.dates.tense import Tense
+from factcheck.extraction.model import Claim, Document
+
+# No article states thousands of dates; past this a document is adversarial
+# and the cap keeps its cost bounded.
+MAX_CLAIMS = 2000
+
+
+def find(doc: Document) -> list[Claim]:
+    """All date claims of a document; never raises."""
+    try:
+        return DateScanner(doc).run()
+    except Exception:  # the pipeline does not catch: a bad date must not lose an article
+        return []
+
+
+class DateScanner(Grammar, Groups, Tense, Dateline):
+    def __init__(self, doc: Document) -> None:
+        super().__init__(doc)
+        self.claims: list[Claim] = []
+        self.years = context.YearContext(doc.text, doc.sentences)
+        self.bare_weekdays: list[tuple[int, int]] = []  # (claim index, weekday)
+        self.dated_weekdays: dict[int, set[str]] = {}  # weekday -> "mardi 1er juin" dates
+        self.parsers = WORD_PARSERS[self.lang]
+
+    def run(self) -> list[Claim]:
+        claims = self.claims
+        k = 0
+        for start in self.candidates():
+            if start < k:
+                continue  # inside the group just read
+            if len(claims) >= MAX_CLAIMS:
+                break
+            word = self.low[start]
+            if word[0].isdigit() and not self.digit_worth(start):
+                continue
+            group = self.group(start)
+            if not group:
+                continue
+            self.emit(group)
+            last = group[-1][-1] if isinstance(group[-1], list) else group[-1]
+            k = max(start + 1, last.j)
+        self.name_bare_weekdays()
+        return claims
+
+    def name_bare_weekdays(self) -> None:
+        """A bare "mardi" with no tense cue is the "mardi 1er juin" the text writes out."""
+        for index, weekday in self.bare_weekdays:
+            iso = context.dated_weekday(weekday, self.dated_weekdays, self.doc.published)
+            old = self.claims[index]
+            if iso is not None and old.value != {"date": iso}:
+                self.claims[index] = Claim("date", old.start, old.end, old.text, {"date": iso})
+
+    def emit(self, group: list) -> None:
+        """Claims of a group; the tense cue is read once for all its items."""
+        items = [x for entry in group for x in (entry if isinstance(entry, list) else [entry])]
+        # The tense is read only when the year or day is left open: most
+        # claims ("hier", "en 2018") never need it.
+        shared = self.direction(items[0].i, items[-1].j, 0) if is_open(items) else 0
+        pub = self.doc.published
+        for entry in group:
+            first, last = (entry[0], entry[-1]) if isinstance(entry, list) else (entry, entry)
+            if self.is_publication_line(first.i):
+                continue
+            direction = first.direc or last.direc or shared
+            start = self.start(first.i)
+            self.give_context_year(last, start, direction)
+            try:
+                value = resolve_group(entry, pub, direction)
+            except (ValueError, OverflowError):  # a year beyond 1-9999 near the anchor
+                value = None
+            if value is None:
+                continue
+            end = self.end(last.j - 1)
+            self.remember(entry, value, start, direction)
+            self.claims.append(Claim("date", start, end, self.text[start:end], value))
+
+    def give_context_year(self, item: Item, start: int, direction: int) -> None:
+        """An open day or month takes the year the text just set, if the tense agrees."""
+        if item.kind not in ("day", "month") or item.y is not None or item.m is None:
+            return
+        if item.direc or item.wd is not None:
+            return  # "juin prochain", "vendredi 13 juin": anchored on publication
+        year = self.years.year_for(start)
+        if year is not None and context.fits(year, item.m, item.d, self.doc.published, direction):
+            item.y = year
+
+    def remember(self, entry: Item | list[Item], value: dict, start: int, direction: int) -> None:
+        """Note what a claim tells later ones: its year, or the date of its weekday."""
+        if isinstance(entry, list) or "date" not in value or entry.kind == "decade":
+            return  # a range or a decade sets no single year
+        date = value["date"]
+        # A year alone ("en 97", "l'an dernier") frames what follows; a dated
+        # event ("en décembre 2001") is one point, and the next date may be later.
+        frame = entry.kind == "year" or (entry.rel is not None and entry.rel[0] == "year")
+        self.years.remember(start, int(date[:4]), frame)
+        if entry.kind == "day" and entry.wd is not None and len(date) == 10:
+            self.dated_weekdays.setdefault(entry.wd, set()).add(date)
+        elif entry.kind == "weekday" and not entry.direc and not direction:
+            self.bare_weekdays.append((len(self.claims), entry.wd or 0))

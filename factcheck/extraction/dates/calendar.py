@@ -25,8 +25,9 @@ def valid(year: int, month: int, day: int) -> bool:
 
 
 @lru_cache(maxsize=4096)  # pure; an article asks the same few (month, day) again and again
-def pick_year(pub: Published, month: int, day: int | None, direction: int,
-              weekday: int | None = None) -> int | None:
+def pick_year(
+    pub: Published, month: int, day: int | None, direction: int, weekday: int | None = None
+) -> int | None:
     """The year of a day or month given without one, seen from publication.
 
     A weekday written next to the date wins ("vendredi 13 décembre"); then the
@@ -43,8 +44,10 @@ def pick_year(pub: Published, month: int, day: int | None, direction: int,
     # Compare at day level only when both sides know the day.
     fine = pub.day and day is not None
     here = _scale(base, pub.date.month, pub.date.day if fine else None)
+
     def at(year: int) -> int:
         return _scale(year, month, day if fine else None)
+
     if direction < 0:
         past = [y for y in candidates if at(y) <= here]
         return max(past) if past else None

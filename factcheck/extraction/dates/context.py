@@ -53,7 +53,7 @@ class YearContext:
             return None
         scope_start, sentence_start = scope
         # Bounded: a megabyte without a full stop is one sentence.
-        window = self.text[max(sentence_start, offset - _ANAPHOR_REACH):offset]
+        window = self.text[max(sentence_start, offset - _ANAPHOR_REACH) : offset]
         if self.last_any and self.last_any[0] >= scope_start and _ANAPHOR.search(window):
             return self.last_any[1]
         if self.last_explicit and self.last_explicit[0] >= scope_start:
@@ -69,7 +69,7 @@ class YearContext:
         if index == 0:
             return here.start, here.start
         before = self.sentences[index - 1]
-        if "\n" in self.text[before.end:here.start]:
+        if "\n" in self.text[before.end : here.start]:
             return here.start, here.start  # a new paragraph starts a new frame
         return before.start, here.start
 
@@ -83,14 +83,13 @@ def fits(year: int, month: int, day: int | None, pub: Published | None, directio
     return date <= here if direction < 0 else date >= here
 
 
-def dated_weekday(
-    weekday: int, dated: dict[int, set[str]], pub: Published | None
-) -> str | None:
+def dated_weekday(weekday: int, dated: dict[int, set[str]], pub: Published | None) -> str | None:
     """The one date written with this weekday within a week of publication."""
     if pub is None or not pub.day:
         return None
     near = {
-        iso for iso in dated.get(weekday, ())
+        iso
+        for iso in dated.get(weekday, ())
         if abs((dt.date.fromisoformat(iso) - pub.date).days) <= _WEEK
     }
     return near.pop() if len(near) == 1 else None

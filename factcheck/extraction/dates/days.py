@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 from factcheck.extraction.dates import calendar as cal
-from factcheck.extraction.dates.items import Item
+from factcheck.extraction.dates.items import Item, ItemKind
 from factcheck.extraction.dates.numeric import _SPACES_ONE
 from factcheck.extraction.dates.scanner import TokenView
+from factcheck.extraction.lang.lexicon import NthWeekday, SeasonWeekday
 from factcheck.extraction.numbers import NUMBER_WORDS, read_number
 
 
@@ -23,8 +24,8 @@ class Days(TokenView):
             return None
         after = w + 1 + (self.tok(w + 1) == ",")
         full = self.day_month(after, strict=False) or self.word_day(after, strict=False)
-        if full is not None and full.kind == "day":
-            full.i, full.wd = start, wd
+        if full is not None and full.kind == ItemKind.DAY:
+            full.start_token, full.weekday = start, wd
             return full
         if start == w and self.tok(k - 1) in self.w.weekday_habit:
             return None  # "le lundi", "every Monday": a habit, not a day
@@ -35,14 +36,15 @@ class Days(TokenView):
         if self.tok(end) in self.w.after_past or self.tok(end) in self.w.after_future:
             direc = -1 if self.tok(end) in self.w.after_past else 1
             strict_day, end = True, end + 1
-        return Item(start, end, "weekday", wd=wd, direc=direc, strict=strict_day)
+        return Item(start, end, ItemKind.WEEKDAY, weekday=wd, direction=direc, strict=strict_day)
 
     def weekday_ok(self, w: int) -> bool:
         if self.lang == "en" and not self.is_title(w):
             return False
         tail, words = self.tok(w + 1), self.w
         if tail in words.weekday_feast_tails or (
-                self.is_title(w + 1) and tail in words.weekday_name_tails):
+            self.is_title(w + 1) and tail in words.weekday_name_tails
+        ):
             return False
         return not (self.is_title(w - 1) and self.tok(w - 1) in self.w.weekday_name_heads)
 
@@ -62,15 +64,15 @@ class Days(TokenView):
             at += 2  # "le premier lundi du mois de mai"
         found = self.month_at(at)
         if found is not None:
-            rule, end = ("nth", found[0], wd, n), found[1]
+            rule, end = NthWeekday(found[0], wd, n), found[1]
         elif self.tok(at) in self.t.seasons:
-            rule, end = ("season", self.t.seasons[self.tok(at)], wd, n), at + 1
+            rule, end = SeasonWeekday(self.t.seasons[self.tok(at)], wd, n), at + 1
         else:
             return None
-        item = Item(k, end, "holiday", hol=rule)
+        item = Item(k, end, ItemKind.HOLIDAY, rule=rule)
         year = self.year_at(end, strict=False)
         if year is not None:
-            item.y, item.j = year.y, year.j
+            item.year, item.end_token = year.year, year.end_token
         return item
 
     def month_at(self, k: int) -> tuple[int, int] | None:
@@ -97,16 +99,26 @@ class Days(TokenView):
         if self.lang == "en":
             day = self.day_value(end) if self.tok(end)[:1].isdigit() else None
             # "July 16", not "May 5:30" nor "March 1,500".
-            if (day is not None and not self.is_count(end) and self.tok(end + 1) != ":"
-                    and len(self.tok(end)) <= 4 and self.gap(end) in _SPACES_ONE):
-                return self.finish_day(Item(k, end + 1, "day", m=month, d=day))
-        item = Item(k, end, "month", m=month)
+            if (
+                day is not None
+                and not self.is_count(end)
+                and self.tok(end + 1) != ":"
+                and len(self.tok(end)) <= 4
+                and self.gap(end) in _SPACES_ONE
+            ):
+                return self.finish_day(Item(k, end + 1, ItemKind.DAY, month=month, day=day))
+        item = Item(k, end, ItemKind.MONTH, month=month)
         if self.tok(end) == "of" and self.tok(end + 1).isdigit():
-            item.j = end + 1
+            item.end_token = end + 1
         finished = self.finish_day(item)
         if finished is None:
             return None
-        if strict and finished.y is None and finished.direc == 0 and not self.month_context(k):
+        if (
+            strict
+            and finished.year is None
+            and finished.direction == 0
+            and not self.month_context(k)
+        ):
             return None
         return finished
 
@@ -114,8 +126,21 @@ class Days(TokenView):
         word = self.tok(k)
         left = self.tok(k - 1)
         if self.lang == "en" and word == "may":
-            return left in ("in", "since", "until", "early", "late", "mid", "last", "next",
-                            "of", "-", "this", "during", "through")
+            return left in (
+                "in",
+                "since",
+                "until",
+                "early",
+                "late",
+                "mid",
+                "last",
+                "next",
+                "of",
+                "-",
+                "this",
+                "during",
+                "through",
+            )
         if self.lang == "fr" and self.raw(k) == "Mars" and left not in ("en", "de", "mi"):
             return False  # the planet
         return left in self.w.month_left or left in self.t.months
@@ -126,9 +151,9 @@ class Days(TokenView):
             return None
         at = k + 1 + (self.tok(k + 1) in ("de", "d'", "of"))
         item = self.month(at, strict=False)
-        if item is None or item.kind != "month":
+        if item is None or item.kind != ItemKind.MONTH:
             return None
-        item.i = k
+        item.start_token = k
         return item
 
     def day_month(self, k: int, strict: bool) -> Item | None:
@@ -145,31 +170,38 @@ class Days(TokenView):
         if found is None:
             return None
         month, end = found
-        return self.finish_day(Item(k, end, "day", m=month, d=day))
+        return self.finish_day(Item(k, end, ItemKind.DAY, month=month, day=day))
 
     def word_day(self, k: int, strict: bool) -> Item | None:
         """Days in words: "le vingt sept mars", "le premier mai"."""
         if self.tok(k) not in NUMBER_WORDS:
             return None
-        got = read_number(self.low[k:k + 6])
+        got = read_number(self.low[k : k + 6])
         if got is None or not 1 <= got[0] <= 31:
             return None
         at = k + got[1] + (self.tok(k + got[1]) == "of")
         found = self.month_at(at)
         if found is None:
             return None
-        return self.finish_day(Item(k, found[1], "day", m=found[0], d=got[0]))
+        return self.finish_day(Item(k, found[1], ItemKind.DAY, month=found[0], day=got[0]))
 
     def finish_day(self, item: Item) -> Item | None:
         """Year and direction words after a day or month: "2024", ", 2024", "dernier"."""
-        at = item.j + (self.tok(item.j) == "," and self.lang == "en")
+        at = item.end_token + (self.tok(item.end_token) == "," and self.lang == "en")
         year = self.year_at(at, strict=False, short=True) or self.year_in_words(at)
         if year is not None:
-            item.y, item.j = year.y, year.j
-        elif self.tok(item.j) in self.w.after_past or self.tok(item.j) in self.w.after_future:
-            item.direc = -1 if self.tok(item.j) in self.w.after_past else 1
-            item.j += 1
-        if item.d is not None and item.y is not None and not cal.valid(item.y, item.m, item.d):
+            item.year, item.end_token = year.year, year.end_token
+        elif (
+            self.tok(item.end_token) in self.w.after_past
+            or self.tok(item.end_token) in self.w.after_future
+        ):
+            item.direction = -1 if self.tok(item.end_token) in self.w.after_past else 1
+            item.end_token += 1
+        if (
+            item.day is not None
+            and item.year is not None
+            and not cal.valid(item.year, item.month, item.day)
+        ):
             return None
         return item
 
@@ -177,10 +209,10 @@ class Days(TokenView):
         """ "le vingt-sept mars deux mille vingt-deux": a year written out after a month."""
         if self.tok(k) not in NUMBER_WORDS:
             return None
-        got = read_number(self.low[k:k + 12])
+        got = read_number(self.low[k : k + 12])
         if got is None or not 1000 <= got[0] <= 2099:
             return None
-        return Item(k, k + got[1], "year", y=got[0])
+        return Item(k, k + got[1], ItemKind.YEAR, year=got[0])
 
     def year_words(self, k: int, strict: bool) -> Item | None:
         """ "l'an 2000", "l'année 2001", "L'an deux mil trois, le vingt sept mars"."""
@@ -194,15 +226,19 @@ class Days(TokenView):
             year = self.year_at(at, strict=False)
             if year is None:
                 return None
-            return Item(start, year.j, "year", y=year.y)
-        got = read_number(self.low[at:at + 12])
+            return Item(start, year.end_token, ItemKind.YEAR, year=year.year)
+        got = read_number(self.low[at : at + 12])
         if got is None or not 1000 <= got[0] <= 2099:
             return None
         end = at + got[1]
         after = end + (self.tok(end) == ",")
         after += self.tok(after) == "le"
         inner = self.item(after, strict=False)
-        if inner is not None and inner.kind in ("day", "month") and inner.y is None:
-            inner.i, inner.y = start, got[0]
+        if (
+            inner is not None
+            and inner.kind in (ItemKind.DAY, ItemKind.MONTH)
+            and inner.year is None
+        ):
+            inner.start_token, inner.year = start, got[0]
             return inner
-        return Item(start, end, "year", y=got[0])
+        return Item(start, end, ItemKind.YEAR, year=got[0])

@@ -13,7 +13,7 @@ from factcheck.extraction.dates import context
 from factcheck.extraction.dates.dateline import Dateline
 from factcheck.extraction.dates.grammar import WORD_PARSERS, Grammar
 from factcheck.extraction.dates.groups import Groups
-from factcheck.extraction.dates.items import Item, is_open
+from factcheck.extraction.dates.items import Item, ItemKind, is_open
 from factcheck.extraction.dates.resolve import resolve_group
 from factcheck.extraction.dates.tense import Tense
 from factcheck.extraction.model import Claim, Document
@@ -56,7 +56,7 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
                 continue
             self.emit(group)
             last = group[-1][-1] if isinstance(group[-1], list) else group[-1]
-            k = max(start + 1, last.j)
+            k = max(start + 1, last.end_token)
         self.name_bare_weekdays()
         return claims
 
@@ -73,14 +73,14 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
         items = [x for entry in group for x in (entry if isinstance(entry, list) else [entry])]
         # The tense is read only when the year or day is left open: most
         # claims ("hier", "en 2018") never need it.
-        shared = self.direction(items[0].i, items[-1].j, 0) if is_open(items) else 0
+        shared = self.direction(items[0].start_token, items[-1].end_token, 0) if is_open(items) else 0
         pub = self.doc.published
         for entry in group:
             first, last = (entry[0], entry[-1]) if isinstance(entry, list) else (entry, entry)
-            if self.is_publication_line(first.i):
+            if self.is_publication_line(first.start_token):
                 continue
-            direction = first.direc or last.direc or shared
-            start = self.start(first.i)
+            direction = first.direction or last.direction or shared
+            start = self.start(first.start_token)
             self.give_context_year(last, start, direction)
             try:
                 value = resolve_group(entry, pub, direction)
@@ -88,30 +88,38 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
                 value = None
             if value is None:
                 continue
-            end = self.end(last.j - 1)
+            end = self.end(last.end_token - 1)
             self.remember(entry, value, start, direction)
             self.claims.append(Claim("date", start, end, self.text[start:end], value))
 
     def give_context_year(self, item: Item, start: int, direction: int) -> None:
         """An open day or month takes the year the text just set, if the tense agrees."""
-        if item.kind not in ("day", "month") or item.y is not None or item.m is None:
+        if (
+            item.kind not in (ItemKind.DAY, ItemKind.MONTH)
+            or item.year is not None
+            or item.month is None
+        ):
             return
-        if item.direc or item.wd is not None:
+        if item.direction or item.weekday is not None:
             return  # "juin prochain", "vendredi 13 juin": anchored on publication
         year = self.years.year_for(start)
-        if year is not None and context.fits(year, item.m, item.d, self.doc.published, direction):
-            item.y = year
+        if year is not None and context.fits(
+            year, item.month, item.day, self.doc.published, direction
+        ):
+            item.year = year
 
     def remember(self, entry: Item | list[Item], value: dict, start: int, direction: int) -> None:
         """Note what a claim tells later ones: its year, or the date of its weekday."""
-        if isinstance(entry, list) or "date" not in value or entry.kind == "decade":
+        if isinstance(entry, list) or "date" not in value or entry.kind == ItemKind.DECADE:
             return  # a range or a decade sets no single year
         date = value["date"]
         # A year alone ("en 97", "l'an dernier") frames what follows; a dated
         # event ("en décembre 2001") is one point, and the next date may be later.
-        frame = entry.kind == "year" or (entry.rel is not None and entry.rel[0] == "year")
+        frame = entry.kind == ItemKind.YEAR or (
+            entry.shift is not None and entry.shift[0] == "year"
+        )
         self.years.remember(start, int(date[:4]), frame)
-        if entry.kind == "day" and entry.wd is not None and len(date) == 10:
-            self.dated_weekdays.setdefault(entry.wd, set()).add(date)
-        elif entry.kind == "weekday" and not entry.direc and not direction:
-            self.bare_weekdays.append((len(self.claims), entry.wd or 0))
+        if entry.kind == ItemKind.DAY and entry.weekday is not None and len(date) == 10:
+            self.dated_weekdays.setdefault(entry.weekday, set()).add(date)
+        elif entry.kind == ItemKind.WEEKDAY and not entry.direction and not direction:
+            self.bare_weekdays.append((len(self.claims), entry.weekday or 0))

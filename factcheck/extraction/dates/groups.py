@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from factcheck.extraction.dates.items import Item, copy_item
+from factcheck.extraction.dates.items import Item, ItemKind, copy_item
 from factcheck.extraction.dates.scanner import TokenView
 
 _ARTICLES = frozenset({"le", "la", "les", "l'", "the"})
+_DAYS = (ItemKind.DAY, ItemKind.DAY_ONLY)
+_LISTABLE = (ItemKind.MONTH, ItemKind.YEAR, ItemKind.DECADE, ItemKind.WEEKDAY)
 
 
 class Groups(TokenView):
@@ -15,13 +17,13 @@ class Groups(TokenView):
         if first is None:
             return None
         items, joins = [first], []
-        opener = first.i - 1
+        opener = first.start_token - 1
         if self.tok(opener) in _ARTICLES and self.tok(opener - 1) in self.w.range_openers:
             opener -= 1  # "entre le 3 et le 5 mars"
         closers = self.w.range_openers.get(self.tok(opener), frozenset())
-        if not closers and first.kind == "day" and self.lang == "en":
+        if not closers and first.kind == ItemKind.DAY and self.lang == "en":
             closers = self.w.day_range_closers  # "March 3 to 5": a day range needs no "from"
-            opener = first.i + 1
+            opener = first.start_token + 1
         while len(items) < 12:
             nxt = self.follow(items[-1], closers if len(items) == 1 else frozenset())
             if nxt is None:
@@ -29,32 +31,36 @@ class Groups(TokenView):
             joins.append(nxt[0])
             items.append(nxt[1])
         if len(items) >= 2 and (joins[0] in closers or joins[0] in self.w.dashes):
-            start = min(opener, first.i) if joins[0] in closers else first.i
+            start = min(opener, first.start_token) if joins[0] in closers else first.start_token
             rng = share([items[0], items[1]])
-            rng[0].i = start  # _share made copies: no dataclasses.replace needed
+            rng[0].start_token = start  # _share made copies: no dataclasses.replace needed
             return [rng, *self.tail(items[2:])]
         return self.tail(items)
 
     def tail(self, items: list[Item]) -> list:
         shared = share(items)
-        return [it for it in shared if it.kind != "dayonly"]
+        return [it for it in shared if it.kind != ItemKind.DAY_ONLY]
 
     def follow(self, last: Item, closers: frozenset[str]) -> tuple[str, Item] | None:
         """The next item of a list or range after `last`, if compatible."""
-        k = last.j
+        k = last.end_token
         join = self.tok(k)
         if join not in self.w.list_joins and join not in self.w.dashes and join not in closers:
             return None
         if join == "," and self.tok(k + 1) in ("et", "and", "ou", "or"):
             k += 1
             join = self.tok(k)
-        if join in self.w.dashes and (self.gap(k) or self.gap(k + 1)) and last.kind != "year":
+        if (
+            join in self.w.dashes
+            and (self.gap(k) or self.gap(k + 1))
+            and last.kind != ItemKind.YEAR
+        ):
             return None
         k += 1
         while self.tok(k) in ("le", "les", "the", "l'", "on", "in", "en"):
             k += 1
-        if last.kind == "year" and join in self.w.dashes:
-            short = self.short_year(k, last.y)
+        if last.kind == ItemKind.YEAR and join in self.w.dashes:
+            short = self.short_year(k, last.year)
             if short is not None:
                 return join, short
         nxt = self.item(k, strict=False)
@@ -68,18 +74,18 @@ class Groups(TokenView):
         if base is None or len(word) != 2 or not word.isdigit() or self.gap(k):
             return None
         year = base // 100 * 100 + int(word)
-        return Item(k, k + 1, "year", y=year) if year > base else None
+        return Item(k, k + 1, ItemKind.YEAR, year=year) if year > base else None
 
 
 def compatible(a: Item, b: Item) -> bool:
-    days = ("day", "dayonly")
+    days = _DAYS
     if a.kind in days and b.kind in days:
         return True
-    if a.kind == "weekday" and b.kind in ("weekday", "day"):
+    if a.kind == ItemKind.WEEKDAY and b.kind in (ItemKind.WEEKDAY, ItemKind.DAY):
         return True
-    if a.kind == "day" and b.kind == "weekday":
+    if a.kind == ItemKind.DAY and b.kind == ItemKind.WEEKDAY:
         return False
-    return a.kind == b.kind and a.kind in ("month", "year", "decade", "weekday")
+    return a.kind == b.kind and a.kind in _LISTABLE
 
 
 def share(items: list[Item]) -> list[Item]:
@@ -90,17 +96,25 @@ def share(items: list[Item]) -> list[Item]:
     for idx in range(len(out) - 2, -1, -1):  # "les 7 et 8 mai 2018": right to left
         inherit(out[idx], out[idx + 1])
     for idx in range(1, len(out)):  # "March 3 and 5": left to right, no year between
-        if out[idx - 1].y is None:
+        if out[idx - 1].year is None:
             inherit(out[idx], out[idx - 1])
     return out
 
 
 def inherit(item: Item, other: Item) -> None:
-    if item.kind == "dayonly" and other.m is not None and other.kind == "day":
-        item.kind, item.m = "day", other.m
-    if item.kind in ("day", "month") and item.y is None and other.kind == item.kind:
-        item.y = other.y
-    if item.kind in ("day", "month") and item.kind == other.kind and item.y is None:
-        item.direc = item.direc or other.direc
-    if item.kind == "weekday" and other.kind == "weekday" and not item.direc:
-        item.direc = other.direc
+    if item.kind == ItemKind.DAY_ONLY and other.month is not None and other.kind == ItemKind.DAY:
+        item.kind, item.month = ItemKind.DAY, other.month
+    if (
+        item.kind in (ItemKind.DAY, ItemKind.MONTH)
+        and item.year is None
+        and other.kind == item.kind
+    ):
+        item.year = other.year
+    if (
+        item.kind in (ItemKind.DAY, ItemKind.MONTH)
+        and item.kind == other.kind
+        and item.year is None
+    ):
+        item.direction = item.direction or other.direction
+    if item.kind == ItemKind.WEEKDAY and other.kind == ItemKind.WEEKDAY and not item.direction:
+        item.direction = other.direction

@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from factcheck.extraction.dates import calendar as cal
-from factcheck.extraction.dates.items import Item
+from factcheck.extraction.dates.items import Item, ItemKind
 from factcheck.extraction.dates.scanner import SPACES, TokenView
 
 _DAY_SUFFIX = re.compile(r"(\d{1,2})(?:er|re|ère|ème|e|st|nd|rd|th)?")
@@ -19,14 +19,20 @@ class Numeric(TokenView):
         word = self.tok(k)
         if not word[:1].isdigit():
             return None
-        return (self.slashed(k) or self.day_month(k, strict) or self.ago(k)
-                or self.decade(k) or self.year_at(k, strict) or self.day_only(k))
+        return (
+            self.slashed(k)
+            or self.day_month(k, strict)
+            or self.ago(k)
+            or self.decade(k)
+            or self.year_at(k, strict)
+            or self.day_only(k)
+        )
 
     def slashed(self, k: int) -> Item | None:
         """15/11/2024, 15.11.24, 2024-11-15 (French order: day first)."""
         if k + 4 >= self.n + 0 or k + 4 > self.n - 1 + 1:
             return None
-        parts = self.low[k:k + 5]
+        parts = self.low[k : k + 5]
         if len(parts) < 5 or parts[1] not in "/.-" or parts[3] != parts[1]:
             return None
         if any(self.gap(x) for x in range(k + 1, k + 5)):
@@ -46,7 +52,7 @@ class Numeric(TokenView):
                 return None
         if not (1000 <= y <= 2199 and cal.valid(y, m, d)):
             return None
-        return Item(k, k + 5, "day", y=y, m=m, d=d)
+        return Item(k, k + 5, ItemKind.DAY, year=y, month=m, day=d)
 
     def day_value(self, k: int) -> int | None:
         word = self.tok(k)
@@ -58,7 +64,7 @@ class Numeric(TokenView):
         day = self.day_value(k)
         if day is None or self.tok(k)[-1:] == "s" or self.is_count(k) or self.decimal(k):
             return None
-        return Item(k, k + 1, "dayonly", d=day)
+        return Item(k, k + 1, ItemKind.DAY_ONLY, day=day)
 
     def year_at(self, k: int, strict: bool, short: bool = False) -> Item | None:
         """A year at k: 4 digits, guarded against counts, codes and names."""
@@ -70,10 +76,10 @@ class Numeric(TokenView):
             value = int(word)
             pub = self.doc.published.date.year if self.doc.published else 2000
             year = 2000 + value if 2000 + value <= pub + 5 else 1900 + value
-            return Item(k, k + 1, "year", y=year)
+            return Item(k, k + 1, ItemKind.YEAR, year=year)
         if len(word) != 4 or not self.year_ok(k, strict):
             return None
-        return Item(k, k + 1, "year", y=int(word))
+        return Item(k, k + 1, ItemKind.YEAR, year=int(word))
 
     def short_year_ok(self, k: int) -> bool:
         """ "octobre 98.", "en 97 (": two digits then punctuation, not a noun."""
@@ -90,11 +96,19 @@ class Numeric(TokenView):
         if left in self.w.not_date_left or right in self.w.count_nouns:
             return False
         before = self.tok(k - 2)
-        if left == "." and not self.gap(k - 1) and (
-                before in self.w.not_date_left or (len(before) == 1 and before.isalpha())):
+        if (
+            left == "."
+            and not self.gap(k - 1)
+            and (before in self.w.not_date_left or (len(before) == 1 and before.isalpha()))
+        ):
             return False  # "H.R. 2024", "No. 2024", "p. 2024": a code after an abbreviation
-        if (self.lang == "en" and left in ("the", "a", "an") and self.is_title(k + 1)
-                and right.isalpha() and right not in self.t.strong):
+        if (
+            self.lang == "en"
+            and left in ("the", "a", "an")
+            and self.is_title(k + 1)
+            and right.isalpha()
+            and right not in self.t.strong
+        ):
             return False  # "the 2024 Paris Olympics": a year opening a name, as in "Euro 2024"
         if left in ("-", "/") and not self.gap(k) and self.tok(k - 2)[:1].isalpha():
             return left == "-" and self.tok(k - 2) in ("mi", "mid", "end")  # "Development-2024"
@@ -107,8 +121,13 @@ class Numeric(TokenView):
         return value >= 1800 or left in self.w.year_left
 
     def year_left_ok(self, left: str) -> bool:
-        return (left in self.w.year_word_ok or left in self.w.month_left or left in self.w.year_left
-                or left in self.t.months or left in self.w.deictic)
+        return (
+            left in self.w.year_word_ok
+            or left in self.w.month_left
+            or left in self.w.year_left
+            or left in self.t.months
+            or left in self.w.deictic
+        )
 
     def is_count(self, k: int) -> bool:
         """A digit group inside a larger number: "2 000", "1,500", "12.000"."""
@@ -146,7 +165,7 @@ class Numeric(TokenView):
             digits = ("20" if digits in ("00", "10", "20") else "19") + digits
         if not digits.endswith("0"):
             return None
-        return Item(start, k + 1, "decade", y=int(digits[:3]))
+        return Item(start, k + 1, ItemKind.DECADE, year=int(digits[:3]))
 
 
 @lru_cache(maxsize=1024)  # a few dozen distinct numbers per article, each met often

@@ -3,9 +3,20 @@
 
 from __future__ import annotations
 
-from factcheck.extraction.dates.items import Item
+from factcheck.extraction.dates.items import Item, ItemKind
 from factcheck.extraction.dates.scanner import TokenView
 from factcheck.extraction.numbers import read_number
+
+# What a modifier can govern: "fin 2024", "début mars", "mi-juillet".
+_MODIFIABLE = (
+    ItemKind.MONTH,
+    ItemKind.YEAR,
+    ItemKind.DECADE,
+    ItemKind.RELATIVE,
+    ItemKind.DAY,
+    ItemKind.WEEKDAY,
+    ItemKind.SEASON,
+)
 
 
 class Periods(TokenView):
@@ -15,7 +26,7 @@ class Periods(TokenView):
             end = hit[0]
             if hit[1][0] == "day" and self.tok(end) in self.t.weekdays:
                 end += 1  # "aujourd'hui vendredi": one day named twice
-            return Item(k, end, "rel", rel=hit[1])  # type: ignore[arg-type]
+            return Item(k, end, ItemKind.RELATIVE, shift=hit[1])  # type: ignore[arg-type]
         hit = self.match(self.t.holidays, k)
         if hit is None:
             return None
@@ -23,9 +34,9 @@ class Periods(TokenView):
         year = self.year_at(end, strict=False)
         if year is None and not self.holiday_context(k, end):
             return None
-        item = Item(k, end, "holiday", hol=rule)  # type: ignore[arg-type]
+        item = Item(k, end, ItemKind.HOLIDAY, rule=rule)  # type: ignore[arg-type]
         if year is not None:
-            item.y, item.j = year.y, year.j
+            item.year, item.end_token = year.year, year.end_token
         return item
 
     def holiday_context(self, k: int, end: int) -> bool:
@@ -58,13 +69,12 @@ class Periods(TokenView):
             if self.tok(end) in ("d'", "de") and self.tok(k - 1) != "en":
                 return None  # "une fête de fin d'année": a label; "en fin d'année": a date
             unit = period[1]
-            return Item(k, period[0], "rel", rel=unit)  # type: ignore[arg-type]
-        if inner is None or inner.kind not in ("month", "year", "decade", "rel", "day",
-                                               "weekday", "season"):
+            return Item(k, period[0], ItemKind.RELATIVE, shift=unit)  # type: ignore[arg-type]
+        if inner is None or inner.kind not in _MODIFIABLE:
             return None
-        if inner.kind == "rel" and inner.rel and inner.rel[0] == "week":
+        if inner.kind == ItemKind.RELATIVE and inner.shift and inner.shift[0] == "week":
             return None
-        inner.i = k
+        inner.start_token = k
         return inner
 
     def count_at(self, k: int) -> tuple[int, int] | None:
@@ -72,7 +82,7 @@ class Periods(TokenView):
         word = self.tok(k)
         if word.isdigit() and len(word) <= 3:
             return int(word), k + 1
-        got = read_number(self.low[k:k + 5])
+        got = read_number(self.low[k : k + 5])
         return (got[0], k + got[1]) if got else None
 
     def relative_count(self, k: int, strict: bool) -> Item | None:
@@ -86,12 +96,12 @@ class Periods(TokenView):
             found = self.counted(k, k + 1, 1)
             if found is None:
                 return None
-            end = found.j + (self.tok(found.j) == "'")
+            end = found.end_token + (self.tok(found.end_token) == "'")
             if self.tok(end) == "time":
-                found.j = end + 1
+                found.end_token = end + 1
                 return found
             if self.tok(end) == "from" and self.tok(end + 1) == "now":
-                found.j = end + 2
+                found.end_token = end + 2
                 return found
         return None
 
@@ -102,7 +112,7 @@ class Periods(TokenView):
         unit = self.t.units.get(self.tok(got[1]))
         if unit is None or got[0] > 200 or self.tok(got[1] + 1) in self.w.not_ahead_next:
             return None
-        return Item(start, got[1] + 1, "rel", rel=(unit, sign * got[0]))
+        return Item(start, got[1] + 1, ItemKind.RELATIVE, shift=(unit, sign * got[0]))
 
     def ago(self, k: int, strict: bool = True) -> Item | None:
         """ "two years ago", "3 days ago"."""
@@ -112,7 +122,7 @@ class Periods(TokenView):
         unit = self.t.units.get(self.tok(got[1]))
         if unit is None or self.tok(got[1] + 1) != "ago":
             return None
-        return Item(k, got[1] + 2, "rel", rel=(unit, -got[0]))
+        return Item(k, got[1] + 2, ItemKind.RELATIVE, shift=(unit, -got[0]))
 
     def part(self, k: int, strict: bool) -> Item | None:
         """Quarters and halves: "au premier trimestre 2024", "Q1 2024"."""
@@ -131,9 +141,9 @@ class Periods(TokenView):
         if year is None and word[:1] in ("q", "t") and len(word) == 2:
             return None
         first = (index - 1) * size + 1
-        item = Item(k, end, "part", part=(first, first + size - 1))
+        item = Item(k, end, ItemKind.PART, months=(first, first + size - 1))
         if year is not None:
-            item.y, item.j = year.y, year.j
+            item.year, item.end_token = year.year, year.end_token
         return item
 
     def season(self, k: int, strict: bool) -> Item | None:
@@ -148,13 +158,17 @@ class Periods(TokenView):
             return None
         year = self.year_at(s + 1 + (self.tok(s + 1) in ("de", "of")), strict=False)
         if year is not None:
-            return Item(start, year.j, "year", y=year.y)
+            return Item(start, year.end_token, ItemKind.YEAR, year=year.year)
         after = self.tok(s + 1)
         if after in self.w.after_past or after in self.w.after_future:
             direc = -1 if after in self.w.after_past else 1
-            return Item(start, s + 2, "season", direc=direc, hol=(self.t.seasons[self.tok(s)],))
+            return Item(
+                start, s + 2, ItemKind.SEASON, direction=direc, season=self.t.seasons[self.tok(s)]
+            )
         if word in ("cet", "this", "last", "next"):
-            return Item(start, s + 1, "season", direc=direc, hol=(self.t.seasons[self.tok(s)],))
+            return Item(
+                start, s + 1, ItemKind.SEASON, direction=direc, season=self.t.seasons[self.tok(s)]
+            )
         return None
 
     def decade_words(self, k: int, strict: bool) -> Item | None:
@@ -165,4 +179,4 @@ class Periods(TokenView):
         if not word.isdigit() or not word.endswith("0") or len(word) not in (2, 4):
             return None
         digits = word if len(word) == 4 else ("20" if word in ("00", "10", "20") else "19") + word
-        return Item(k, k + 3, "decade", y=int(digits[:3]))
+        return Item(k, k + 3, ItemKind.DECADE, year=int(digits[:3]))

@@ -6,7 +6,14 @@ import datetime as dt
 from typing import Any
 
 from factcheck.extraction.dates import calendar as cal
-from factcheck.extraction.dates.items import Item
+from factcheck.extraction.dates.items import Item, ItemKind
+from factcheck.extraction.lang.lexicon import (
+    EasterOffset,
+    FixedDay,
+    HolidayRule,
+    NthWeekday,
+    SeasonWeekday,
+)
 from factcheck.extraction.model import Published
 
 Value = dict[str, str]
@@ -32,10 +39,10 @@ def _range(a: Item, b: Item, pub: Published | None, direction: int) -> Value | N
     end = _text(b, pub, direction)
     if end is None or isinstance(end, dict):
         return None
-    if a.y is None and a.kind in ("day", "month") and b.kind == a.kind:
-        a.y = int(end[:4])
-        if (a.m or 0, a.d or 0) > (b.m or 0, b.d or 0):
-            a.y -= 1  # "du 27 décembre au 3 janvier"
+    if a.year is None and a.kind in (ItemKind.DAY, ItemKind.MONTH) and b.kind == a.kind:
+        a.year = int(end[:4])
+        if (a.month or 0, a.day or 0) > (b.month or 0, b.day or 0):
+            a.year -= 1  # "du 27 décembre au 3 janvier"
     start = _text(a, pub, direction)
     if start is None or isinstance(start, dict) or start > end:
         return None
@@ -44,35 +51,37 @@ def _range(a: Item, b: Item, pub: Published | None, direction: int) -> Value | N
 
 def _text(item: Item, pub: Published | None, direction: int) -> str | Value | None:
     kind = item.kind
-    if kind == "decade":
-        return f"{item.y:03d}"
-    if kind in ("year", "season") or (item.y is not None and kind == "part"):
+    if kind == ItemKind.DECADE:
+        return f"{item.year:03d}"
+    if kind in (ItemKind.YEAR, ItemKind.SEASON) or (
+        item.year is not None and kind == ItemKind.PART
+    ):
         return _yearish(item, pub, direction)
-    if kind in ("day", "month"):
+    if kind in (ItemKind.DAY, ItemKind.MONTH):
         return _calendar(item, pub, direction)
     if pub is None:
         return None
-    if kind == "weekday":
+    if kind == ItemKind.WEEKDAY:
         return _weekday(item, pub, direction)
-    if kind == "rel":
-        return _relative(item.rel, pub)
-    if kind == "holiday":
+    if kind == ItemKind.RELATIVE:
+        return _relative(item.shift, pub)
+    if kind == ItemKind.HOLIDAY:
         return _holiday(item, pub, direction)
-    if kind == "part":
+    if kind == ItemKind.PART:
         return _yearish(item, pub, direction)
     return None
 
 
 def _yearish(item: Item, pub: Published | None, direction: int) -> str | Value | None:
-    year = item.y
+    year = item.year
     if year is None:
         if pub is None:
             return None
         year = pub.date.year
-        if item.kind == "season" and item.direc and item.hol:
-            year = _season_year(item.hol[0], pub.date, item.direc)
-    if item.kind == "part" and item.part:
-        return {"start": cal.fmt(year, item.part[0]), "end": cal.fmt(year, item.part[1])}
+        if item.kind == ItemKind.SEASON and item.direction and item.season:
+            year = _season_year(item.season, pub.date, item.direction)
+    if item.kind == ItemKind.PART and item.months:
+        return {"start": cal.fmt(year, item.months[0]), "end": cal.fmt(year, item.months[1])}
     return cal.fmt(year)
 
 
@@ -80,7 +89,7 @@ def _season_year(season: str, here: dt.date, direc: int) -> int:
     """ "last spring": the latest one over by publication; "next spring": the first
     one not begun. In November, last spring is this year's and next summer next
     year's. A winter is named by the year it starts in."""
-    for offset in ((0, -1, -2) if direc < 0 else (-1, 0, 1)):
+    for offset in (0, -1, -2) if direc < 0 else (-1, 0, 1):
         year = here.year + offset
         start, end = cal.season_days(year, season)
         if (direc < 0 and end <= here) or (direc > 0 and start > here):
@@ -89,23 +98,23 @@ def _season_year(season: str, here: dt.date, direc: int) -> int:
 
 
 def _calendar(item: Item, pub: Published | None, direction: int) -> str | None:
-    if item.m is None:
+    if item.month is None:
         return None
-    year = item.y
+    year = item.year
     if year is None:
         if pub is None:
             return None
-        year = cal.pick_year(pub, item.m, item.d, direction, item.wd)
-    if year is None or (item.d is not None and not cal.valid(year, item.m, item.d)):
+        year = cal.pick_year(pub, item.month, item.day, direction, item.weekday)
+    if year is None or (item.day is not None and not cal.valid(year, item.month, item.day)):
         return None
-    return cal.fmt(year, item.m, item.d)
+    return cal.fmt(year, item.month, item.day)
 
 
 def _weekday(item: Item, pub: Published, direction: int) -> str | None:
     if not pub.day:
         return cal.fmt(pub.date.year, pub.date.month)  # the day cannot be known
-    direc = item.direc or direction or -1
-    day = cal.weekday_date(pub.date, item.wd or 0, direc, item.strict)
+    direc = item.direction or direction or -1
+    day = cal.weekday_date(pub.date, item.weekday or 0, direc, item.strict)
     return day.isoformat()
 
 
@@ -126,12 +135,12 @@ def _relative(rel: tuple[str, int] | None, pub: Published) -> str | Value | None
 
 
 def _holiday(item: Item, pub: Published, direction: int) -> str | None:
-    rule = item.hol
+    rule = item.rule
     if rule is None:
         return None
-    years = [item.y] if item.y else [pub.date.year - 1, pub.date.year, pub.date.year + 1]
+    years = [item.year] if item.year else [pub.date.year - 1, pub.date.year, pub.date.year + 1]
     days = [(y, _holiday_day(rule, y)) for y in years]
-    if item.y:
+    if item.year:
         return days[0][1].isoformat()
     here = pub.date
     if not pub.day:  # month precision: compare by month
@@ -147,11 +156,13 @@ def _holiday(item: Item, pub: Published, direction: int) -> str | None:
     return min((d for _, d in days), key=lambda d: abs((d - here).days)).isoformat()
 
 
-def _holiday_day(rule: tuple, year: int) -> dt.date:
-    if rule[0] == "easter":
-        return cal.easter(year) + dt.timedelta(days=rule[1])
-    if rule[0] == "nth":
-        return cal.nth_weekday(year, rule[1], rule[2], rule[3])
-    if rule[0] == "season":  # ("season", "spring", weekday, n)
-        return cal.nth_weekday_from(*cal.season_days(year, rule[1]), rule[2], rule[3])
-    return dt.date(year, rule[0], rule[1])
+def _holiday_day(rule: HolidayRule, year: int) -> dt.date:
+    match rule:
+        case EasterOffset(days):
+            return cal.easter(year) + dt.timedelta(days=days)
+        case NthWeekday(month, weekday, n):
+            return cal.nth_weekday(year, month, weekday, n)
+        case SeasonWeekday(season, weekday, n):
+            return cal.nth_weekday_from(*cal.season_days(year, season), weekday, n)
+        case FixedDay(month, day):
+            return dt.date(year, month, day)

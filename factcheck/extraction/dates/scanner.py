@@ -47,9 +47,15 @@ def _any_case(word: str) -> str:
 # elisions need no \b; the leading (?=\S) fails fast on spaces.
 _APOSTROPHE = "['’]"
 _TOKEN_BODY = (
-    "(?:" + "|".join(map(_any_case, ("jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "qu")))
-    + "|[ldjmntscLDJMNTSC])" + _APOSTROPHE + r"(?=\w)"
-    + "|" + _any_case("aujourd") + _APOSTROPHE + _any_case("hui")
+    "(?:"
+    + "|".join(map(_any_case, ("jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "qu")))
+    + "|[ldjmntscLDJMNTSC])"
+    + _APOSTROPHE
+    + r"(?=\w)"
+    + "|"
+    + _any_case("aujourd")
+    + _APOSTROPHE
+    + _any_case("hui")
     + r"|\w+|[^\w\s]"
 )
 # Most words have no apostrophe after them: the possessive first branch takes
@@ -138,26 +144,74 @@ def _build(w: DateWords, cue_extra: frozenset[str], cue_endings: tuple[str, ...]
     holidays = _phrases(w.holidays)
     modifiers = _phrases({m: True for m in w.modifiers})
     triggers = (
-        set(w.months) | set(w.weekdays) | set(relative) | set(holidays)
-        | set(modifiers) | set(w.seasons) | set(w.ordinals) | w.deictic
+        set(w.months)
+        | set(w.weekdays)
+        | set(relative)
+        | set(holidays)
+        | set(modifiers)
+        | set(w.seasons)
+        | set(w.ordinals)
+        | w.deictic
         | w.last_words
-        | w.before_past | w.before_future | (NUMBER_WORDS - {"un", "une", "a", "an"})
-        | {"mois", "month", "l'", "an", "année", "il", "dans", "in", "the", "les", "ago", "des",
-           "aux", "q1", "q2", "q3", "q4", "t1", "t2", "t3", "t4", "'"}
+        | w.before_past
+        | w.before_future
+        | (NUMBER_WORDS - {"un", "une", "a", "an"})
+        | {
+            "mois",
+            "month",
+            "l'",
+            "an",
+            "année",
+            "il",
+            "dans",
+            "in",
+            "the",
+            "les",
+            "ago",
+            "des",
+            "aux",
+            "q1",
+            "q2",
+            "q3",
+            "q4",
+            "t1",
+            "t2",
+            "t3",
+            "t4",
+            "'",
+        }
     )
     # Strong words name a date by themselves; the other triggers are function
     # words that only start a date when a strong word follows closely.
-    phrase_words = {word for table in (w.relative, w.holidays, w.period_words)
-                    for p in table for word in _phrase_words(p)}
+    phrase_words = {
+        word
+        for table in (w.relative, w.holidays, w.period_words)
+        for p in table
+        for word in _phrase_words(p)
+    }
     strong = (
-        set(w.months) | set(w.weekdays) | set(w.seasons) | set(w.units)
-        | set(w.quarter_words) | (phrase_words - _FUNCTION_WORDS)
+        set(w.months)
+        | set(w.weekdays)
+        | set(w.seasons)
+        | set(w.units)
+        | set(w.quarter_words)
+        | (phrase_words - _FUNCTION_WORDS)
         | {"ago", "time", "années", "y", "q1", "q2", "q3", "q4", "t1", "t2", "t3", "t4"}
     )
     return Tables(
-        w.months, w.weekdays, relative, holidays, modifiers,
-        _phrases(w.period_words), w.units, w.seasons, w.ordinals,
-        w.last_words, w.quarter_words, w.future_words, w.past_words,
+        w.months,
+        w.weekdays,
+        relative,
+        holidays,
+        modifiers,
+        _phrases(w.period_words),
+        w.units,
+        w.seasons,
+        w.ordinals,
+        w.last_words,
+        w.quarter_words,
+        w.future_words,
+        w.past_words,
         frozenset(triggers),
         frozenset(strong),
         w.future_words | w.past_words | cue_extra,
@@ -166,8 +220,30 @@ def _build(w: DateWords, cue_extra: frozenset[str], cue_endings: tuple[str, ...]
     )
 
 
-_FUNCTION_WORDS = frozenset({"le", "la", "l'", "d'", "de", "du", "des", "the", "of", "ce", "cet",
-                             "cette", "this", "last", "next", "day", "jour", "s", "'", "-"})
+_FUNCTION_WORDS = frozenset(
+    {
+        "le",
+        "la",
+        "l'",
+        "d'",
+        "de",
+        "du",
+        "des",
+        "the",
+        "of",
+        "ce",
+        "cet",
+        "cette",
+        "this",
+        "last",
+        "next",
+        "day",
+        "jour",
+        "s",
+        "'",
+        "-",
+    }
+)
 
 
 def _phrase_words(phrase: str) -> list[str]:
@@ -263,9 +339,9 @@ class TokenView:
         known, pos = self.cursor
         # len(join) copies characters in C: 3x faster than sum(map(len, ...)).
         if k >= known:
-            pos += len("".join(self.parts[2 * known + 1:2 * k + 1]))
+            pos += len("".join(self.parts[2 * known + 1 : 2 * k + 1]))
         else:
-            pos -= len("".join(self.parts[2 * k + 1:2 * known + 1]))
+            pos -= len("".join(self.parts[2 * k + 1 : 2 * known + 1]))
         self.cursor = (k, pos)
         return pos
 
@@ -281,7 +357,7 @@ class TokenView:
     def match(self, index: PhraseIndex, k: int) -> tuple[int, object] | None:
         """Longest phrase of `index` at k: (end token, payload)."""
         for size, phrases in index.get(self.tok(k), ()):
-            payload = phrases.get(tuple(self.low[k:k + size]), _MISSING)
+            payload = phrases.get(tuple(self.low[k : k + size]), _MISSING)
             if payload is not _MISSING:
                 return k + size, payload
         return None

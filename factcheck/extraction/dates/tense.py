@@ -4,8 +4,23 @@ from __future__ import annotations
 
 from factcheck.extraction.dates.scanner import TokenView
 
-_PARTICIPLE = ("é", "ée", "és", "ées", "i", "is", "ie", "it", "u", "ue", "us", "ert", "int",
-               "ort", "ait")
+_PARTICIPLE = (
+    "é",
+    "ée",
+    "és",
+    "ées",
+    "i",
+    "is",
+    "ie",
+    "it",
+    "u",
+    "ue",
+    "us",
+    "ert",
+    "int",
+    "ort",
+    "ait",
+)
 
 
 class Tense(TokenView):
@@ -30,7 +45,7 @@ class Tense(TokenView):
             word = low[k]
             if word in self.w.clause_end or "\n" in parts[2 * k]:
                 break
-            if word == "," and low[k + 1:k + 2] and low[k + 1] in self.w.relative_pronouns:
+            if word == "," and low[k + 1 : k + 2] and low[k + 1] in self.w.relative_pronouns:
                 break  # "le recensement de mars, qui devraient être affinés": another clause
             if word in words or word.endswith(endings):
                 found = self.cue(k)

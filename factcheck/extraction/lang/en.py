@@ -11,8 +11,11 @@ from factcheck.extraction.lang import shared
 from factcheck.extraction.lang.build import caseless_rx, label_rx, lower_rx, tags, words
 from factcheck.extraction.lang.lexicon import (
     DateWords,
+    EasterOffset,
+    FixedDay,
     Lexicon,
     MeetingWords,
+    NthWeekday,
     NumberWords,
     VoteWords,
 )
@@ -20,100 +23,184 @@ from factcheck.extraction.lang.lexicon import (
 # --- dates -------------------------------------------------------------------
 
 MONTHS = {
-        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-        "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-        "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
-        "nov": 11, "december": 12, "dec": 12,
-    }
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
 
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-           "saturday": 5, "sunday": 6}
+WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
 
 # Relative expressions anchored on publication: (unit, offset).
 RELATIVE = {
-        "today": ("day", 0), "tonight": ("day", 0), "this morning": ("day", 0),
-        "this afternoon": ("day", 0), "this evening": ("day", 0), "yesterday": ("day", -1),
-        "tomorrow": ("day", 1), "the day before yesterday": ("day", -2),
-        "the day after tomorrow": ("day", 2), "this week": ("week", 0),
-        "last week": ("week", -1), "next week": ("week", 1), "this month": ("month", 0),
-        "last month": ("month", -1), "next month": ("month", 1), "this year": ("year", 0),
-        "last year": ("year", -1), "next year": ("year", 1),
-    }
+    "today": ("day", 0),
+    "tonight": ("day", 0),
+    "this morning": ("day", 0),
+    "this afternoon": ("day", 0),
+    "this evening": ("day", 0),
+    "yesterday": ("day", -1),
+    "tomorrow": ("day", 1),
+    "the day before yesterday": ("day", -2),
+    "the day after tomorrow": ("day", 2),
+    "this week": ("week", 0),
+    "last week": ("week", -1),
+    "next week": ("week", 1),
+    "this month": ("month", 0),
+    "last month": ("month", -1),
+    "next month": ("month", 1),
+    "this year": ("year", 0),
+    "last year": ("year", -1),
+    "next year": ("year", 1),
+}
 
 # Period words that a modifier can govern without a number: "la fin de
 # l'année", "the end of the month" (the current one).
-PERIOD_WORDS = {"the year": ("year", 0), "the month": ("month", 0), "year": ("year", 0),
-           "month": ("month", 0)}
+PERIOD_WORDS = {
+    "the year": ("year", 0),
+    "the month": ("month", 0),
+    "year": ("year", 0),
+    "month": ("month", 0),
+}
 
 # Modifiers keep the base precision; they only widen the span.
 MODIFIERS = (
-        "in early", "in mid-", "in late", "early", "mid-", "mid", "late", "the end of",
-        "the beginning of", "the start of", "the middle of", "end of", "end-", "the first half of",
-    )
+    "in early",
+    "in mid-",
+    "in late",
+    "early",
+    "mid-",
+    "mid",
+    "late",
+    "the end of",
+    "the beginning of",
+    "the start of",
+    "the middle of",
+    "end of",
+    "end-",
+    "the first half of",
+)
 
 # Units of "il y a deux ans", "two years ago", "dans trois jours".
-UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
-           "months": "month", "year": "year", "years": "year"}
+UNITS = {
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+}
 
-# Holidays that fix a day: (month, day), or ("easter", offset in days), or
-# ("nth", month, weekday, n) for "fourth Thursday of November" (n=-1: last).
+# Holidays that fix a day (rule types in lexicon.py).
 HOLIDAYS = {
-        "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-        "new year's day": (1, 1), "new year's eve": (12, 31), "boxing day": (12, 26),
-        "valentine's day": (2, 14), "halloween": (10, 31), "independence day": (7, 4),
-        "bastille day": (7, 14), "may day": (5, 1), "st patrick's day": (3, 17),
-        "easter": ("easter", 0), "easter sunday": ("easter", 0), "easter monday": ("easter", 1),
-        "good friday": ("easter", -2), "palm sunday": ("easter", -7),
-        "ash wednesday": ("easter", -46), "maundy thursday": ("easter", -3),
-        "ascension day": ("easter", 39), "pentecost": ("easter", 49),
-        "whit sunday": ("easter", 49), "whitsunday": ("easter", 49),
-        "whit monday": ("easter", 50), "thanksgiving": ("nth", 11, 3, 4),
-        "labor day": ("nth", 9, 0, 1), "memorial day": ("nth", 5, 0, -1),
-    }
+    "christmas": FixedDay(12, 25),
+    "christmas day": FixedDay(12, 25),
+    "christmas eve": FixedDay(12, 24),
+    "new year's day": FixedDay(1, 1),
+    "new year's eve": FixedDay(12, 31),
+    "boxing day": FixedDay(12, 26),
+    "valentine's day": FixedDay(2, 14),
+    "halloween": FixedDay(10, 31),
+    "independence day": FixedDay(7, 4),
+    "bastille day": FixedDay(7, 14),
+    "may day": FixedDay(5, 1),
+    "st patrick's day": FixedDay(3, 17),
+    "easter": EasterOffset(0),
+    "easter sunday": EasterOffset(0),
+    "easter monday": EasterOffset(1),
+    "good friday": EasterOffset(-2),
+    "palm sunday": EasterOffset(-7),
+    "ash wednesday": EasterOffset(-46),
+    "maundy thursday": EasterOffset(-3),
+    "ascension day": EasterOffset(39),
+    "pentecost": EasterOffset(49),
+    "whit sunday": EasterOffset(49),
+    "whitsunday": EasterOffset(49),
+    "whit monday": EasterOffset(50),
+    "thanksgiving": NthWeekday(11, 3, 4),
+    "labor day": NthWeekday(9, 0, 1),
+    "memorial day": NthWeekday(5, 0, -1),
+}
 
-SEASONS = {"summer": "summer", "winter": "winter", "spring": "spring", "autumn": "autumn",
-           "fall": "autumn"}
+SEASONS = {
+    "summer": "summer",
+    "winter": "winter",
+    "spring": "spring",
+    "autumn": "autumn",
+    "fall": "autumn",
+}
 
-ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
-           "4th": 4}
+ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
 
 # "le dernier dimanche d'octobre", "the last Sunday in October": n = -1.
-LAST_WORDS = frozenset({"last"})
+LAST_WORDS = words("last")
 
 QUARTER_WORDS = {"quarter": 3, "half": 6}
 
 # Tense cues, read in the clause around a date whose year is open.
-FUTURE_WORDS = frozenset({
-        "will", "ll", "shall", "going", "expected", "scheduled", "due", "plans", "planned",
-        "planning", "upcoming", "next", "until", "till", "tomorrow", "soon", "slated",
-        "intends", "aims", "plan", "postponed", "delayed", "deadline",
-    })
+FUTURE_WORDS = words(
+    "will ll shall going expected scheduled due plans planned planning upcoming next until "
+    "till tomorrow soon slated intends aims plan postponed delayed deadline"
+)
 
-PAST_WORDS = frozenset({
-        "yesterday", "ago", "last", "was", "were", "had", "did", "said", "since", "already",
-        "met", "held", "took", "went", "came", "made", "told", "saw", "won", "lost", "began",
-        "left", "spoke", "gave", "fell", "ran", "found", "sent", "got", "became", "brought",
-        "built", "bought", "caught", "chose", "drew", "drove", "fought", "flew", "forgot",
-        "grew", "heard", "hit", "kept", "knew", "led", "meant", "paid", "put", "rose",
-        "sat", "sold", "shot", "shut", "stood", "struck", "swore", "taught", "thought",
-        "threw", "understood", "woke", "wore", "wrote", "read", "beat", "broke", "spent",
-        "quit", "cut", "sought", "felt", "laid",
-    })
+PAST_WORDS = words(
+    "yesterday ago last was were had did said since already met held took went came made told "
+    "saw won lost began left spoke gave fell ran found sent got became brought built bought "
+    "caught chose drew drove fought flew forgot grew heard hit kept knew led meant paid put "
+    "rose sat sold shot shut stood struck swore taught thought threw understood woke wore "
+    "wrote read beat broke spent quit cut sought felt laid"
+)
 
 # English words ending in -ed that are not past verbs.
-NOT_PAST = frozenset({
-    "need", "red", "bed", "speed", "feed", "seed", "hundred", "indeed", "united", "proceed",
-    "succeed", "exceed", "breed", "greed", "shed", "sled", "embed", "wed", "ted", "fred",
-    "ned", "med", "expected", "scheduled", "planned", "slated", "postponed", "delayed",
-    "based", "related", "detailed", "limited", "advanced", "concerned", "supposed",
-})
+NOT_PAST = words(
+    "need red bed speed feed seed hundred indeed united proceed succeed exceed breed greed "
+    "shed sled embed wed ted fred ned med expected scheduled planned slated postponed delayed "
+    "based related detailed limited advanced concerned supposed"
+)
 
 # Before "be" + participle: the passive looks ahead ("will be finished").
-MODALS = frozenset({"will", "ll", "would", "should", "must", "to", "could", "may", "might",
-                       "shall", "can"})
+MODALS = words("will ll would should must to could may might shall can")
 
 # Between two days, these make a range without an opener: "March 3 to 5".
-DAY_RANGE_CLOSERS = frozenset({"to", "through", "thru"})
+DAY_RANGE_CLOSERS = words("to through thru")
 
 DATES = DateWords(
     months=MONTHS,
@@ -227,7 +314,9 @@ VOTES = VoteWords(
     ),
     not_unanimous=lower_rx(r"(?:\bnot|n['’]t|\bnever|\brequir\w*|\bneed\w*)\s+(?:\w+\s+){0,2}$"),
     range_start=words("from between"),
-    standing=lower_rx(r"\s*(?:[\w-]+\s+)?(?:majority|majorities|seats?|lead|edge|advantage|split)\b"),
+    standing=lower_rx(
+        r"\s*(?:[\w-]+\s+)?(?:majority|majorities|seats?|lead|edge|advantage|split)\b"
+    ),
 )
 
 # --- meetings ----------------------------------------------------------------
@@ -253,7 +342,9 @@ MEETINGS = MeetingWords(
         r"|telephone|video|virtual|joint|trilateral|diplomatic|substantive|major|standalone"
         r"|leaders['’]?|inter-\w+)\b"
     ),
-    named_session=caseless_rx(r"\s+of\s+the\s+(?:UN\s+|United\s+Nations\s+)?(?:General\s+Assembly|COP)"),
+    named_session=caseless_rx(
+        r"\s+of\s+the\s+(?:UN\s+|United\s+Nations\s+)?(?:General\s+Assembly|COP)"
+    ),
     verb=caseless_rx(
         r"\b(?:met|meet|meets|meeting|spoken|spoke|talked|hosted|sat\s+down|held\s+talks"
         r"|summits?|meetings?)\b"
@@ -289,29 +380,75 @@ NUMBERS = NumberWords(
     ordinal_words={},
     # Ordinal words whose stem is not "cardinal + th".
     ordinal_stems={
-        "first": "one", "second": "two", "third": "three", "fifth": "five", "eighth": "eight",
-        "ninth": "nine", "twelfth": "twelve",
+        "first": "one",
+        "second": "two",
+        "third": "three",
+        "fifth": "five",
+        "eighth": "eight",
+        "ninth": "nine",
+        "twelfth": "twelve",
     },
     stem_fixes={},
     ordinal_suffixes=("st", "nd", "rd", "th"),
-        ordinal_endings=(("ieth", "y"), ("th", "")),
+    ordinal_endings=(("ieth", "y"), ("th", "")),
     stem_candidates=("",),
     ordinal_pattern=r"(?<![\w-])(?:[a-z]+-)?(?:first|second|third|[a-z]+th)(?!\w)",
     ordinal_tail=r"(?:first|second|third|th)(?!\w)",
     ordinal_letters=frozenset("abcdefghijklmnopqrstuvwxyz-"),
     group_marks=",",
     decimal_mark=".",
-joiner="and",
+    joiner="and",
     spelled={
-        "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-        "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-        "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17,
-        "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
-        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-        "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-        "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-        "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90, "a": 1, "an": 1,
+        "first": 1,
+        "second": 2,
+        "third": 3,
+        "fourth": 4,
+        "fifth": 5,
+        "sixth": 6,
+        "seventh": 7,
+        "eighth": 8,
+        "ninth": 9,
+        "tenth": 10,
+        "eleventh": 11,
+        "twelfth": 12,
+        "thirteenth": 13,
+        "fourteenth": 14,
+        "fifteenth": 15,
+        "sixteenth": 16,
+        "seventeenth": 17,
+        "eighteenth": 18,
+        "nineteenth": 19,
+        "twentieth": 20,
+        "thirtieth": 30,
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+        "eleven": 11,
+        "twelve": 12,
+        "thirteen": 13,
+        "fourteen": 14,
+        "fifteen": 15,
+        "sixteen": 16,
+        "seventeen": 17,
+        "eighteen": 18,
+        "nineteen": 19,
+        "twenty": 20,
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "a": 1,
+        "an": 1,
     },
     hundreds=words("hundred"),
     thousands=words("thousand"),

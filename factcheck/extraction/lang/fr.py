@@ -12,6 +12,8 @@ from factcheck.extraction.lang import shared
 from factcheck.extraction.lang.build import caseless_rx, label_rx, lower_rx, tags, words
 from factcheck.extraction.lang.lexicon import (
     DateWords,
+    EasterOffset,
+    FixedDay,
     Lexicon,
     MeetingWords,
     NumberWords,
@@ -21,107 +23,227 @@ from factcheck.extraction.lang.lexicon import (
 # --- dates -------------------------------------------------------------------
 
 MONTHS = {
-        "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fév": 2, "fevr": 2,
-        "mars": 3, "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7,
-        "août": 8, "aout": 8, "septembre": 9, "sept": 9, "octobre": 10, "oct": 10,
-        "novembre": 11, "nov": 11, "décembre": 12, "decembre": 12, "déc": 12, "dec": 12,
-    }
+    "janvier": 1,
+    "janv": 1,
+    "février": 2,
+    "fevrier": 2,
+    "févr": 2,
+    "fév": 2,
+    "fevr": 2,
+    "mars": 3,
+    "avril": 4,
+    "avr": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "juil": 7,
+    "août": 8,
+    "aout": 8,
+    "septembre": 9,
+    "sept": 9,
+    "octobre": 10,
+    "oct": 10,
+    "novembre": 11,
+    "nov": 11,
+    "décembre": 12,
+    "decembre": 12,
+    "déc": 12,
+    "dec": 12,
+}
 
-WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
-           "dimanche": 6}
+WEEKDAYS = {
+    "lundi": 0,
+    "mardi": 1,
+    "mercredi": 2,
+    "jeudi": 3,
+    "vendredi": 4,
+    "samedi": 5,
+    "dimanche": 6,
+}
 
 # Relative expressions anchored on publication: (unit, offset).
 RELATIVE = {
-        "aujourd'hui": ("day", 0), "ce soir": ("day", 0), "ce matin": ("day", 0),
-        "cet après-midi": ("day", 0), "cette nuit": ("day", 0), "hier": ("day", -1),
-        "avant-hier": ("day", -2), "demain": ("day", 1), "après-demain": ("day", 2),
-        "cette semaine": ("week", 0), "la semaine dernière": ("week", -1),
-        "la semaine passée": ("week", -1), "la semaine prochaine": ("week", 1),
-        "ce mois-ci": ("month", 0), "ce mois": ("month", 0), "le mois dernier": ("month", -1),
-        "le mois passé": ("month", -1), "le mois prochain": ("month", 1),
-        "cette année": ("year", 0), "l'an dernier": ("year", -1), "l'année dernière": ("year", -1),
-        "l'an passé": ("year", -1), "l'année passée": ("year", -1),
-        "l'an prochain": ("year", 1), "l'année prochaine": ("year", 1),
-    }
+    "aujourd'hui": ("day", 0),
+    "ce soir": ("day", 0),
+    "ce matin": ("day", 0),
+    "cet après-midi": ("day", 0),
+    "cette nuit": ("day", 0),
+    "hier": ("day", -1),
+    "avant-hier": ("day", -2),
+    "demain": ("day", 1),
+    "après-demain": ("day", 2),
+    "cette semaine": ("week", 0),
+    "la semaine dernière": ("week", -1),
+    "la semaine passée": ("week", -1),
+    "la semaine prochaine": ("week", 1),
+    "ce mois-ci": ("month", 0),
+    "ce mois": ("month", 0),
+    "le mois dernier": ("month", -1),
+    "le mois passé": ("month", -1),
+    "le mois prochain": ("month", 1),
+    "cette année": ("year", 0),
+    "l'an dernier": ("year", -1),
+    "l'année dernière": ("year", -1),
+    "l'an passé": ("year", -1),
+    "l'année passée": ("year", -1),
+    "l'an prochain": ("year", 1),
+    "l'année prochaine": ("year", 1),
+}
 
 # Period words that a modifier can govern without a number: "la fin de
 # l'année", "the end of the month" (the current one).
-PERIOD_WORDS = {"l'année": ("year", 0), "l'an": ("year", 0), "année": ("year", 0),
-           "mois": ("month", 0), "du mois": ("month", 0), "de l'année": ("year", 0),
-           # Without an article, only after "en": "en début d'année" is a
-           # date, "une fête de fin d'année" a kind of party (see dates/periods.py).
-           "d'année": ("year", 0), "de mois": ("month", 0)}
+PERIOD_WORDS = {
+    "l'année": ("year", 0),
+    "l'an": ("year", 0),
+    "année": ("year", 0),
+    "mois": ("month", 0),
+    "du mois": ("month", 0),
+    "de l'année": ("year", 0),
+    # Without an article, only after "en": "en début d'année" is a
+    # date, "une fête de fin d'année" a kind of party (see dates/periods.py).
+    "d'année": ("year", 0),
+    "de mois": ("month", 0),
+}
 
 # Modifiers keep the base precision; they only widen the span.
 MODIFIERS = (
-        "à la mi-", "mi-", "mi", "en début de", "au début de", "début de", "début",
-        "en fin de", "à la fin de", "la fin de", "fin de", "fin", "courant", "dans le courant de",
-        "à la mi", "au milieu de", "au cours de",
-    )
+    "à la mi-",
+    "mi-",
+    "mi",
+    "en début de",
+    "au début de",
+    "début de",
+    "début",
+    "en fin de",
+    "à la fin de",
+    "la fin de",
+    "fin de",
+    "fin",
+    "courant",
+    "dans le courant de",
+    "à la mi",
+    "au milieu de",
+    "au cours de",
+)
 
 # Units of "il y a deux ans", "two years ago", "dans trois jours".
-UNITS = {"jour": "day", "jours": "day", "semaine": "week", "semaines": "week",
-           "mois": "month", "an": "year", "ans": "year", "année": "year", "années": "year"}
+UNITS = {
+    "jour": "day",
+    "jours": "day",
+    "semaine": "week",
+    "semaines": "week",
+    "mois": "month",
+    "an": "year",
+    "ans": "year",
+    "année": "year",
+    "années": "year",
+}
 
-# Holidays that fix a day: (month, day), or ("easter", offset in days), or
-# ("nth", month, weekday, n) for "fourth Thursday of November" (n=-1: last).
+# Holidays that fix a day (rule types in lexicon.py).
 HOLIDAYS = {
-        "noël": (12, 25), "noel": (12, 25), "la saint-sylvestre": (12, 31),
-        "la saint sylvestre": (12, 31), "la toussaint": (11, 1), "le jour de l'an": (1, 1),
-        "le nouvel an": (1, 1), "la saint-valentin": (2, 14), "la saint valentin": (2, 14),
-        "la saint-jean": (6, 24), "l'assomption": (8, 15), "la chandeleur": (2, 2),
-        # Movable feasts fix a day too, counted from Easter Sunday.
-        "pâques": ("easter", 0), "le lundi de pâques": ("easter", 1),
-        "lundi de pâques": ("easter", 1), "le dimanche de pâques": ("easter", 0),
-        "dimanche de pâques": ("easter", 0), "l'ascension": ("easter", 39),
-        "le jeudi de l'ascension": ("easter", 39), "jeudi de l'ascension": ("easter", 39),
-        "la pentecôte": ("easter", 49), "pentecôte": ("easter", 49),
-        "le dimanche de pentecôte": ("easter", 49), "dimanche de pentecôte": ("easter", 49),
-        "le lundi de pentecôte": ("easter", 50), "lundi de pentecôte": ("easter", 50),
-        "le vendredi saint": ("easter", -2), "vendredi saint": ("easter", -2),
-        "le dimanche des rameaux": ("easter", -7), "dimanche des rameaux": ("easter", -7),
-        "le mercredi des cendres": ("easter", -46), "mercredi des cendres": ("easter", -46),
-        "la fête du travail": (5, 1), "halloween": (10, 31),
-    }
+    "noël": FixedDay(12, 25),
+    "noel": FixedDay(12, 25),
+    "la saint-sylvestre": FixedDay(12, 31),
+    "la saint sylvestre": FixedDay(12, 31),
+    "la toussaint": FixedDay(11, 1),
+    "le jour de l'an": FixedDay(1, 1),
+    "le nouvel an": FixedDay(1, 1),
+    "la saint-valentin": FixedDay(2, 14),
+    "la saint valentin": FixedDay(2, 14),
+    "la saint-jean": FixedDay(6, 24),
+    "l'assomption": FixedDay(8, 15),
+    "la chandeleur": FixedDay(2, 2),
+    # Movable feasts fix a day too, counted from Easter Sunday.
+    "pâques": EasterOffset(0),
+    "le lundi de pâques": EasterOffset(1),
+    "lundi de pâques": EasterOffset(1),
+    "le dimanche de pâques": EasterOffset(0),
+    "dimanche de pâques": EasterOffset(0),
+    "l'ascension": EasterOffset(39),
+    "le jeudi de l'ascension": EasterOffset(39),
+    "jeudi de l'ascension": EasterOffset(39),
+    "la pentecôte": EasterOffset(49),
+    "pentecôte": EasterOffset(49),
+    "le dimanche de pentecôte": EasterOffset(49),
+    "dimanche de pentecôte": EasterOffset(49),
+    "le lundi de pentecôte": EasterOffset(50),
+    "lundi de pentecôte": EasterOffset(50),
+    "le vendredi saint": EasterOffset(-2),
+    "vendredi saint": EasterOffset(-2),
+    "le dimanche des rameaux": EasterOffset(-7),
+    "dimanche des rameaux": EasterOffset(-7),
+    "le mercredi des cendres": EasterOffset(-46),
+    "mercredi des cendres": EasterOffset(-46),
+    "la fête du travail": FixedDay(5, 1),
+    "halloween": FixedDay(10, 31),
+}
 
 SEASONS = {"été": "summer", "hiver": "winter", "printemps": "spring", "automne": "autumn"}
 
-ORDINALS = {"premier": 1, "1er": 1, "deuxième": 2, "second": 2, "2e": 2, "troisième": 3,
-           "3e": 3, "quatrième": 4, "4e": 4}
+ORDINALS = {
+    "premier": 1,
+    "1er": 1,
+    "deuxième": 2,
+    "second": 2,
+    "2e": 2,
+    "troisième": 3,
+    "3e": 3,
+    "quatrième": 4,
+    "4e": 4,
+}
 
 # "le dernier dimanche d'octobre", "the last Sunday in October": n = -1.
-LAST_WORDS = frozenset({"dernier", "dernière"})
+LAST_WORDS = words("dernier dernière")
 
 QUARTER_WORDS = {"trimestre": 3, "semestre": 6}
 
 # Tense cues, read in the clause around a date whose year is open.
-FUTURE_WORDS = frozenset({
-        "sera", "seront", "aura", "auront", "fera", "feront", "ira", "iront", "va", "vont",
-        "doit", "doivent", "devra", "devront", "devait", "devaient", "prévu", "prévue",
-        "prévus", "prévues", "programmé", "programmée", "jusqu'", "jusque",
-        "bientôt", "demain", "reporté", "reportée", "repoussé", "repoussée", "fixé", "fixée",
-        "compter", "partir", "attendu", "attendue", "envisage", "envisagent", "ici",
-        "prochain", "prochaine", "prochains", "prochaines", "futur", "future",
-    })
+FUTURE_WORDS = words(
+    "sera seront aura auront fera feront ira iront va vont doit doivent devra devront devait "
+    "devaient prévu prévue prévus prévues programmé programmée jusqu' jusque bientôt demain "
+    "reporté reportée repoussé repoussée fixé fixée compter partir attendu attendue envisage "
+    "envisagent ici prochain prochaine prochains prochaines futur future"
+)
 
-PAST_WORDS = frozenset({
-        "hier", "dernier", "dernière", "derniers", "dernières", "depuis", "déjà", "été",
-        "fut", "furent", "eut", "avait", "avaient", "était", "étaient",
-    })
+PAST_WORDS = words(
+    "hier dernier dernière derniers dernières depuis déjà été fut furent eut avait avaient "
+    "était étaient"
+)
 
 # French auxiliaries that make the next participle a past (passé composé).
-AUXILIARIES = frozenset({"a", "ont", "avait", "avaient", "est", "sont", "ai", "avons"})
+AUXILIARIES = words("a ont avait avaient est sont ai avons")
 
 # Present-tense modals: before an infinitive the event lies ahead ("peuvent
 # rêver du podium dimanche"). "doit", "va" are future words already.
-MODALS = frozenset({"peut", "peuvent", "veut", "veulent", "espère", "espèrent",
-                       "souhaite", "souhaitent", "compte", "comptent", "entend", "entendent"})
+MODALS = words(
+    "peut peuvent veut veulent espère espèrent souhaite souhaitent compte comptent entend entendent"
+)
 
 # Future and conditional endings of French verbs (-ra, -ront, -rait ...).
 FUTURE_ENDINGS = (
-    "era", "eront", "ira", "iront", "dra", "dront", "rra", "rront", "vra", "vront",
-    "ttra", "ttront", "ura", "uront", "erait", "eraient", "drait", "draient", "rrait",
-    "rraient", "vrait", "vraient", "ttrait",
+    "era",
+    "eront",
+    "ira",
+    "iront",
+    "dra",
+    "dront",
+    "rra",
+    "rront",
+    "vra",
+    "vront",
+    "ttra",
+    "ttront",
+    "ura",
+    "uront",
+    "erait",
+    "eraient",
+    "drait",
+    "draient",
+    "rrait",
+    "rraient",
+    "vrait",
+    "vraient",
+    "ttrait",
 )
 
 DATES = DateWords(
@@ -288,16 +410,36 @@ NUMBERS = NumberWords(
         "million millions milliard milliards"
     ),
     ordinal_words={
-        "premier": 1, "première": 1, "premiere": 1, "premiers": 1, "premières": 1,
-        "second": 2, "seconde": 2, "seconds": 2, "secondes": 2,
+        "premier": 1,
+        "première": 1,
+        "premiere": 1,
+        "premiers": 1,
+        "premières": 1,
+        "second": 2,
+        "seconde": 2,
+        "seconds": 2,
+        "secondes": 2,
     },
     ordinal_stems={},
     # Stems that do not simply drop "ième" (cinquième, neuvième).
     stem_fixes={"cinqu": "cinq", "neuv": "neuf"},
     ordinal_suffixes=(
-        "ième", "ieme", "ème", "eme", "ère", "ere", "ᵉʳ", "ᵉ", "er", "re", "nde", "nd", "è", "e",
+        "ième",
+        "ieme",
+        "ème",
+        "eme",
+        "ère",
+        "ere",
+        "ᵉʳ",
+        "ᵉ",
+        "er",
+        "re",
+        "nde",
+        "nd",
+        "è",
+        "e",
     ),
-        ordinal_endings=(("ièmes", ""), ("iemes", ""), ("ième", ""), ("ieme", "")),
+    ordinal_endings=(("ièmes", ""), ("iemes", ""), ("ième", ""), ("ieme", "")),
     stem_candidates=("", "e"),
     ordinal_pattern=(
         r"(?<![\w-])(?:(?:[a-zéè]+-){0,3}[a-zéè]+i[eè]mes?|premi[eè]re?s?|secondes?|seconds?)"
@@ -307,12 +449,32 @@ NUMBERS = NumberWords(
     ordinal_letters=frozenset("abcdefghijklmnopqrstuvwxyzéè-"),
     group_marks=" \u00a0\u202f.",
     decimal_mark=",",
-joiner="et",
+    joiner="et",
     spelled={
-        "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-        "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14,
-        "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30, "quarante": 40,
-        "cinquante": 50, "soixante": 60, "premier": 1,
+        "un": 1,
+        "une": 1,
+        "deux": 2,
+        "trois": 3,
+        "quatre": 4,
+        "cinq": 5,
+        "six": 6,
+        "sept": 7,
+        "huit": 8,
+        "neuf": 9,
+        "dix": 10,
+        "onze": 11,
+        "douze": 12,
+        "treize": 13,
+        "quatorze": 14,
+        "quinze": 15,
+        "seize": 16,
+        "vingt": 20,
+        "vingts": 20,
+        "trente": 30,
+        "quarante": 40,
+        "cinquante": 50,
+        "soixante": 60,
+        "premier": 1,
     },
     hundreds=words("cent cents"),
     thousands=words("mille mil"),

@@ -14,6 +14,43 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
+class FixedDay:
+    """A holiday on the same day every year: Christmas is FixedDay(12, 25)."""
+
+    month: int
+    day: int
+
+
+@dataclass(frozen=True, slots=True)
+class EasterOffset:
+    """A movable feast, counted in days from Easter Sunday: Ascension is EasterOffset(39)."""
+
+    days: int
+
+
+@dataclass(frozen=True, slots=True)
+class NthWeekday:
+    """The n-th weekday of a month (n = -1: the last): Thanksgiving is NthWeekday(11, 3, 4)."""
+
+    month: int
+    weekday: int  # 0 Monday .. 6 Sunday
+    n: int
+
+
+@dataclass(frozen=True, slots=True)
+class SeasonWeekday:
+    """The n-th weekday of a season: "le premier dimanche du printemps"."""
+
+    season: str  # "spring", "summer", "autumn", "winter"
+    weekday: int
+    n: int
+
+
+# What fixes a holiday's day in a given year (dates/resolve.py reads it).
+HolidayRule = FixedDay | EasterOffset | NthWeekday | SeasonWeekday
+
+
+@dataclass(frozen=True, slots=True)
 class DateWords:
     """Words and switches of the date grammar (factcheck/extraction/dates/)."""
 
@@ -22,7 +59,7 @@ class DateWords:
     abbreviations: frozenset[str]
     weekdays: Mapping[str, int]
     relative: Mapping[str, tuple[str, int]]  # phrase -> (unit, offset from publication)
-    holidays: Mapping[str, tuple]  # phrase -> the rule fixing its day
+    holidays: Mapping[str, HolidayRule]
     modifiers: tuple[str, ...]  # "début de", "late": widen the span, keep the precision
     period_words: Mapping[str, tuple[str, int]]  # "l'année" after a modifier
     units: Mapping[str, str]  # "ans" -> "year" in "il y a deux ans"

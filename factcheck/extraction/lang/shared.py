@@ -13,168 +13,153 @@ from factcheck.extraction.lang.build import words
 
 # Abbreviations are months only when a dot follows ("nov.", "Sept.") or a
 # number does ("Nov 5"): "dec" or "mar" alone are other words.
-ABBREVIATIONS = frozenset({
-    "janv", "févr", "fév", "fevr", "avr", "juil", "sept", "oct", "nov", "déc", "dec",
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-})
+ABBREVIATIONS = words(
+    "janv févr fév fevr avr juil sept oct nov déc dec jan feb mar apr jun jul aug sep"
+)
 
 # Capitalized words after a weekday that make it part of a name
 # ("Sunday Times", "accord du Vendredi saint", "Super Tuesday" is caught before).
-WEEKDAY_NAME_TAILS = frozenset({
-    "times", "telegraph", "mirror", "express", "post", "herald", "tribune", "review",
-    "night", "school", "saint", "gras", "noir", "black", "bloody", "sanglant", "fou",
-})
+WEEKDAY_NAME_TAILS = words(
+    "times telegraph mirror express post herald tribune review night school saint gras noir "
+    "black bloody sanglant fou"
+)
 
 # In any case: "vendredi saint", "mardi gras" name a feast, not the weekday.
-WEEKDAY_FEAST_TAILS = frozenset({"saint", "gras"})
+WEEKDAY_FEAST_TAILS = words("saint gras")
 
 # Words right after a date that fix its direction; they belong to the span.
-AFTER_PAST = frozenset({"dernier", "dernière", "derniers", "dernières", "passé", "passée"})
+AFTER_PAST = words("dernier dernière derniers dernières passé passée")
 
-AFTER_FUTURE = frozenset({"prochain", "prochaine", "prochains", "prochaines"})
+AFTER_FUTURE = words("prochain prochaine prochains prochaines")
 
-BEFORE_PAST = frozenset({"last", "past"})
+BEFORE_PAST = words("last past")
 
-BEFORE_FUTURE = frozenset({"next", "coming"})
+BEFORE_FUTURE = words("next coming")
 
 # "ce lundi", "this Monday": deictic, direction left to the verb.
-DEICTIC = frozenset({"ce", "cet", "cette", "this"})
+DEICTIC = words("ce cet cette this")
 
 # A holiday name counts as a date only after a time preposition or before a
 # year: "avant Noël", "until Christmas"; "Noël Mamère" or "marché de Noël" not.
-HOLIDAY_LEFT = frozenset({
-    "à", "a", "avant", "après", "pour", "depuis", "dès", "jusqu'", "entre", "vers",
-    "at", "before", "after", "by", "until", "till", "since", "over", "for", "on", "around",
-    "ici", "veille", "eve", "lendemain", "during", "durant", "pendant",
-})
+HOLIDAY_LEFT = words(
+    "à a avant après pour depuis dès jusqu' entre vers at before after by until till since "
+    "over for on around ici veille eve lendemain during durant pendant"
+)
 
 # A holiday after "de" / "of" is a date only as the complement of one of
 # these: "le jour de Noël", "la fête de Pentecôte"; "le marché de Noël" is not.
-HOLIDAY_DAY_NOUNS = frozenset({
-    "jour", "journée", "fête", "nuit", "soir", "soirée", "matin", "matinée", "réveillon",
-    "dimanche", "lundi", "day", "night", "morning", "evening", "eve",
-})
+HOLIDAY_DAY_NOUNS = words(
+    "jour journée fête nuit soir soirée matin matinée réveillon dimanche lundi day night "
+    "morning evening eve"
+)
 
 # Nouns right after a holiday that make it a modifier: "Christmas market",
 # "Christmas shopping", "the Easter weekend" (a period, not a day).
-HOLIDAY_NAME_TAILS = frozenset({
-    "market", "markets", "tree", "trees", "lights", "decorations", "shopping", "shoppers",
-    "sales", "card", "cards", "gift", "gifts", "present", "presents", "party", "parties",
-    "dinner", "lunch", "carol", "carols", "song", "songs", "film", "movie", "special",
-    "message", "address", "speech", "truce", "spirit", "jumper", "jumpers", "pudding",
-    "advert", "campaign", "bonus", "bonuses", "rush", "parade", "parades", "celebrations",
-    "egg", "eggs", "bunny", "costume", "costumes", "fireworks", "honours", "honors",
-    "season", "holidays", "holiday", "break", "period", "weekend", "week", "vacation",
-    "recess", "offensive", "uprising", "rising", "accord", "agreement", "menu", "edition",
-})
+HOLIDAY_NAME_TAILS = words(
+    "market markets tree trees lights decorations shopping shoppers sales card cards gift "
+    "gifts present presents party parties dinner lunch carol carols song songs film movie "
+    "special message address speech truce spirit jumper jumpers pudding advert campaign bonus "
+    "bonuses rush parade parades celebrations egg eggs bunny costume costumes fireworks "
+    "honours honors season holidays holiday break period weekend week vacation recess "
+    "offensive uprising rising accord agreement menu edition"
+)
 
 # Words that make a month name (or year) a date even with no number around
 # it: "en juillet", "in November", "depuis janvier", "the 1990s".
-MONTH_LEFT = frozenset({
-    "en", "de", "d'", "depuis", "dès", "des", "jusqu'", "avant", "après", "fin", "début",
-    "mi", "courant", "mois", "à", "au", "pour", "entre", "et", "ou", "vers", "le", "ce", "cet",
-    "in", "since", "by", "until", "till", "before", "after", "during", "early", "late", "mid",
-    "last", "next", "this", "of", "from", "to", "through", "and", "or", "between", "for",
-    "around", "throughout", "end", "on",
-})
+MONTH_LEFT = words(
+    "en de d' depuis dès des jusqu' avant après fin début mi courant mois à au pour entre et "
+    "ou vers le ce cet in since by until till before after during early late mid last next "
+    "this of from to through and or between for around throughout end on"
+)
 
 # Reading a 4-digit number as a year needs one of these before it when the
 # number is outside 1900-2099 or it could be a count.
-YEAR_LEFT = frozenset({
-    "en", "in", "depuis", "since", "an", "année", "year", "dès", "until", "by",
-    "de", "of", "du", "from", "entre", "between", "avant", "après", "before", "after",
-})
+YEAR_LEFT = words(
+    "en in depuis since an année year dès until by de of du from entre between avant après "
+    "before after"
+)
 
 # Nouns that make the preceding number a count, not a year ("2000 soldats").
-COUNT_NOUNS = frozenset({
-    "personnes", "habitants", "soldats", "euros", "dollars", "francs", "livres", "voix",
-    "votes", "morts", "victimes", "blessés", "km", "kilomètres", "mètres", "m", "tonnes",
-    "ans", "jours", "mois", "heures", "minutes", "secondes", "élèves", "salariés", "emplois",
-    "logements", "manifestants", "participants", "visiteurs", "exemplaires", "véhicules",
-    "hectares", "ha", "kg", "points", "militaires", "hommes", "femmes", "enfants", "agents",
-    "policiers", "gendarmes", "postes", "familles", "foyers", "lits", "places", "sièges",
-    "députés", "migrants", "réfugiés", "cas", "doses", "communes", "entreprises",
-    "people", "troops", "soldiers", "residents", "jobs", "deaths", "cases", "miles", "tons",
-    "years", "days", "months", "hours", "seconds", "pounds", "acres", "men",
-    "women", "children", "workers", "employees", "students", "members", "voters", "seats",
-    "delegates", "officers", "refugees", "units", "homes", "feet", "meters",
-    "metres", "barrels", "vehicles", "signatures", "calories", "%", "€", "$", "£",
-})
+COUNT_NOUNS = words(
+    "personnes habitants soldats euros dollars francs livres voix votes morts victimes "
+    "blessés km kilomètres mètres m tonnes ans jours mois heures minutes secondes élèves "
+    "salariés emplois logements manifestants participants visiteurs exemplaires véhicules "
+    "hectares ha kg points militaires hommes femmes enfants agents policiers gendarmes postes "
+    "familles foyers lits places sièges députés migrants réfugiés cas doses communes "
+    "entreprises people troops soldiers residents jobs deaths cases miles tons years days "
+    "months hours seconds pounds acres men women children workers employees students members "
+    "voters seats delegates officers refugees units homes feet meters metres barrels vehicles "
+    "signatures calories % € $ £"
+)
 
 # Tokens right before a number that make it a code or an amount, not a date.
-NOT_DATE_LEFT = frozenset({
-    "$", "€", "£", "n°", "no", "nº", "#", "numéro", "number", "page", "p", "art", "article",
-    "km", "route", "rn", "rd", "a", "n", "vol", "tome", "chapitre", "chapter", "section",
-})
+NOT_DATE_LEFT = words(
+    "$ € £ n° no nº # numéro number page p art article km route rn rd a n vol tome chapitre "
+    "chapter section"
+)
 
 # Lines that carry the article's own publication date.
-PUBLICATION_CUES = frozenset({
-    "publié", "publiée", "publication", "mis", "modifié", "actualisé", "published",
-    "updated", "posted", "modified", "dateline", "paru", "parution",
-})
+PUBLICATION_CUES = words(
+    "publié publiée publication mis modifié actualisé published updated posted modified "
+    "dateline paru parution"
+)
 
 # Words that may stand right before a year. Any other word makes the year
 # part of a name or a label: "Euro 2024", "Vision 2030", "comptes
 # administratifs 2002" (a fiscal year as a document title, not an event).
 # A summary of a period is not a label: "le bilan 2001 de la délinquance"
 # states what happened in 2001, as "le recensement de 1990" would.
-YEAR_WORD_OK = frozenset({
-    "période", "saison", "exercice", "mois", "trimestre", "semestre", "quarter", "half",
-    "jusqu'", "d'", "l'", "au", "aux", "à", "dans", "with", "than", "s", "back", "year",
-    "years", "since", "versus", "vs", "et", "puis", "then", "was", "is", "were", "année",
-    "années", "courant", "ou", "or", "que", "qu'", "début", "fin", "mi", "late", "early",
-    "mid", "end", "en", "in", "depuis", "dès", "de", "of", "the", "le", "la", "by", "until",
-    "before", "after", "avant", "après", "du", "and", "from", "to", "entre", "between",
-    "summer", "winter", "spring", "autumn", "fall", "été", "hiver", "printemps", "automne",
-    "an", "during", "pendant", "for", "pour", "through", "around", "vers", "circa", "q1",
-    "q2", "q3", "q4", "t1", "t2", "t3", "t4", "this", "that", "bilan", "bilans",
-    "recensement",
-    # "d'ici 2050", "à l'horizon 2030": deadlines; "fiscal 2025" is a year as
-    # "l'exercice 2025" is, not a name.
-    "ici", "horizon", "fiscal",
-})
+YEAR_WORD_OK = words(
+    "période saison exercice mois trimestre semestre quarter half jusqu' d' l' au aux à dans "
+    "with than s back year years since versus vs et puis then was is were année années "
+    "courant ou or que qu' début fin mi late early mid end en in depuis dès de of the le la "
+    "by until before after avant après du and from to entre between summer winter spring "
+    "autumn fall été hiver printemps automne an during pendant for pour through around vers "
+    "circa q1 q2 q3 q4 t1 t2 t3 t4 this that bilan bilans recensement ici horizon fiscal"
+)
 
 # Words that end a clause for tense cues (besides sentence punctuation).
-CLAUSE_END = frozenset({".", "!", "?", ";", ":", "(", ")", "«", "»", "“", "”", '"'})
+CLAUSE_END = words('. ! ? ; : ( ) « » “ ” "')
 
 # After a comma, these open a relative clause about the noun before: its verb
 # is not the tense of a date read forward ("du recensement de mars-avril, qui
 # devraient être affinés" is a past census).
-RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu'", "dont", "lequel", "laquelle", "lesquels",
-                               "lesquelles", "which", "who", "whose", "whom"})
+RELATIVE_PRONOUNS = words(
+    "qui que qu' dont lequel laquelle lesquels lesquelles which who whose whom"
+)
 
 # Right before a date: a deadline or a start, so the date lies ahead.
-FUTURE_LEFT = frozenset({
-    "jusqu'", "jusque", "ici", "until", "till", "through", "by", "compter", "partir",
-    "prévu", "prévue", "prévus", "prévues", "fixé", "fixée", "reporté", "reportée",
-    "repoussé", "repoussée", "scheduled", "slated", "set", "postponed", "delayed",
-})
+FUTURE_LEFT = words(
+    "jusqu' jusque ici until till through by compter partir prévu prévue prévus prévues fixé "
+    "fixée reporté reportée repoussé repoussée scheduled slated set postponed delayed"
+)
 
 # Capitalized words before a weekday that make it a name ("Super Tuesday").
-WEEKDAY_NAME_HEADS = frozenset({"super", "black", "cyber", "bloody", "good", "ash", "holy",
-                                "maundy", "giving", "small", "blue", "manic"})
+WEEKDAY_NAME_HEADS = words("super black cyber bloody good ash holy maundy giving small blue manic")
 
 # Before a French weekday without a number: a habit ("le lundi", "chaque mardi").
-WEEKDAY_HABIT = frozenset({"le", "les", "chaque", "every", "each"})
+WEEKDAY_HABIT = words("le les chaque every each")
 
 # Range openers and the connectors that close them: "du 3 au 5 mars".
 RANGE_OPENERS: dict[str, frozenset[str]] = {
-    "du": frozenset({"au", "à"}), "de": frozenset({"à", "au"}), "d'": frozenset({"à"}),
-    "entre": frozenset({"et"}), "from": frozenset({"to", "through", "until", "till", "-", "–"}),
-    "between": frozenset({"and"}),
+    "du": words("au à"),
+    "de": words("à au"),
+    "d'": words("à"),
+    "entre": words("et"),
+    "from": words("to through until till - –"),
+    "between": words("and"),
 }
 
-DASHES = frozenset({"-", "–", "—"})
+DASHES = words("- – —")
 
-LIST_JOINS = frozenset({"et", "and", ",", "ou", "or", "&", "/"})
+LIST_JOINS = words("et and , ou or & /")
 
 # After "dans trois jours": words that make it a noun phrase ("dans un jour de
 # chance"), not a date ahead.
-NOT_AHEAD_NEXT = frozenset({"de", "d'", "du", "des", "où", "sans", "comme", "qui", "que",
-                            "plus", "moins", "avec"})
+NOT_AHEAD_NEXT = words("de d' du des où sans comme qui que plus moins avec")
 
 # Between a publication cue and its date: "Publié le", "mis à jour le", "Updated: on".
-PUBLICATION_LINKS = frozenset({"le", "à", "jour", "on", ":", ",", "-", "–", "|", "at", "the"})
+PUBLICATION_LINKS = words("le à jour on : , - – | at the")
 
 
 # --- votes and meetings --------------------------------------------------------

@@ -146,9 +146,7 @@ def _count_times(
     return _with_prefix(text, sentence, number.start), word.end(), number.value
 
 
-def _count_nouns(
-    text: str, number: NumberMatch, lex: MeetingWords
-) -> tuple[int, int, int] | None:
+def _count_nouns(text: str, number: NumberMatch, lex: MeetingWords) -> tuple[int, int, int] | None:
     """ "These 19 meetings", "trois sommets": a plural noun right after the count."""
     gap = re.compile(r"\s+").match(text, number.end)
     if gap is None or number.value < 2 or number.value >= 1000:

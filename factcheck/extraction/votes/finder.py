@@ -22,7 +22,6 @@ from factcheck.extraction.votes.unanimity import merge_unanimity, unanimity
 MAX_NUMBERS = 20_000
 
 
-
 def find(doc: Document) -> list[Claim]:
     try:
         lex = lexicon(doc.lang).votes

@@ -52,6 +52,8 @@ class Tally:
 
 
 MAX_CLAIMS = 2000  # per document: past this a document is adversarial
+
+
 class SentenceTest:
     """A sentence-wide regex test, run at most once and only if asked: a megabyte
     "sentence" of tallies must not be rescanned for each of them (quadratic)."""

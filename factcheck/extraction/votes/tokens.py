@@ -139,8 +139,10 @@ def _resolve_ambiguous(tokens: Tokens) -> None:
         after = i + 1 if i < last else None
         if word in VOTE_ZERO and i > 0 and tags[i - 1] == "T":
             tags[i], tokens.value[i] = "N", 0
-        elif tags[i] == "N" and after is not None and (
-            words[after] in VOTE_PERCENT or tags[after] == "P"
+        elif (
+            tags[i] == "N"
+            and after is not None
+            and (words[after] in VOTE_PERCENT or tags[after] == "P")
         ):
             tags[i] = "P"
         elif word in ("pour", "for") and after is not None and tags[after] == "w":

@@ -39,7 +39,7 @@ class Days(TokenView):
         return Item(start, end, ItemKind.WEEKDAY, weekday=wd, direction=direc, strict=strict_day)
 
     def weekday_ok(self, w: int) -> bool:
-        if self.lang == "en" and not self.is_title(w):
+        if self.w.names_capitalized and not self.is_title(w):
             return False
         tail, words = self.tok(w + 1), self.w
         if tail in words.weekday_feast_tails or (
@@ -57,7 +57,7 @@ class Days(TokenView):
         wd = self.t.weekdays.get(self.tok(k + 1))
         if n is None or wd is None or self.tok(k + 2) not in ("de", "du", "d'", "of", "in"):
             return None
-        if self.lang == "en" and not self.is_title(k + 1):
+        if self.w.names_capitalized and not self.is_title(k + 1):
             return None
         at = k + 3 + (self.tok(k + 3) in ("l'", "the"))
         if self.tok(at) == "mois" and self.tok(at + 1) in ("de", "d'"):
@@ -81,7 +81,7 @@ class Days(TokenView):
         month = self.t.months.get(word)
         if month is None:
             return None
-        if self.lang == "en" and not self.is_title(k):
+        if self.w.names_capitalized and not self.is_title(k):
             return None
         end = k + 1
         if word in self.w.abbreviations:
@@ -96,7 +96,7 @@ class Days(TokenView):
         if found is None:
             return None
         month, end = found
-        if self.lang == "en":
+        if self.w.month_day_order:
             day = self.day_value(end) if self.tok(end)[:1].isdigit() else None
             # "July 16", not "May 5:30" nor "March 1,500".
             if (
@@ -125,24 +125,12 @@ class Days(TokenView):
     def month_context(self, k: int) -> bool:
         word = self.tok(k)
         left = self.tok(k - 1)
-        if self.lang == "en" and word == "may":
-            return left in (
-                "in",
-                "since",
-                "until",
-                "early",
-                "late",
-                "mid",
-                "last",
-                "next",
-                "of",
-                "-",
-                "this",
-                "during",
-                "through",
-            )
-        if self.lang == "fr" and self.raw(k) == "Mars" and left not in ("en", "de", "mi"):
-            return False  # the planet
+        ambiguous = self.w.ambiguous_months.get(word)
+        if ambiguous is not None:
+            return left in ambiguous  # "in May", not "may be"
+        homonym = self.w.homonym_months.get(self.raw(k))
+        if homonym is not None and left not in homonym:
+            return False  # "Mars", the planet
         return left in self.w.month_left or left in self.t.months
 
     def month_named(self, k: int, strict: bool) -> Item | None:
@@ -163,7 +151,7 @@ class Days(TokenView):
             return None
         at = k + 1 + (self.tok(k + 1) == "of")
         if self.gap(k + 1) == "":
-            if self.tok(at) != "-" or self.gap(at + 1) or self.lang != "fr":
+            if self.tok(at) != "-" or self.gap(at + 1) or not self.w.dashed_day_names:
                 return None
             at += 1  # "le 14-Juillet", "le 1er-Mai": the day named as a holiday
         found = self.month_at(at)
@@ -187,7 +175,7 @@ class Days(TokenView):
 
     def finish_day(self, item: Item) -> Item | None:
         """Year and direction words after a day or month: "2024", ", 2024", "dernier"."""
-        at = item.end_token + (self.tok(item.end_token) == "," and self.lang == "en")
+        at = item.end_token + (self.tok(item.end_token) == "," and self.w.comma_before_year)
         year = self.year_at(at, strict=False, short=True) or self.year_in_words(at)
         if year is not None:
             item.year, item.end_token = year.year, year.end_token

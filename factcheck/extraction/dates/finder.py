@@ -73,7 +73,9 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
         items = [x for entry in group for x in (entry if isinstance(entry, list) else [entry])]
         # The tense is read only when the year or day is left open: most
         # claims ("hier", "en 2018") never need it.
-        shared = self.direction(items[0].start_token, items[-1].end_token, 0) if is_open(items) else 0
+        shared = (
+            self.direction(items[0].start_token, items[-1].end_token, 0) if is_open(items) else 0
+        )
         pub = self.doc.published
         for entry in group:
             first, last = (entry[0], entry[-1]) if isinstance(entry, list) else (entry, entry)

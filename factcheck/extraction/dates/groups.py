@@ -21,7 +21,7 @@ class Groups(TokenView):
         if self.tok(opener) in _ARTICLES and self.tok(opener - 1) in self.w.range_openers:
             opener -= 1  # "entre le 3 et le 5 mars"
         closers = self.w.range_openers.get(self.tok(opener), frozenset())
-        if not closers and first.kind == ItemKind.DAY and self.lang == "en":
+        if not closers and first.kind == ItemKind.DAY and self.w.day_range_closers:
             closers = self.w.day_range_closers  # "March 3 to 5": a day range needs no "from"
             opener = first.start_token + 1
         while len(items) < 12:

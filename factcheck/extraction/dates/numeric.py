@@ -44,7 +44,7 @@ class Numeric(TokenView):
             y, m, d = a, b, c
         else:
             d, m, y = a, b, c
-            if self.lang == "en" and m > 12 >= d:
+            if self.w.month_first_numeric and m > 12 >= d:
                 d, m = m, d
             if len(parts[4]) == 2:
                 y += 2000 if y < 50 else 1900
@@ -71,7 +71,7 @@ class Numeric(TokenView):
         word = self.tok(k)
         if not word.isdigit():
             return None
-        short = short or (self.tok(k - 1) in ("en", "'") and self.lang == "fr")
+        short = short or self.tok(k - 1) in self.w.short_year_left
         if len(word) == 2 and short and self.short_year_ok(k):
             value = int(word)
             pub = self.doc.published.date.year if self.doc.published else 2000
@@ -103,8 +103,7 @@ class Numeric(TokenView):
         ):
             return False  # "H.R. 2024", "No. 2024", "p. 2024": a code after an abbreviation
         if (
-            self.lang == "en"
-            and left in ("the", "a", "an")
+            left in self.w.name_articles
             and self.is_title(k + 1)
             and right.isalpha()
             and right not in self.t.strong

@@ -90,19 +90,16 @@ class Periods(TokenView):
         word = self.tok(k)
         if word == "il" and self.tok(k + 1) == "y" and self.tok(k + 2) == "a":
             return self.counted(k, k + 3, -1)
-        if word == "dans" and self.lang == "fr":
-            return self.counted(k, k + 1, 1)
-        if word == "in" and self.lang == "en":
+        if word in self.w.ahead_words:
             found = self.counted(k, k + 1, 1)
-            if found is None:
-                return None
+            tails = self.w.ahead_tails
+            if found is None or not tails:
+                return found
             end = found.end_token + (self.tok(found.end_token) == "'")
-            if self.tok(end) == "time":
-                found.end_token = end + 1
-                return found
-            if self.tok(end) == "from" and self.tok(end + 1) == "now":
-                found.end_token = end + 2
-                return found
+            for tail in tails:  # "in nine days' time", "in two weeks from now"
+                if all(self.tok(end + x) == part for x, part in enumerate(tail)):
+                    found.end_token = end + len(tail)
+                    return found
         return None
 
     def counted(self, start: int, k: int, sign: int) -> Item | None:
@@ -116,11 +113,13 @@ class Periods(TokenView):
 
     def ago(self, k: int, strict: bool = True) -> Item | None:
         """ "two years ago", "3 days ago"."""
+        if not self.w.ago_words:
+            return None
         got = self.count_at(k)
-        if got is None or self.lang != "en":
+        if got is None:
             return None
         unit = self.t.units.get(self.tok(got[1]))
-        if unit is None or self.tok(got[1] + 1) != "ago":
+        if unit is None or self.tok(got[1] + 1) not in self.w.ago_words:
             return None
         return Item(k, got[1] + 2, ItemKind.RELATIVE, shift=(unit, -got[0]))
 

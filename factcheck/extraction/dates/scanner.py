@@ -139,7 +139,7 @@ class Tables:
     range_joins: frozenset[str]
 
 
-def _build(w: DateWords, cue_extra: frozenset[str], cue_endings: tuple[str, ...]) -> Tables:
+def _build(w: DateWords) -> Tables:
     relative = _phrases(w.relative)
     holidays = _phrases(w.holidays)
     modifiers = _phrases({m: True for m in w.modifiers})
@@ -214,8 +214,8 @@ def _build(w: DateWords, cue_extra: frozenset[str], cue_endings: tuple[str, ...]
         w.past_words,
         frozenset(triggers),
         frozenset(strong),
-        w.future_words | w.past_words | cue_extra,
-        cue_endings,
+        w.future_words | w.past_words | w.tense_cue_words,
+        w.tense_cue_endings,
         w.dashes | {"à", "to", "et", "and"},
     )
 
@@ -250,14 +250,7 @@ def _phrase_words(phrase: str) -> list[str]:
     return [_low(w) for _, _, w in tokenize(phrase)]
 
 
-def _tense_shapes(w: DateWords) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The extra cue words and the endings the tense reader answers for."""
-    if w.auxiliaries:  # the French reader: participles, futures, imperfects
-        return w.auxiliaries | w.modals, ("é", "ée", "és", "ées", "ait", "aient", *w.future_endings)
-    return frozenset({"early", "set"}), ("ed",)
-
-
-TABLES = {code: _build(lex.dates, *_tense_shapes(lex.dates)) for code, lex in LEXICONS.items()}
+TABLES = {code: _build(lex.dates) for code, lex in LEXICONS.items()}
 
 
 class TokenView:

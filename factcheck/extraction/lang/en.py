@@ -17,6 +17,7 @@ from factcheck.extraction.lang.lexicon import (
     MeetingWords,
     NthWeekday,
     NumberWords,
+    TokenReader,
     VoteWords,
 )
 
@@ -202,6 +203,24 @@ MODALS = words("will ll would should must to could may might shall can")
 # Between two days, these make a range without an opener: "March 3 to 5".
 DAY_RANGE_CLOSERS = words("to through thru")
 
+
+def tense_cue(tokens: TokenReader, k: int, word: str, distance: int) -> int:
+    """English tense from verb forms: "-ed" pasts, passives, "as early as", "set to"."""
+    tok = tokens.tok
+    if word == "early" and tok(k - 1) == "as":
+        return 1  # "as early as Saturday"
+    if word == "set" and tok(k + 1) in ("to", "for"):
+        return 1
+    if len(word) > 3 and word.endswith("ed") and word not in NOT_PAST:
+        if tok(k - 1) == "be":
+            # A passive takes the tense of its auxiliary: "will be finished
+            # before Christmas", "is to be closed from Dec. 24".
+            aux = tok(k - 2)
+            return 1 if aux in FUTURE_WORDS or aux in MODALS else 0
+        return -1
+    return 0
+
+
 DATES = DateWords(
     months=MONTHS,
     weekdays=WEEKDAYS,
@@ -243,12 +262,24 @@ DATES = DateWords(
     dashes=shared.DASHES,
     list_joins=shared.LIST_JOINS,
     not_ahead_next=shared.NOT_AHEAD_NEXT,
-    auxiliaries=frozenset(),
-    modals=frozenset(),
-    future_endings=(),
-    passive_modals=MODALS,
-    not_past=NOT_PAST,
     day_range_closers=DAY_RANGE_CLOSERS,
+    names_capitalized=True,
+    month_day_order=True,
+    comma_before_year=True,
+    month_first_numeric=True,
+    dashed_day_names=False,
+    short_year_left=frozenset(),
+    name_articles=words("the a an"),
+    ambiguous_months={
+        "may": words("in since until early late mid last next of - this during through"),
+    },
+    homonym_months={},
+    ahead_words=words("in"),
+    ahead_tails=(("time",), ("from", "now")),
+    ago_words=words("ago"),
+    tense_cue=tense_cue,
+    tense_cue_words=words("early set"),
+    tense_cue_endings=("ed",),
 )
 
 # --- votes -------------------------------------------------------------------
@@ -322,6 +353,7 @@ VOTES = VoteWords(
 # --- meetings ----------------------------------------------------------------
 
 MEETINGS = MeetingWords(
+    capitalized_modifiers=True,
     cue=words(
         "summit meet met talk encounter face sit-down one-on-one tête session time twice once "
         "thrice phone call conversation interview round spoke spoken hosted"
@@ -456,4 +488,20 @@ NUMBERS = NumberWords(
     article_ones=words("a an"),
 )
 
-LEXICON = Lexicon(code="en", dates=DATES, votes=VOTES, meetings=MEETINGS, numbers=NUMBERS)
+# Function words frequent in this language and rare or absent in the other
+# (no "a", "on", "an", "as", "or", "son", "me", which both languages use).
+FUNCTION_WORDS = words(
+    """the of and to in is was that for with by it he she they from at his her their has have
+    had were be been this which will would not but are said who its than there after into
+    about when more over"""
+)
+
+LEXICON = Lexicon(
+    code="en",
+    function_words=FUNCTION_WORDS,
+    lingua_name="ENGLISH",
+    dates=DATES,
+    votes=VOTES,
+    meetings=MEETINGS,
+    numbers=NUMBERS,
+)

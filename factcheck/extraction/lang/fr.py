@@ -17,6 +17,7 @@ from factcheck.extraction.lang.lexicon import (
     Lexicon,
     MeetingWords,
     NumberWords,
+    TokenReader,
     VoteWords,
 )
 
@@ -246,6 +247,36 @@ FUTURE_ENDINGS = (
     "ttrait",
 )
 
+
+# Past participle endings: "a voté", "ont fini", "a pris", "est mort".
+PARTICIPLE_ENDINGS = (
+    "é", "ée", "és", "ées", "i", "is", "ie", "it", "u", "ue", "us", "ert", "int", "ort", "ait",
+)  # fmt: skip
+
+
+def tense_cue(tokens: TokenReader, k: int, word: str, distance: int) -> int:
+    """French tense from verb forms: participles, futures, imperfects, auxiliaries."""
+    tok = tokens.tok
+    if distance <= 2 and word.endswith(("é", "ée", "és", "ées")) and not tokens.is_title(k):
+        # "annoncées mercredi", "élu le 6 mai": a passive participle, past
+        # unless its auxiliary is future ("sera voté avant Noël").
+        aux = tok(k - 1) if tok(k - 1) != "être" else tok(k - 2)
+        return 1 if aux in FUTURE_WORDS or aux.endswith(FUTURE_ENDINGS) else -1
+    if len(word) > 4 and not tokens.is_title(k) and word.endswith(FUTURE_ENDINGS):
+        return 1
+    if len(word) > 4 and word.endswith(("ait", "aient")):
+        return -1
+    if word in MODALS:
+        # "peuvent rêver du podium dimanche": a modal before an infinitive looks ahead.
+        nxt = tok(k + 1)
+        return 1 if nxt.endswith(("er", "ir", "re")) and nxt not in ("avoir", "être") else 0
+    if word in AUXILIARIES:
+        nxt = tok(k + 1 + (tok(k + 1) in ("été", "déjà", "bien", "pas", "ensuite")))
+        if nxt.endswith(PARTICIPLE_ENDINGS) and nxt not in FUTURE_WORDS:
+            return -1
+    return 0
+
+
 DATES = DateWords(
     months=MONTHS,
     weekdays=WEEKDAYS,
@@ -287,12 +318,22 @@ DATES = DateWords(
     dashes=shared.DASHES,
     list_joins=shared.LIST_JOINS,
     not_ahead_next=shared.NOT_AHEAD_NEXT,
-    auxiliaries=AUXILIARIES,
-    modals=MODALS,
-    future_endings=FUTURE_ENDINGS,
-    passive_modals=frozenset(),
-    not_past=frozenset(),
     day_range_closers=frozenset(),
+    names_capitalized=False,
+    month_day_order=False,
+    comma_before_year=False,
+    month_first_numeric=False,
+    dashed_day_names=True,
+    short_year_left=words("en '"),
+    name_articles=frozenset(),
+    ambiguous_months={},
+    homonym_months={"Mars": words("en de mi")},  # raw case: the planet is capitalized
+    ahead_words=words("dans"),
+    ahead_tails=(),
+    ago_words=frozenset(),
+    tense_cue=tense_cue,
+    tense_cue_words=AUXILIARIES | MODALS,
+    tense_cue_endings=("é", "ée", "és", "ées", "ait", "aient", *FUTURE_ENDINGS),
 )
 
 # --- votes -------------------------------------------------------------------
@@ -356,6 +397,7 @@ VOTES = VoteWords(
 # --- meetings ----------------------------------------------------------------
 
 MEETINGS = MeetingWords(
+    capitalized_modifiers=False,
     cue=words(
         "sommet rencontr réuni entretien entretenu entrevue tête session édition reprise fois "
         "téléphon pourparlers négociations vus retrouv"
@@ -482,4 +524,20 @@ NUMBERS = NumberWords(
     article_ones=frozenset(),
 )
 
-LEXICON = Lexicon(code="fr", dates=DATES, votes=VOTES, meetings=MEETINGS, numbers=NUMBERS)
+# Function words frequent in this language and rare or absent in the other
+# (no "a", "on", "an", "as", "or", "son", "me", which both languages use).
+FUNCTION_WORDS = words(
+    """le la les l' de des du d' et est un une que qu' qui pour dans par sur au aux il elle ils
+    elles ne n' pas se s' sont été avec ce c' cette ces sa ses leur leurs mais ou nous vous
+    y à être avait ont était comme aussi très sans entre selon après depuis"""
+)
+
+LEXICON = Lexicon(
+    code="fr",
+    function_words=FUNCTION_WORDS,
+    lingua_name="FRENCH",
+    dates=DATES,
+    votes=VOTES,
+    meetings=MEETINGS,
+    numbers=NUMBERS,
+)

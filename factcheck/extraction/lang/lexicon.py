@@ -9,8 +9,9 @@ Word sets are lowercase; phrases are plain text, tokenized by the reader.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,19 @@ class SeasonWeekday:
 
 # What fixes a holiday's day in a given year (dates/resolve.py reads it).
 HolidayRule = FixedDay | EasterOffset | NthWeekday | SeasonWeekday
+
+
+class TokenReader(Protocol):
+    """What a language's hook may ask about the date tokens (dates/scanner.py)."""
+
+    def tok(self, k: int) -> str: ...  # token k lowercased, "" out of range
+
+    def is_title(self, k: int) -> bool: ...
+
+
+# tense_cue(tokens, k, word, distance) -> -1 past, +1 future, 0 no cue; word is
+# token k, distance how many tokens separate it from the date.
+TenseCue = Callable[[TokenReader, int, str, int], int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,17 +112,31 @@ class DateWords:
     clause_end: frozenset[str]
     relative_pronouns: frozenset[str]
     future_left: frozenset[str]
-    auxiliaries: frozenset[str]  # "a", "ont" + participle: passé composé
-    modals: frozenset[str]  # "peuvent" + infinitive looks ahead
-    future_endings: tuple[str, ...]  # "-era", "-rait"
-    passive_modals: frozenset[str]  # "will be finished"
-    not_past: frozenset[str]  # "-ed" words that are no past verbs
+    # The language's own tense reading, past the future and past words: verb
+    # endings, auxiliaries, participles. It is asked only about the words and
+    # endings listed here (a cheap test before the call).
+    tense_cue: TenseCue
+    tense_cue_words: frozenset[str]
+    tense_cue_endings: tuple[str, ...]
     # Ranges and lists.
     range_openers: Mapping[str, frozenset[str]]
     dashes: frozenset[str]
     list_joins: frozenset[str]
-    day_range_closers: frozenset[str]
+    day_range_closers: frozenset[str]  # "March 3 to 5": a day range without an opener
     not_ahead_next: frozenset[str]
+    # How the language writes dates: switches of the grammar.
+    names_capitalized: bool  # month and weekday names count only capitalized ("May")
+    month_day_order: bool  # "July 16": the month before the day
+    comma_before_year: bool  # "July 16, 2024"
+    month_first_numeric: bool  # "11/15/2024" when the day cannot be the first number
+    dashed_day_names: bool  # "le 14-Juillet": a day named as a holiday
+    short_year_left: frozenset[str]  # "en 97": a two-digit year after these
+    name_articles: frozenset[str]  # "the 2024 Paris Olympics": a year opening a name
+    ambiguous_months: Mapping[str, frozenset[str]]  # "may": a month only after these
+    homonym_months: Mapping[str, frozenset[str]]  # "Mars" (the planet) unless after these
+    ahead_words: frozenset[str]  # "dans trois jours", "in three days"
+    ahead_tails: tuple[tuple[str, ...], ...]  # "in three days' time": required after
+    ago_words: frozenset[str]  # "three days ago"
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +162,8 @@ class VoteWords:
 @dataclass(frozen=True, slots=True)
 class MeetingWords:
     """Nouns, verbs and cues of the meeting grammar (factcheck/extraction/meetings/)."""
+
+    capitalized_modifiers: bool  # "the second Trump-Kim summit": names as modifiers
 
     cue: frozenset[str]  # lowercase literals; a sentence without any holds no meeting
     noun: re.Pattern[str]  # a meeting noun, anchored where the ordinal's phrase goes on
@@ -187,6 +217,10 @@ class NumberWords:
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     code: str  # ISO 639-1
+    # Language detection (language.py): function words frequent in this
+    # language and rare in the others, and lingua's name for it.
+    function_words: frozenset[str]
+    lingua_name: str
     dates: DateWords
     votes: VoteWords
     meetings: MeetingWords

@@ -173,3 +173,32 @@ MEETING_FILLERS = words(
     "pour la le à au en tout total déjà seulement ne for the only just already in all have has ever"
 )
 MEETING_ADVERB_COUNTS = {"once": 1, "twice": 2, "thrice": 3}
+
+
+# --- sentences (segment.py runs before the language is known) ----------------------
+
+# Titles before a name: never the end of a sentence ("M. Le Pen", "Sen. Warren").
+SENTENCE_TITLES = words(
+    "M MM Mme Mmes Mlle Mlles Mgr Me Dr Pr Prof Mr Mrs Ms Messrs St Ste Sen Sens Rep Reps Gov "
+    "Gen Gén Lt Col Capt Cpt Sgt Adm Cmdr Rev Hon Pres Supt Insp Cdt Lieut vs cf env av apr ca "
+    "approx resp cit op éd ed Mt Ft"
+)
+# Abbreviations before a number ("No. 10", "p. 12", "art. 3"); elsewhere an ordinary word.
+SENTENCE_BEFORE_NUMBER = words("No Nos no nos N n p pp art arts vol chap ch fig al para sect")
+# May end a sentence as often as not: end it only when a typical first word follows.
+SENTENCE_AMBIGUOUS = words("inc corp ltd co cie jr sr bros")
+
+# Words that typically open a sentence; after an initial or an acronym they
+# tell "plan B. Le lendemain" and "in the U.S. The report" apart from
+# "John F. Kennedy" and "U.S. President".
+SENTENCE_STARTERS = words(
+    """Le La Les L' Un Une Des Il Elle Ils Elles On Nous Vous Je J' Ce Cet Cette Ces C' Ça Cela
+    Mais Et Ou Donc Or Puis Selon Pour Par Dans En Au Aux Du De D' Depuis Après Avant Lors
+    Cependant Pourtant Ainsi Alors Si Quand Comme Sa Son Ses Leur Leurs Tout Tous Toutes Qu'
+    Aucun Aucune Plusieurs Certains Enfin Toutefois Néanmoins Lundi Mardi Mercredi Jeudi
+    Vendredi Samedi Dimanche Hier Demain Aujourd'
+    The A An This That These Those It He She They We I You But And Or So In On At For With
+    By From As After Before When While If His Her Their Its Our There Here However Meanwhile
+    According Some Many Most Other Yet Since During Last Next Then Still Now Under What Who
+    Yesterday Today Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday"""
+)

@@ -107,7 +107,7 @@ def _ordinal_noun(
 
 
 def _capitalized(text: str, pos: int, lex: MeetingWords) -> re.Match[str] | None:
-    return _CAPITALIZED.match(text, pos) if lex is lexicon("en").meetings else None
+    return _CAPITALIZED.match(text, pos) if lex.capitalized_modifiers else None
 
 
 def _ordinal_time(

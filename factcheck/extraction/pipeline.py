@@ -61,9 +61,15 @@ def resolve_language(text: str, lang: str | None) -> str:
 
 
 def extract(
-    text: str, lang: str | None = None, published: dt.date | str | Published | None = None
+    text: str,
+    lang: str | None = None,
+    published: dt.date | str | Published | None = None,
+    explain: bool = False,
 ) -> list[Claim]:
     """Claims of every kind in `text`, sorted by position, each with its sentence span.
+
+    With `explain`, each claim also carries the names of the rules that made
+    it and, for dates, the steps that resolved its value (Claim.rules, .steps).
 
     Raises TypeError for a non-string text and ValueError for an unreadable
     `published` or a text over MAX_TEXT_CHARS; callers that must go on (the
@@ -78,6 +84,7 @@ def extract(
         lang=resolve_language(text, lang),
         published=parse_published(published),
         sentences=split_sentences(text),
+        explain=explain,
     )
     found = [claim for find in FINDERS for claim in find(doc)]
     return _finished(text, found, doc.sentences)
@@ -116,6 +123,8 @@ def _finished(text: str, claims: list[Claim], sentences: list[Sentence]) -> list
                 claim.value,
                 sentence_start,
                 sentence_end,
+                claim.rules,
+                claim.steps,
             )
         )
     return out

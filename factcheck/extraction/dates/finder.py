@@ -1,17 +1,18 @@
-"""The date finder: candidates, groups of items, claims with resolved values.
+"""The date scanner's driver: candidates, groups of items, claims with resolved values.
 
-`find(doc)` runs a DateScanner over the document: the token layer
+A DateScanner runs over one document: the token layer
 (scanner.py), the grammar (grammar.py and its rules), ranges and lists
 (groups.py), the tense (tense.py), the dateline (dateline.py); each group's
 value is resolved against publication (resolve.py) with the years the text
-itself sets (context.py).
+itself sets (context.py). trace.py's TracingDateScanner is the same scanner
+with every rule recording its name, for --explain.
 """
 
 from __future__ import annotations
 
 from factcheck.extraction.dates import context
 from factcheck.extraction.dates.dateline import Dateline
-from factcheck.extraction.dates.grammar import WORD_PARSERS, Grammar
+from factcheck.extraction.dates.grammar import DIGIT_PARSERS, WORD_PARSERS, Grammar
 from factcheck.extraction.dates.groups import Groups
 from factcheck.extraction.dates.items import Item, ItemKind, is_open
 from factcheck.extraction.dates.resolve import resolve_group
@@ -23,15 +24,9 @@ from factcheck.extraction.model import Claim, Document
 MAX_CLAIMS = 2000
 
 
-def find(doc: Document) -> list[Claim]:
-    """All date claims of a document; never raises."""
-    try:
-        return DateScanner(doc).run()
-    except Exception:  # the pipeline does not catch: a bad date must not lose an article
-        return []
-
-
 class DateScanner(Grammar, Groups, Tense, Dateline):
+    explaining = False  # TracingDateScanner: claims carry rule names and steps
+
     def __init__(self, doc: Document) -> None:
         super().__init__(doc)
         self.claims: list[Claim] = []
@@ -39,6 +34,7 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
         self.bare_weekdays: list[tuple[int, int]] = []  # (claim index, weekday)
         self.dated_weekdays: dict[int, set[str]] = {}  # weekday -> "mardi 1er juin" dates
         self.parsers = WORD_PARSERS[self.lang]
+        self.digit_parsers = DIGIT_PARSERS
 
     def run(self) -> list[Claim]:
         claims = self.claims
@@ -66,7 +62,13 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
             iso = context.dated_weekday(weekday, self.dated_weekdays, self.doc.published)
             old = self.claims[index]
             if iso is not None and old.value != {"date": iso}:
-                self.claims[index] = Claim("date", old.start, old.end, old.text, {"date": iso})
+                rules, steps = old.rules, old.steps
+                if self.explaining:
+                    rules = (*rules, "date.bare_weekday")
+                    steps = (*steps, f"the weekday is the one written out in the text: {iso}")
+                self.claims[index] = Claim(
+                    "date", old.start, old.end, old.text, {"date": iso}, 0, 0, rules, steps
+                )
 
     def emit(self, group: list) -> None:
         """Claims of a group; the tense cue is read once for all its items."""
@@ -83,16 +85,47 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
                 continue
             direction = first.direction or last.direction or shared
             start = self.start(first.start_token)
+            open_year = self.explaining and last.year is None
             self.give_context_year(last, start, direction)
+            steps: list[str] | None = None
+            if self.explaining:
+                steps = self.direction_steps(first, last, shared)
+                if open_year and last.year is not None:
+                    steps.append(f"the text sets the year just before: {last.year}")
             try:
-                value = resolve_group(entry, pub, direction)
+                value = resolve_group(entry, pub, direction, steps)
             except (ValueError, OverflowError):  # a year beyond 1-9999 near the anchor
                 value = None
             if value is None:
                 continue
             end = self.end(last.end_token - 1)
             self.remember(entry, value, start, direction)
-            self.claims.append(Claim("date", start, end, self.text[start:end], value))
+            claim = Claim("date", start, end, self.text[start:end], value)
+            if steps is not None:
+                claim = self.explained(claim, entry, len(group), steps)
+            self.claims.append(claim)
+
+    def direction_steps(self, first: Item, last: Item, shared: int) -> list[str]:
+        """Where the direction of an open date came from, for --explain."""
+        if first.direction or last.direction:
+            return [f"direction {first.direction or last.direction:+d}: written next to the date"]
+        if shared:
+            return [f"direction {shared:+d}: the tense of the clause"]
+        return []
+
+    @staticmethod
+    def explained(claim: Claim, entry: Item | list[Item], size: int, steps: list[str]) -> Claim:
+        """The claim with the names of the rules that read it and the resolution steps."""
+        items = entry if isinstance(entry, list) else [entry]
+        rules = [name for item in items for name in item.rules]
+        if isinstance(entry, list):
+            rules.append("date.range")
+        if size > 1:
+            rules.append("date.list")  # items of a list share their month, year, direction
+        return Claim(
+            claim.kind, claim.start, claim.end, claim.text, claim.value, 0, 0,
+            tuple(dict.fromkeys(rules)), tuple(steps),
+        )  # fmt: skip
 
     def give_context_year(self, item: Item, start: int, direction: int) -> None:
         """An open day or month takes the year the text just set, if the tense agrees."""

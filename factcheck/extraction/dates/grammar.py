@@ -1,32 +1,40 @@
-"""The date grammar: which rules may start at a token, tried in order.
+"""The date grammar: every rule by name, and which rules may start at a token.
 
-Rules are methods of the scanner (days.py, periods.py, numeric.py), each
-reading tokens from k and returning an Item or None. The trigger table maps a
-first word to the rules that can start there, so a failed start is cheap:
-most candidates are function words that no rule accepts.
+A rule is a scanner method (days.py, periods.py, numeric.py) that reads
+tokens from k and returns an Item or None. RULES lists the rules a date may
+start with, in the order they are tried, each with its name (what
+`python -m factcheck.extraction --explain` prints) and the first words it can
+start at; the trigger table built from it makes a failed start cheap: most
+candidates are function words that no rule accepts. SUB_RULES names the
+rules that only run inside others ("date.year" after "15 novembre").
+
+Adding a rule: write the method, give it a name here; docs/extraction.md.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import NamedTuple
 
 from factcheck.extraction.dates.days import Days
 from factcheck.extraction.dates.items import Item
 from factcheck.extraction.dates.numeric import Numeric
 from factcheck.extraction.dates.periods import Periods
-from factcheck.extraction.dates.scanner import TABLES
-from factcheck.extraction.lang import LEXICONS
+from factcheck.extraction.dates.scanner import TABLES, Tables
+from factcheck.extraction.lang import LEXICONS, DateWords
 from factcheck.extraction.numbers import NUMBER_WORDS
 
 
 class Grammar(Days, Periods, Numeric):
-    parsers: dict[str, tuple[Parser, ...]]
+    parsers: dict[str, tuple[Parser, ...]]  # the trigger table of the document's language
+    digit_parsers: tuple[Parser, ...]
 
     def item(self, k: int, strict: bool) -> Item | None:
+        """The first rule that reads a date at token k (strict: as a group's first item)."""
         if k >= self.n:
             return None
         word = self.low[k]
-        parsers = DIGIT_PARSERS if word[0].isdigit() else self.parsers.get(word, ())
+        parsers = self.digit_parsers if word[0].isdigit() else self.parsers.get(word, ())
         for parse in parsers:
             found = parse(self, k, strict)
             if found is not None:
@@ -35,33 +43,68 @@ class Grammar(Days, Periods, Numeric):
 
 
 Parser = Callable[[Grammar, int, bool], "Item | None"]
-DIGIT_PARSERS: tuple[Parser, ...] = (Grammar.numeric, Grammar.ago, Grammar.part)
+StartWords = Callable[[Tables, DateWords], set[str]]
 
 
-def word_parsers(lang: str) -> dict[str, tuple[Parser, ...]]:
+class Rule(NamedTuple):
+    name: str
+    parse: Parser
+    starts: StartWords  # the first words it may start at, in a language
+
+
+_QUARTERS = {f"{q}{i}" for q in "qt" for i in "1234"}  # "Q1", "T3"
+
+RULES: tuple[Rule, ...] = (
+    Rule("date.relative", Grammar.relative, lambda t, w: set(t.relative)),
+    Rule("date.holiday", Grammar.holiday, lambda t, w: set(t.holidays)),
+    Rule("date.modifier", Grammar.modified, lambda t, w: set(t.modifiers)),
+    Rule("date.ordinal_weekday", Grammar.ordinal_weekday, lambda t, w: set(t.ordinals) | t.last),
+    Rule(
+        "date.weekday",
+        Grammar.weekday,
+        lambda t, w: set(t.weekdays) | w.deictic | w.before_past | w.before_future,
+    ),
+    Rule("date.month", Grammar.month, lambda t, w: set(t.months)),
+    Rule("date.year_words", Grammar.year_words, lambda t, w: {"l'"}),
+    Rule("date.day_in_words", Grammar.word_day, lambda t, w: set(NUMBER_WORDS)),
+    Rule("date.ago", Grammar.ago, lambda t, w: set(NUMBER_WORDS)),
+    Rule("date.relative_count", Grammar.relative_count, lambda t, w: {"il", "dans", "in"}),
+    Rule("date.quarter", Grammar.part, lambda t, w: set(t.ordinals) | _QUARTERS),
+    Rule(
+        "date.season",
+        Grammar.season,
+        lambda t, w: set(t.seasons) | {"l'", "cet", "cette", "ce", "this", "last", "next"},
+    ),
+    Rule("date.decade_words", Grammar.decade_words, lambda t, w: {"les", "des", "aux"}),
+    Rule("date.month_named", Grammar.month_named, lambda t, w: {"mois", "month"}),
+)
+# A token starting with a digit tries these, in this order.
+DIGIT_RULES: tuple[Rule, ...] = (
+    Rule("date.digits", Grammar.numeric, lambda t, w: set()),
+    RULES[8],  # date.ago: "3 days ago"
+    RULES[10],  # date.quarter: "Q1" is a word, "1er trimestre" starts with a digit
+)
+# Rules that run only inside others; named so that a trace shows them.
+SUB_RULES: tuple[tuple[str, Callable[..., Item | None]], ...] = (
+    ("date.slashed", Grammar.slashed),
+    ("date.day_month", Grammar.day_month),
+    ("date.decade", Grammar.decade),
+    ("date.year", Grammar.year_at),
+    ("date.day_only", Grammar.day_only),
+    ("date.spelled_year", Grammar.year_in_words),
+    ("date.counted", Grammar.counted),
+)
+
+
+def trigger_table(lang: str, rules: tuple[Rule, ...] = RULES) -> dict[str, tuple[Parser, ...]]:
     """For each first word, the parsers that can start there, in grammar order."""
     t, w = TABLES[lang], LEXICONS[lang].dates
-    quarters = {f"{q}{i}" for q in "qt" for i in "1234"}
-    starts: list[tuple[Parser, set[str]]] = [
-        (Grammar.phrase, set(t.relative) | set(t.holidays)),
-        (Grammar.modified, set(t.modifiers)),
-        (Grammar.ordinal_weekday, set(t.ordinals) | t.last),
-        (Grammar.weekday, set(t.weekdays) | w.deictic | w.before_past | w.before_future),
-        (Grammar.month, set(t.months)),
-        (Grammar.year_words, {"l'"}),
-        (Grammar.word_day, set(NUMBER_WORDS)),
-        (Grammar.ago, set(NUMBER_WORDS)),
-        (Grammar.relative_count, {"il", "dans", "in"}),
-        (Grammar.part, set(t.ordinals) | quarters),
-        (Grammar.season, set(t.seasons) | {"l'", "cet", "cette", "ce", "this", "last", "next"}),
-        (Grammar.decade_words, {"les", "des", "aux"}),
-        (Grammar.month_named, {"mois", "month"}),
-    ]
     table: dict[str, tuple[Parser, ...]] = {}
-    for parse, words in starts:
-        for word in words:
-            table[word] = (*table.get(word, ()), parse)
+    for rule in rules:
+        for word in rule.starts(t, w):
+            table[word] = (*table.get(word, ()), rule.parse)
     return table
 
 
-WORD_PARSERS = {lang: word_parsers(lang) for lang in LEXICONS}
+WORD_PARSERS = {lang: trigger_table(lang) for lang in LEXICONS}
+DIGIT_PARSERS: tuple[Parser, ...] = tuple(rule.parse for rule in DIGIT_RULES)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from factcheck.extraction.dates.items import Item, ItemKind
 from factcheck.extraction.dates.scanner import TokenView
+from factcheck.extraction.lang.lexicon import Shift
 from factcheck.extraction.numbers import read_number
 
 # What a modifier can govern: "fin 2024", "début mars", "mi-juillet".
@@ -20,13 +21,18 @@ _MODIFIABLE = (
 
 
 class Periods(TokenView):
-    def phrase(self, k: int, strict: bool) -> Item | None:
+    def relative(self, k: int, strict: bool) -> Item | None:
+        """ "hier", "la semaine dernière", "l'an prochain": a shift from publication."""
         hit = self.match(self.t.relative, k)
-        if hit is not None:
-            end = hit[0]
-            if hit[1][0] == "day" and self.tok(end) in self.t.weekdays:
-                end += 1  # "aujourd'hui vendredi": one day named twice
-            return Item(k, end, ItemKind.RELATIVE, shift=hit[1])  # type: ignore[arg-type]
+        if hit is None:
+            return None
+        end = hit[0]
+        if hit[1][0] == "day" and self.tok(end) in self.t.weekdays:
+            end += 1  # "aujourd'hui vendredi": one day named twice
+        return Item(k, end, ItemKind.RELATIVE, shift=hit[1])  # type: ignore[arg-type]
+
+    def holiday(self, k: int, strict: bool) -> Item | None:
+        """ "avant Noël", "à Pâques 2024", "Thanksgiving": a day fixed by a rule."""
         hit = self.match(self.t.holidays, k)
         if hit is None:
             return None
@@ -109,7 +115,7 @@ class Periods(TokenView):
         unit = self.t.units.get(self.tok(got[1]))
         if unit is None or got[0] > 200 or self.tok(got[1] + 1) in self.w.not_ahead_next:
             return None
-        return Item(start, got[1] + 1, ItemKind.RELATIVE, shift=(unit, sign * got[0]))
+        return Item(start, got[1] + 1, ItemKind.RELATIVE, shift=Shift(unit, sign * got[0]))
 
     def ago(self, k: int, strict: bool = True) -> Item | None:
         """ "two years ago", "3 days ago"."""
@@ -121,7 +127,7 @@ class Periods(TokenView):
         unit = self.t.units.get(self.tok(got[1]))
         if unit is None or self.tok(got[1] + 1) not in self.w.ago_words:
             return None
-        return Item(k, got[1] + 2, ItemKind.RELATIVE, shift=(unit, -got[0]))
+        return Item(k, got[1] + 2, ItemKind.RELATIVE, shift=Shift(unit, -got[0]))
 
     def part(self, k: int, strict: bool) -> Item | None:
         """Quarters and halves: "au premier trimestre 2024", "Q1 2024"."""

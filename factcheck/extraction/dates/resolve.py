@@ -13,21 +13,29 @@ from factcheck.extraction.lang.lexicon import (
     HolidayRule,
     NthWeekday,
     SeasonWeekday,
+    Shift,
 )
 from factcheck.extraction.model import Published
 
 Value = dict[str, str]
 
 
-def resolve_group(entry: Any, pub: Published | None, direction: int) -> Value | None:
-    """One claim value: an item, or a [start, end] pair for a range."""
+def resolve_group(
+    entry: Any, pub: Published | None, direction: int, steps: list[str] | None = None
+) -> Value | None:
+    """One claim value: an item, or a [start, end] pair for a range.
+
+    `steps`, when given, receives one line per resolved item saying how its
+    value was reached (what --explain prints)."""
     if isinstance(entry, list):
-        return _range(entry[0], entry[1], pub, direction)
-    return _point(entry, pub, direction)
+        return _range(entry[0], entry[1], pub, direction, steps)
+    return _point(entry, pub, direction, steps)
 
 
-def _point(item: Item, pub: Published | None, direction: int) -> Value | None:
-    text = _text(item, pub, direction)
+def _point(
+    item: Item, pub: Published | None, direction: int, steps: list[str] | None
+) -> Value | None:
+    text = _explained(item, pub, direction, steps)
     if text is None:
         return None
     if isinstance(text, dict):
@@ -35,18 +43,53 @@ def _point(item: Item, pub: Published | None, direction: int) -> Value | None:
     return {"date": text}
 
 
-def _range(a: Item, b: Item, pub: Published | None, direction: int) -> Value | None:
-    end = _text(b, pub, direction)
+def _range(
+    a: Item, b: Item, pub: Published | None, direction: int, steps: list[str] | None
+) -> Value | None:
+    end = _explained(b, pub, direction, steps)
     if end is None or isinstance(end, dict):
         return None
     if a.year is None and a.kind in (ItemKind.DAY, ItemKind.MONTH) and b.kind == a.kind:
         a.year = int(end[:4])
         if (a.month or 0, a.day or 0) > (b.month or 0, b.day or 0):
             a.year -= 1  # "du 27 décembre au 3 janvier"
-    start = _text(a, pub, direction)
+        if steps is not None:
+            steps.append(f"range start takes the end's year: {a.year}")
+    start = _explained(a, pub, direction, steps)
     if start is None or isinstance(start, dict) or start > end:
         return None
     return {"start": start, "end": end}
+
+
+def _explained(
+    item: Item, pub: Published | None, direction: int, steps: list[str] | None
+) -> str | Value | None:
+    value = _text(item, pub, direction)
+    if steps is not None:
+        steps.append(explain_item(item, pub, direction, value))
+    return value
+
+
+_DIRECTIONS = {-1: "past", 0: "nearest", 1: "future"}
+
+
+def explain_item(item: Item, pub: Published | None, direction: int, value: object) -> str:
+    """One line on how an item's value was reached: what it holds, its anchor, the result."""
+    held = ", ".join(
+        f"{name}={getattr(item, name)!r}"
+        for name in ("year", "month", "day", "weekday", "shift", "rule", "months", "season")
+        if getattr(item, name) is not None
+    )
+    anchor = "no publication date" if pub is None else f"publication {pub.date.isoformat()}"
+    if pub is not None and not pub.day:
+        anchor += " (month known, not the day)"
+    written = item.year is not None or item.kind == ItemKind.RELATIVE
+    how = "year as written" if item.year is not None else f"{anchor}, {_DIRECTIONS[direction]}"
+    if item.kind == ItemKind.RELATIVE:
+        how = f"shifted from {anchor}"
+    elif not written and item.kind in (ItemKind.DAY, ItemKind.MONTH) and item.weekday is not None:
+        how += ", the weekday written picks the year"
+    return f"{item.kind.value}({held}): {how} -> {value if value is not None else 'no value'}"
 
 
 def _text(item: Item, pub: Published | None, direction: int) -> str | Value | None:
@@ -118,7 +161,7 @@ def _weekday(item: Item, pub: Published, direction: int) -> str | None:
     return day.isoformat()
 
 
-def _relative(rel: tuple[str, int] | None, pub: Published) -> str | Value | None:
+def _relative(rel: Shift | None, pub: Published) -> str | Value | None:
     if rel is None:
         return None
     unit, offset = rel

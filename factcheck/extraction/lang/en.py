@@ -17,6 +17,7 @@ from factcheck.extraction.lang.lexicon import (
     MeetingWords,
     NthWeekday,
     NumberWords,
+    Shift,
     TokenReader,
     VoteWords,
 )
@@ -60,35 +61,35 @@ WEEKDAYS = {
     "sunday": 6,
 }
 
-# Relative expressions anchored on publication: (unit, offset).
+# Relative expressions anchored on publication.
 RELATIVE = {
-    "today": ("day", 0),
-    "tonight": ("day", 0),
-    "this morning": ("day", 0),
-    "this afternoon": ("day", 0),
-    "this evening": ("day", 0),
-    "yesterday": ("day", -1),
-    "tomorrow": ("day", 1),
-    "the day before yesterday": ("day", -2),
-    "the day after tomorrow": ("day", 2),
-    "this week": ("week", 0),
-    "last week": ("week", -1),
-    "next week": ("week", 1),
-    "this month": ("month", 0),
-    "last month": ("month", -1),
-    "next month": ("month", 1),
-    "this year": ("year", 0),
-    "last year": ("year", -1),
-    "next year": ("year", 1),
+    "today": Shift("day", 0),
+    "tonight": Shift("day", 0),
+    "this morning": Shift("day", 0),
+    "this afternoon": Shift("day", 0),
+    "this evening": Shift("day", 0),
+    "yesterday": Shift("day", -1),
+    "tomorrow": Shift("day", 1),
+    "the day before yesterday": Shift("day", -2),
+    "the day after tomorrow": Shift("day", 2),
+    "this week": Shift("week", 0),
+    "last week": Shift("week", -1),
+    "next week": Shift("week", 1),
+    "this month": Shift("month", 0),
+    "last month": Shift("month", -1),
+    "next month": Shift("month", 1),
+    "this year": Shift("year", 0),
+    "last year": Shift("year", -1),
+    "next year": Shift("year", 1),
 }
 
 # Period words that a modifier can govern without a number: "la fin de
 # l'année", "the end of the month" (the current one).
 PERIOD_WORDS = {
-    "the year": ("year", 0),
-    "the month": ("month", 0),
-    "year": ("year", 0),
-    "month": ("month", 0),
+    "the year": Shift("year", 0),
+    "the month": Shift("month", 0),
+    "year": Shift("year", 0),
+    "month": Shift("month", 0),
 }
 
 # Modifiers keep the base precision; they only widen the span.

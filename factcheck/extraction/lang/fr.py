@@ -17,6 +17,7 @@ from factcheck.extraction.lang.lexicon import (
     Lexicon,
     MeetingWords,
     NumberWords,
+    Shift,
     TokenReader,
     VoteWords,
 )
@@ -62,48 +63,48 @@ WEEKDAYS = {
     "dimanche": 6,
 }
 
-# Relative expressions anchored on publication: (unit, offset).
+# Relative expressions anchored on publication.
 RELATIVE = {
-    "aujourd'hui": ("day", 0),
-    "ce soir": ("day", 0),
-    "ce matin": ("day", 0),
-    "cet après-midi": ("day", 0),
-    "cette nuit": ("day", 0),
-    "hier": ("day", -1),
-    "avant-hier": ("day", -2),
-    "demain": ("day", 1),
-    "après-demain": ("day", 2),
-    "cette semaine": ("week", 0),
-    "la semaine dernière": ("week", -1),
-    "la semaine passée": ("week", -1),
-    "la semaine prochaine": ("week", 1),
-    "ce mois-ci": ("month", 0),
-    "ce mois": ("month", 0),
-    "le mois dernier": ("month", -1),
-    "le mois passé": ("month", -1),
-    "le mois prochain": ("month", 1),
-    "cette année": ("year", 0),
-    "l'an dernier": ("year", -1),
-    "l'année dernière": ("year", -1),
-    "l'an passé": ("year", -1),
-    "l'année passée": ("year", -1),
-    "l'an prochain": ("year", 1),
-    "l'année prochaine": ("year", 1),
+    "aujourd'hui": Shift("day", 0),
+    "ce soir": Shift("day", 0),
+    "ce matin": Shift("day", 0),
+    "cet après-midi": Shift("day", 0),
+    "cette nuit": Shift("day", 0),
+    "hier": Shift("day", -1),
+    "avant-hier": Shift("day", -2),
+    "demain": Shift("day", 1),
+    "après-demain": Shift("day", 2),
+    "cette semaine": Shift("week", 0),
+    "la semaine dernière": Shift("week", -1),
+    "la semaine passée": Shift("week", -1),
+    "la semaine prochaine": Shift("week", 1),
+    "ce mois-ci": Shift("month", 0),
+    "ce mois": Shift("month", 0),
+    "le mois dernier": Shift("month", -1),
+    "le mois passé": Shift("month", -1),
+    "le mois prochain": Shift("month", 1),
+    "cette année": Shift("year", 0),
+    "l'an dernier": Shift("year", -1),
+    "l'année dernière": Shift("year", -1),
+    "l'an passé": Shift("year", -1),
+    "l'année passée": Shift("year", -1),
+    "l'an prochain": Shift("year", 1),
+    "l'année prochaine": Shift("year", 1),
 }
 
 # Period words that a modifier can govern without a number: "la fin de
 # l'année", "the end of the month" (the current one).
 PERIOD_WORDS = {
-    "l'année": ("year", 0),
-    "l'an": ("year", 0),
-    "année": ("year", 0),
-    "mois": ("month", 0),
-    "du mois": ("month", 0),
-    "de l'année": ("year", 0),
+    "l'année": Shift("year", 0),
+    "l'an": Shift("year", 0),
+    "année": Shift("year", 0),
+    "mois": Shift("month", 0),
+    "du mois": Shift("month", 0),
+    "de l'année": Shift("year", 0),
     # Without an article, only after "en": "en début d'année" is a
     # date, "une fête de fin d'année" a kind of party (see dates/periods.py).
-    "d'année": ("year", 0),
-    "de mois": ("month", 0),
+    "d'année": Shift("year", 0),
+    "de mois": Shift("month", 0),
 }
 
 # Modifiers keep the base precision; they only widen the span.

@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
+
+
+class Shift(NamedTuple):
+    """A relative date: so many units from publication ("hier" is Shift("day", -1))."""
+
+    unit: str  # "day", "week", "month", "year"
+    offset: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +79,10 @@ class DateWords:
     # Abbreviations are months only before a dot ("nov.") or a number ("Nov 5").
     abbreviations: frozenset[str]
     weekdays: Mapping[str, int]
-    relative: Mapping[str, tuple[str, int]]  # phrase -> (unit, offset from publication)
+    relative: Mapping[str, Shift]  # phrase -> its shift from publication
     holidays: Mapping[str, HolidayRule]
     modifiers: tuple[str, ...]  # "début de", "late": widen the span, keep the precision
-    period_words: Mapping[str, tuple[str, int]]  # "l'année" after a modifier
+    period_words: Mapping[str, Shift]  # "l'année" after a modifier
     units: Mapping[str, str]  # "ans" -> "year" in "il y a deux ans"
     seasons: Mapping[str, str]  # "été" -> "summer"
     ordinals: Mapping[str, int]  # "premier", "1st": counted weekdays and quarters

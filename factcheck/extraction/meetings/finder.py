@@ -54,28 +54,36 @@ GATE_SLACK = 100  # an anchor may run past the sentence's end ("met 3\n\ntimes")
 def _in_sentence(
     text: str, low: str, sentence: Sentence, lang: str, lex: MeetingWords
 ) -> list[Claim]:
-    spans: list[tuple[int, int, int]] = []
+    spans: list[Span] = []
     window = low[sentence.start : sentence.end + GATE_SLACK]
     if any(anchor in window for anchor in lex.anchors):
         for ordinal in find_ordinals(text, lang, sentence.start, sentence.end):
-            found = _ordinal_noun(text, ordinal, lex) or _ordinal_time(text, sentence, ordinal, lex)
+            found, rule = _ordinal_noun(text, ordinal, lex), "meeting.ordinal_noun"
+            if found is None:
+                found, rule = _ordinal_time(text, sentence, ordinal, lex), "meeting.ordinal_time"
             if found:
-                spans.append(found)
+                spans.append((*found, rule))
         for number in find_numbers(text, lang, sentence.start, sentence.end):
-            found = _count_times(text, sentence, number, lex) or _count_nouns(text, number, lex)
+            found, rule = _count_times(text, sentence, number, lex), "meeting.count_times"
+            if found is None:
+                found, rule = _count_nouns(text, number, lex), "meeting.count_nouns"
             if found:
-                spans.append(found)
-    spans.extend(_adverbs(text, sentence, lex))
+                spans.append((*found, rule))
+    spans.extend((*found, "meeting.adverb") for found in _adverbs(text, sentence, lex))
     return [_claim(text, span) for span in _without_overlaps(spans)]
 
 
-def _claim(text: str, span: tuple[int, int, int]) -> Claim:
-    start, end, count = span
-    return Claim("meeting_count", start, end, text[start:end], {"count": count})
+# (start, end, count, the name of the rule that found it)
+Span = tuple[int, int, int, str]
 
 
-def _without_overlaps(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
-    kept: list[tuple[int, int, int]] = []
+def _claim(text: str, span: Span) -> Claim:
+    start, end, count, rule = span
+    return Claim("meeting_count", start, end, text[start:end], {"count": count}, rules=(rule,))
+
+
+def _without_overlaps(spans: list[Span]) -> list[Span]:
+    kept: list[Span] = []
     for span in sorted(spans):
         if not kept or span[0] >= kept[-1][1]:
             kept.append(span)

@@ -40,6 +40,7 @@ class Tally:
     end: int
     counts: dict[str, int | None] = field(default_factory=dict)
     unanimous: bool = False
+    rules: list[str] = field(default_factory=list)  # names of the rules that read it
 
     def claim(self, text: str) -> Claim:
         value = {
@@ -48,7 +49,8 @@ class Tally:
             "abstain": self.counts.get("abstain"),
             "unanimous": self.unanimous,
         }
-        return Claim("vote_result", self.start, self.end, text[self.start : self.end], value)
+        span = text[self.start : self.end]
+        return Claim("vote_result", self.start, self.end, span, value, rules=tuple(self.rules))
 
 
 MAX_CLAIMS = 2000  # per document: past this a document is adversarial
@@ -151,12 +153,16 @@ def _tally(
     if _is_unlabeled_pair(items, pairs) and lex.standing.match(text, end):
         return None  # "a 51-49 majority", "the 6-3 conservative majority": seats, not a vote
     counts = _roles(items)
+    rules = ["vote.lone_count" if len(items) == 1 else "vote.tally"]
+    if any(item.label for item in items):
+        rules.append("vote.labels")  # "pour", "contre", "abstentions" name the roles
     if _is_unlabeled_pair(items, pairs) and _failed(text, sentence, start, end, lex):
         # The winning side is named first or is the larger: a failed motion's
         # "for" is the smaller count, whatever the house style of ordering.
         a, b = items[0].value, items[1].value
         counts["for"], counts["against"] = min(a, b), max(a, b)
-    return Tally(start, end, counts)
+        rules.append("vote.failed_motion")
+    return Tally(start, end, counts, rules=rules)
 
 
 def _trim(items: list[Item], pairs: list[bool]) -> tuple[list[Item], list[bool]]:

@@ -37,8 +37,10 @@ def merge_unanimity(tallies: list[Tally], spans: list[tuple[int, int]], text: st
         if target is None and alone and _close(alone[-1], start, end, text):
             target = alone[-1]
         if target is None:
-            alone.append(Tally(start, end, {}, unanimous=True))
+            alone.append(Tally(start, end, {}, unanimous=True, rules=["vote.unanimity"]))
         else:
+            if not target.unanimous:
+                target.rules.append("vote.unanimity")
             target.unanimous = True
             target.start, target.end = min(target.start, start), max(target.end, end)
     return tallies + alone

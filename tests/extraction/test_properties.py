@@ -15,7 +15,7 @@ from factcheck.extraction.segment import split_sentences
 from tests.timing import cpu_seconds
 
 SEED = json.loads(
-    (Path(__file__).parent / "data" / "seed-pyongyang-washington.json").read_text("utf-8")
+    (Path(__file__).parents[1] / "data" / "seed-pyongyang-washington.json").read_text("utf-8")
 )
 ENGLISH_NEWS = (
     "The Senate passed the bill 52-47 on Tuesday, Nov. 5, 2024. Sen. Warren (D-Mass.) said "

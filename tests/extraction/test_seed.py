@@ -10,7 +10,7 @@ import pytest
 from factcheck.extraction import extract
 
 SEED = json.loads(
-    (Path(__file__).parent / "data" / "seed-pyongyang-washington.json").read_text("utf-8")
+    (Path(__file__).parents[1] / "data" / "seed-pyongyang-washington.json").read_text("utf-8")
 )
 
 # (kind, gold span, value), from the gold annotation of the dev set.

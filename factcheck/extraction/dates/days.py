@@ -7,6 +7,7 @@ from factcheck.extraction.dates import calendar as cal
 from factcheck.extraction.dates.items import Item, ItemKind
 from factcheck.extraction.dates.numeric import _SPACES_ONE
 from factcheck.extraction.dates.scanner import TokenView
+from factcheck.extraction.lang import shared as S
 from factcheck.extraction.lang.lexicon import NthWeekday, SeasonWeekday
 from factcheck.extraction.numbers import NUMBER_WORDS, read_number
 
@@ -55,12 +56,12 @@ class Days(TokenView):
         word = self.tok(k)
         n = -1 if word in self.t.last else self.t.ordinals.get(word)
         wd = self.t.weekdays.get(self.tok(k + 1))
-        if n is None or wd is None or self.tok(k + 2) not in ("de", "du", "d'", "of", "in"):
+        if n is None or wd is None or self.tok(k + 2) not in S.COUNTED_WEEKDAY_LINKS:
             return None
         if self.w.names_capitalized and not self.is_title(k + 1):
             return None
-        at = k + 3 + (self.tok(k + 3) in ("l'", "the"))
-        if self.tok(at) == "mois" and self.tok(at + 1) in ("de", "d'"):
+        at = k + 3 + (self.tok(k + 3) in S.DEFINITE_ARTICLES)
+        if self.tok(at) == "mois" and self.tok(at + 1) in S.DE_WORDS:
             at += 2  # "le premier lundi du mois de mai"
         found = self.month_at(at)
         if found is not None:
@@ -135,9 +136,9 @@ class Days(TokenView):
 
     def month_named(self, k: int, strict: bool) -> Item | None:
         """ "au mois de juin", "the month of June"."""
-        if self.tok(k) not in ("mois", "month"):
+        if self.tok(k) not in S.MONTH_NOUNS:
             return None
-        at = k + 1 + (self.tok(k + 1) in ("de", "d'", "of"))
+        at = k + 1 + (self.tok(k + 1) in S.MONTH_NOUN_LINKS)
         item = self.month(at, strict=False)
         if item is None or item.kind != ItemKind.MONTH:
             return None
@@ -207,7 +208,7 @@ class Days(TokenView):
         start = k
         if self.tok(k) == "l'":
             k += 1
-        if self.tok(k) not in ("an", "année") or start == k:
+        if self.tok(k) not in S.YEAR_NOUNS or start == k:
             return None
         at = k + 1
         if self.tok(at).isdigit():

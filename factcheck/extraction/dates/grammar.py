@@ -22,6 +22,7 @@ from factcheck.extraction.dates.numeric import Numeric
 from factcheck.extraction.dates.periods import Periods
 from factcheck.extraction.dates.scanner import TABLES, Tables
 from factcheck.extraction.lang import LEXICONS, DateWords
+from factcheck.extraction.lang import shared as S
 from factcheck.extraction.numbers import NUMBER_WORDS
 
 
@@ -65,18 +66,22 @@ RULES: tuple[Rule, ...] = (
         lambda t, w: set(t.weekdays) | w.deictic | w.before_past | w.before_future,
     ),
     Rule("date.month", Grammar.month, lambda t, w: set(t.months)),
-    Rule("date.year_words", Grammar.year_words, lambda t, w: {"l'"}),
+    Rule("date.year_words", Grammar.year_words, lambda t, w: {"l'"}),  # "l'an 2000"
     Rule("date.day_in_words", Grammar.word_day, lambda t, w: set(NUMBER_WORDS)),
     Rule("date.ago", Grammar.ago, lambda t, w: set(NUMBER_WORDS)),
-    Rule("date.relative_count", Grammar.relative_count, lambda t, w: {"il", "dans", "in"}),
+    Rule(
+        "date.relative_count",
+        Grammar.relative_count,
+        lambda t, w: {S.PAST_COUNT_OPENER[0]} | w.ahead_words,
+    ),
     Rule("date.quarter", Grammar.part, lambda t, w: set(t.ordinals) | _QUARTERS),
     Rule(
         "date.season",
         Grammar.season,
-        lambda t, w: set(t.seasons) | {"l'", "cet", "cette", "ce", "this", "last", "next"},
+        lambda t, w: set(t.seasons) | S.SEASON_LEADS,
     ),
-    Rule("date.decade_words", Grammar.decade_words, lambda t, w: {"les", "des", "aux"}),
-    Rule("date.month_named", Grammar.month_named, lambda t, w: {"mois", "month"}),
+    Rule("date.decade_words", Grammar.decade_words, lambda t, w: set(S.DECADE_LEADS)),
+    Rule("date.month_named", Grammar.month_named, lambda t, w: set(S.MONTH_NOUNS)),
 )
 # A token starting with a digit tries these, in this order.
 DIGIT_RULES: tuple[Rule, ...] = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from factcheck.extraction.dates.items import Item, ItemKind, copy_item
 from factcheck.extraction.dates.scanner import TokenView
+from factcheck.extraction.lang import shared as S
 
-_ARTICLES = frozenset({"le", "la", "les", "l'", "the"})
 _DAYS = (ItemKind.DAY, ItemKind.DAY_ONLY)
 _LISTABLE = (ItemKind.MONTH, ItemKind.YEAR, ItemKind.DECADE, ItemKind.WEEKDAY)
 
@@ -18,7 +18,7 @@ class Groups(TokenView):
             return None
         items, joins = [first], []
         opener = first.start_token - 1
-        if self.tok(opener) in _ARTICLES and self.tok(opener - 1) in self.w.range_openers:
+        if self.tok(opener) in S.RANGE_ARTICLES and self.tok(opener - 1) in self.w.range_openers:
             opener -= 1  # "entre le 3 et le 5 mars"
         closers = self.w.range_openers.get(self.tok(opener), frozenset())
         if not closers and first.kind == ItemKind.DAY and self.w.day_range_closers:
@@ -47,7 +47,7 @@ class Groups(TokenView):
         join = self.tok(k)
         if join not in self.w.list_joins and join not in self.w.dashes and join not in closers:
             return None
-        if join == "," and self.tok(k + 1) in ("et", "and", "ou", "or"):
+        if join == "," and self.tok(k + 1) in S.LIST_CONJUNCTIONS:
             k += 1
             join = self.tok(k)
         if (
@@ -57,7 +57,7 @@ class Groups(TokenView):
         ):
             return None
         k += 1
-        while self.tok(k) in ("le", "les", "the", "l'", "on", "in", "en"):
+        while self.tok(k) in S.LIST_ITEM_LEADS:
             k += 1
         if last.kind == ItemKind.YEAR and join in self.w.dashes:
             short = self.short_year(k, last.year)

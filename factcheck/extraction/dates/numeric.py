@@ -9,6 +9,7 @@ from functools import lru_cache
 from factcheck.extraction.dates import calendar as cal
 from factcheck.extraction.dates.items import Item, ItemKind
 from factcheck.extraction.dates.scanner import SPACES, TokenView
+from factcheck.extraction.lang import shared as S
 
 _DAY_SUFFIX = re.compile(r"(\d{1,2})(?:er|re|ère|ème|e|st|nd|rd|th)?")
 _SPACES_ONE = frozenset(SPACES)
@@ -86,7 +87,7 @@ class Numeric(TokenView):
         if self.is_count(k):
             return False
         nxt = self.tok(k + 1)
-        return not nxt or not (nxt[:1].isalnum() and nxt not in ("et", "and", "à", "au"))
+        return not nxt or not (nxt[:1].isalnum() and nxt not in S.SHORT_YEAR_FOLLOWERS)
 
     def year_ok(self, k: int, strict: bool) -> bool:
         value = int(self.tok(k))
@@ -110,7 +111,7 @@ class Numeric(TokenView):
         ):
             return False  # "the 2024 Paris Olympics": a year opening a name, as in "Euro 2024"
         if left in ("-", "/") and not self.gap(k) and self.tok(k - 2)[:1].isalpha():
-            return left == "-" and self.tok(k - 2) in ("mi", "mid", "end")  # "Development-2024"
+            return left == "-" and self.tok(k - 2) in S.DASHED_YEAR_PREFIXES  # "Development-2024"
         if left[:1].isalpha() and not self.year_left_ok(left):
             return False  # "Euro 2024", "tarifs municipaux 2020": a name or a label
         if right in self.t.range_joins and self.is_count(k + 2):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from factcheck.extraction.dates.items import Item, ItemKind
 from factcheck.extraction.dates.scanner import TokenView
+from factcheck.extraction.lang import shared as S
 from factcheck.extraction.lang.lexicon import Shift
 from factcheck.extraction.numbers import read_number
 
@@ -46,7 +47,7 @@ class Periods(TokenView):
         return item
 
     def holiday_context(self, k: int, end: int) -> bool:
-        if self.is_title(end) and self.tok(end) not in ("et", "and"):
+        if self.is_title(end) and self.tok(end) not in S.HOLIDAY_AND:
             return False  # "Noël Mamère": a first name
         left = self.tok(k - 1)
         if left != "du" and (self.tok(k) in self.t.weekdays or self.tok(k + 1) in self.t.weekdays):
@@ -55,9 +56,9 @@ class Periods(TokenView):
             return True
         if self.tok(end) in self.w.holiday_name_tails:
             return False  # "Christmas market", "Easter weekend": a thing or a period named
-        at = k - 1 - (left in ("le", "la", "l'", "the"))
+        at = k - 1 - (left in S.HOLIDAY_ARTICLES)
         lead = self.tok(at)
-        if lead in ("de", "d'", "du", "of"):
+        if lead in S.HOLIDAY_OF:
             # A noun's complement names a thing ("le marché de Noël", "les
             # vacances de la Toussaint") unless the noun is a day ("le jour de
             # Noël", "cette fête de Pentecôte", "the day of Easter").
@@ -72,7 +73,7 @@ class Periods(TokenView):
         period = self.match(self.t.periods, end)
         inner = self.item(end, strict=False)
         if inner is None and period is not None:
-            if self.tok(end) in ("d'", "de") and self.tok(k - 1) != "en":
+            if self.tok(end) in S.DE_WORDS and self.tok(k - 1) != S.PERIOD_DATE_LEAD:
                 return None  # "une fête de fin d'année": a label; "en fin d'année": a date
             unit = period[1]
             return Item(k, period[0], ItemKind.RELATIVE, shift=unit)  # type: ignore[arg-type]
@@ -94,8 +95,9 @@ class Periods(TokenView):
     def relative_count(self, k: int, strict: bool) -> Item | None:
         """ "il y a deux ans", "dans trois jours", "in nine days' time"."""
         word = self.tok(k)
-        if word == "il" and self.tok(k + 1) == "y" and self.tok(k + 2) == "a":
-            return self.counted(k, k + 3, -1)
+        opener = S.PAST_COUNT_OPENER
+        if all(self.tok(k + x) == part for x, part in enumerate(opener)):
+            return self.counted(k, k + len(opener), -1)
         if word in self.w.ahead_words:
             found = self.counted(k, k + 1, 1)
             tails = self.w.ahead_tails
@@ -140,8 +142,8 @@ class Periods(TokenView):
             if index is None or size is None or index * size > 12:
                 return None
             end = k + 2 + (self.tok(k + 1) == "-")
-        at = end + (self.tok(end) in ("de", "of", "du"))
-        at += self.tok(at) in ("l'", "the")
+        at = end + (self.tok(end) in S.PART_LINKS)
+        at += self.tok(at) in S.DEFINITE_ARTICLES
         year = self.year_at(at, strict=False)
         if year is None and word[:1] in ("q", "t") and len(word) == 2:
             return None
@@ -156,12 +158,12 @@ class Periods(TokenView):
         start, s = k, k
         word = self.tok(k)
         direc = 0
-        if word in ("l'", "cet", "cette", "ce", "this", "last", "next"):
+        if word in S.SEASON_LEADS:
             s = k + 1
             direc = -1 if word == "last" else 1 if word == "next" else 0
         if self.tok(s) not in self.t.seasons:
             return None
-        year = self.year_at(s + 1 + (self.tok(s + 1) in ("de", "of")), strict=False)
+        year = self.year_at(s + 1 + (self.tok(s + 1) in S.SEASON_LINKS), strict=False)
         if year is not None:
             return Item(start, year.end_token, ItemKind.YEAR, year=year.year)
         after = self.tok(s + 1)
@@ -170,7 +172,7 @@ class Periods(TokenView):
             return Item(
                 start, s + 2, ItemKind.SEASON, direction=direc, season=self.t.seasons[self.tok(s)]
             )
-        if word in ("cet", "this", "last", "next"):
+        if word in S.SEASON_LEADS_ALONE:
             return Item(
                 start, s + 1, ItemKind.SEASON, direction=direc, season=self.t.seasons[self.tok(s)]
             )
@@ -178,7 +180,7 @@ class Periods(TokenView):
 
     def decade_words(self, k: int, strict: bool) -> Item | None:
         """ "les années 1990", "les années 90", "the 1990s" (the last via numeric)."""
-        if self.tok(k) not in ("les", "des", "aux") or self.tok(k + 1) != "années":
+        if self.tok(k) not in S.DECADE_LEADS or self.tok(k + 1) != "années":
             return None
         word = self.tok(k + 2)
         if not word.isdigit() or not word.endswith("0") or len(word) not in (2, 4):

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from itertools import compress, count
 
 from factcheck.extraction.lang import DEFAULT, LEXICONS, DateWords
+from factcheck.extraction.lang import shared as S
 from factcheck.extraction.model import Document
 from factcheck.extraction.numbers import NUMBER_WORDS
 
@@ -48,8 +49,8 @@ def _any_case(word: str) -> str:
 _APOSTROPHE = "['’]"
 _TOKEN_BODY = (
     "(?:"
-    + "|".join(map(_any_case, ("jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "qu")))
-    + "|[ldjmntscLDJMNTSC])"
+    + "|".join(map(_any_case, S.ELISIONS))
+    + f"|[{S.ELIDED_LETTERS}{S.ELIDED_LETTERS.upper()}])"
     + _APOSTROPHE
     + r"(?=\w)"
     + "|"
@@ -155,31 +156,8 @@ def _build(w: DateWords) -> Tables:
         | w.last_words
         | w.before_past
         | w.before_future
-        | (NUMBER_WORDS - {"un", "une", "a", "an"})
-        | {
-            "mois",
-            "month",
-            "l'",
-            "an",
-            "année",
-            "il",
-            "dans",
-            "in",
-            "the",
-            "les",
-            "ago",
-            "des",
-            "aux",
-            "q1",
-            "q2",
-            "q3",
-            "q4",
-            "t1",
-            "t2",
-            "t3",
-            "t4",
-            "'",
-        }
+        | (NUMBER_WORDS - S.ARTICLE_NUMBERS)
+        | S.TRIGGER_WORDS
     )
     # Strong words name a date by themselves; the other triggers are function
     # words that only start a date when a strong word follows closely.
@@ -195,8 +173,8 @@ def _build(w: DateWords) -> Tables:
         | set(w.seasons)
         | set(w.units)
         | set(w.quarter_words)
-        | (phrase_words - _FUNCTION_WORDS)
-        | {"ago", "time", "années", "y", "q1", "q2", "q3", "q4", "t1", "t2", "t3", "t4"}
+        | (phrase_words - S.FUNCTION_WORDS)
+        | S.STRONG_WORDS
     )
     return Tables(
         w.months,
@@ -218,32 +196,6 @@ def _build(w: DateWords) -> Tables:
         w.tense_cue_endings,
         w.dashes | {"à", "to", "et", "and"},
     )
-
-
-_FUNCTION_WORDS = frozenset(
-    {
-        "le",
-        "la",
-        "l'",
-        "d'",
-        "de",
-        "du",
-        "des",
-        "the",
-        "of",
-        "ce",
-        "cet",
-        "cette",
-        "this",
-        "last",
-        "next",
-        "day",
-        "jour",
-        "s",
-        "'",
-        "-",
-    }
-)
 
 
 def _phrase_words(phrase: str) -> list[str]:
@@ -309,7 +261,7 @@ class TokenView:
     def digit_worth(self, k: int) -> bool:
         """Most numbers are counts: look closer only at year-like ones or near date words."""
         word = self.low[k]
-        if len(word) == 4 or word[-1] == "s" or self.tok(k - 1) in ("en", "'", "q", "t"):
+        if len(word) == 4 or word[-1] == "s" or self.tok(k - 1) in S.YEAR_DIGIT_LEFT:
             return True
         if self.tok(k + 1) in ("/", ".", "-") and not self.gap(k + 1):
             return True

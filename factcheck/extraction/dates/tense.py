@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from factcheck.extraction.dates.scanner import TokenView
+from factcheck.extraction.lang import shared as S
 
 
 class Tense(TokenView):
@@ -10,7 +11,7 @@ class Tense(TokenView):
         """-1 past, +1 future, 0 open: the nearest tense cue in the clause."""
         if explicit:
             return explicit
-        if self.tok(i - 1) in self.w.future_left or self.tok(i - 2) in ("jusqu'", "ici"):
+        if self.tok(i - 1) in self.w.future_left or self.tok(i - 2) in S.FUTURE_LEFT_FAR:
             return 1
         low, parts = self.low, self.parts
         words, endings = self.t.cue_words, self.t.cue_endings
@@ -20,7 +21,7 @@ class Tense(TokenView):
             if word in self.w.clause_end or "\n" in parts[2 * k + 2]:
                 break
             if word in words or word.endswith(endings):  # cheap test before the rules
-                found = self.cue(k, i - k - (low[k + 1] in ("le", "ce")))
+                found = self.cue(k, i - k - (low[k + 1] in S.CUE_SKIPPED))
                 if found:
                     return found
         for k in range(j, min(self.n, j + 12)):

@@ -168,6 +168,18 @@ PUBLICATION_LINKS = words("le à jour on : , - – | at the")
 VOTE_ZERO = words("none nil zéro aucun aucune")
 # Percent markers turn the number before them into a share (tag P).
 VOTE_PERCENT = words("% pour cent per percent pc points")
+# Labels that are also prepositions: "neuf voix pour renverser", "contre la réforme".
+VOTE_FOR_WORDS = words("pour for")
+VOTE_AGAINST_WORDS = words("contre against")
+VOTE_TO = "à"  # "289 à 12" joins two counts; "à 9 voix près" does not
+# After "contre": a determiner makes it a preposition, not a label.
+VOTE_DETERMINERS = words("la le les l un une ce cet cette ces son sa ses leur leurs")
+VOTE_ARTICLE_NUMBERS = words("un une one")  # "un vote de confiance" is no count
+# "n'en a recueilli que 278": the pronoun stands for the votes.
+VOTE_PRONOUN = r"\bn?['’]?en\s+(?:\w+\s+){1,2}"
+# Taken into a meeting count's span: "à trois reprises", "pour la première fois".
+MEETING_TIMES_PREFIX = r"(?:\bà|\bpour\s+la|\bfor\s+the)\s+$"
+MEETING_ONLY_PREFIX = r"qu['’]\s*$"  # "ne se sont vus qu'une fois"
 # Words of a short aside that does not end a clause: "se sont entretenus, pour la première fois".
 MEETING_FILLERS = words(
     "pour la le à au en tout total déjà seulement ne for the only just already in all have has ever"
@@ -202,3 +214,52 @@ SENTENCE_STARTERS = words(
     According Some Many Most Other Yet Since During Last Next Then Still Now Under What Who
     Yesterday Today Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday"""
 )
+
+
+# --- the date grammar's function words --------------------------------------------
+# Small sets the date rules read around their anchors, in every language.
+
+# Tokenizer: elisions kept as one token ("jusqu'", "l'"), and "aujourd'hui".
+ELISIONS = ("jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "qu")
+ELIDED_LETTERS = "ldjmntsc"
+# Function words that may start a date when a strong date word follows.
+TRIGGER_WORDS = words(
+    "mois month l' an année il dans in the les ago des aux q1 q2 q3 q4 t1 t2 t3 t4 '"
+)
+# Words that name a date by themselves besides months, weekdays, units...
+STRONG_WORDS = words("ago time années y q1 q2 q3 q4 t1 t2 t3 t4")
+# Words of phrases that are no anchor on their own ("le", "of", "jour").
+FUNCTION_WORDS = words("le la l' d' de du des the of ce cet cette this last next day jour s ' -")
+# Spelled numbers that are mostly articles: they start no date alone.
+ARTICLE_NUMBERS = words("un une a an")
+# Before a number: year-like ("en 97", "'97", "Q1", "T3").
+YEAR_DIGIT_LEFT = words("en ' q t")
+# "le premier lundi de septembre", "the last Sunday in October".
+COUNTED_WEEKDAY_LINKS = words("de du d' of in")
+DEFINITE_ARTICLES = words("l' the")  # "de l'année", "of the year"
+MONTH_NOUNS = words("mois month")  # "au mois de juin", "the month of June"
+MONTH_NOUN_LINKS = words("de d' of")
+YEAR_NOUNS = words("an année")  # "l'an 2000"
+PAST_COUNT_OPENER = ("il", "y", "a")  # "il y a deux ans"
+SEASON_LEADS = words("l' cet cette ce this last next")  # "l'été 2019", "last summer"
+SEASON_LEADS_ALONE = words("cet this last next")  # enough without a year: "cet été"
+SEASON_LINKS = words("de of")  # "l'été de 2019"
+PART_LINKS = words("de of du")  # "le premier trimestre de 2024"
+DECADE_LEADS = words("les des aux")  # "les années 1990"
+# Lists and ranges: "les 7, 8 et 9 mai", "entre le 3 et le 5".
+RANGE_ARTICLES = words("le la les l' the")
+LIST_CONJUNCTIONS = words("et and ou or")
+LIST_ITEM_LEADS = words("le les the l' on in en")
+# After a two-digit year, nothing that would make it a count: "octobre 98."
+SHORT_YEAR_FOLLOWERS = words("et and à au")
+DASHED_YEAR_PREFIXES = words("mi mid end")  # "mi-2024", "end-2024"
+# Holidays: "avant Noël et", "le jour de Noël".
+HOLIDAY_AND = words("et and")
+HOLIDAY_ARTICLES = words("le la l' the")
+HOLIDAY_OF = words("de d' du of")
+DE_WORDS = words("de d'")  # "du mois de mai"; "une fête de fin d'année" is a label...
+PERIOD_DATE_LEAD = "en"  # ... "en fin d'année" a date
+# Tense: two tokens before the date ("jusqu'à", "d'ici"), and words skipped
+# between a verb and the date ("a annoncé le 5").
+FUTURE_LEFT_FAR = words("jusqu' ici")
+CUE_SKIPPED = words("le ce")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from factcheck.extraction.lang import MeetingWords, lexicon
+from factcheck.extraction.lang import shared as S
 from factcheck.extraction.lang.shared import MEETING_ADVERB_COUNTS, MEETING_FILLERS
 from factcheck.extraction.model import Claim, Document, Sentence
 from factcheck.extraction.numbers import NumberMatch, find_numbers, find_ordinals
@@ -24,8 +25,8 @@ WINDOW = 80  # characters searched for a meeting verb on each side of a count
 _GAP = re.compile(r"[\s-]+")
 # "the second Trump-Kim summit": names are modifiers too; case matters here.
 _CAPITALIZED = re.compile(r"[\s-]+[A-Z][\w.]*(?:-[A-Z][\w.]*)*(?=[\s-])")
-_TO_PREFIX = re.compile(r"(?:\bà|\bpour\s+la|\bfor\s+the)\s+$", re.IGNORECASE)
-_ONLY_PREFIX = re.compile(r"qu['’]\s*$", re.IGNORECASE)  # "ne se sont vus qu'une fois"
+_TO_PREFIX = re.compile(S.MEETING_TIMES_PREFIX, re.IGNORECASE)
+_ONLY_PREFIX = re.compile(S.MEETING_ONLY_PREFIX, re.IGNORECASE)
 # No article states thousands of these; past this a document is adversarial
 # and the cap keeps its cost bounded.
 MAX_CLAIMS = 2000

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.extraction.lang import VoteWords
-from factcheck.extraction.lang.build import words
+from factcheck.extraction.lang import shared as S
 from factcheck.extraction.model import Claim, Sentence
 from factcheck.extraction.numbers import NumberMatch
 from factcheck.extraction.votes.tokens import Tokens, regions, tokenize
@@ -19,8 +19,7 @@ SEP = r"(?:[,&WT]{1,3}|(?<=[FAX])|(?=[FAX]:))"
 _ITEM = re.compile(ITEM)
 _TALLY = re.compile(rf"(?:{ITEM})(?:{SEP}(?:{ITEM}))*")
 _ROLE = {"F": "for", "A": "against", "X": "abstain"}
-_ARTICLE_NUMBERS = words("un une one")
-_EN_PRONOUN = re.compile(r"\bn?['’]?en\s+(?:\w+\s+){1,2}", re.IGNORECASE)
+_EN_PRONOUN = re.compile(S.VOTE_PRONOUN, re.IGNORECASE)
 WINDOW = 45  # characters of left context read by the cue regexes
 
 
@@ -177,7 +176,7 @@ def _lone_count_ok(item: Item, before: str, lex: VoteWords) -> bool:
     """One count is a result only when labelled or plainly received."""
     if item.label == "X":
         return True
-    if item.word in _ARTICLE_NUMBERS:
+    if item.word in S.VOTE_ARTICLE_NUMBERS:
         return False
     if item.label is not None:
         return item.noun

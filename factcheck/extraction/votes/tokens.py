@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.extraction.lang import VoteWords
-from factcheck.extraction.lang.build import words
+from factcheck.extraction.lang import shared as S
 from factcheck.extraction.lang.shared import VOTE_PERCENT, VOTE_ZERO
 from factcheck.extraction.model import Sentence
 from factcheck.extraction.numbers import NumberMatch
@@ -27,9 +27,8 @@ from factcheck.extraction.numbers import NumberMatch
 _WORD = re.compile(r"\w+|[^\w\s]")
 _WORD_TAIL = re.compile(r"\w+")
 # "contre la réforme", "pour renverser": a preposition, not a tally label.
-_DETERMINERS = words("la le les l un une ce cet cette ces son sa ses leur leurs")
 # Words whose tag depends on their neighbours (numbers too: "58 %" is a share).
-_AMBIGUOUS = VOTE_ZERO | words("pour for contre against à")  # "un vote de confiance" is no count
+_AMBIGUOUS = VOTE_ZERO | S.VOTE_FOR_WORDS | S.VOTE_AGAINST_WORDS | {S.VOTE_TO}
 # Characters tokenized before and after a number: enough for the longest count
 # ("Abstentions : 5", "131 députés sur 577 l'ont votée", "331 députés ont voté en
 # leur faveur"); a tally's further counts bring their own reach.
@@ -145,11 +144,11 @@ def _resolve_ambiguous(tokens: Tokens) -> None:
             and (words[after] in VOTE_PERCENT or tags[after] == "P")
         ):
             tags[i] = "P"
-        elif word in ("pour", "for") and after is not None and tags[after] == "w":
+        elif word in S.VOTE_FOR_WORDS and after is not None and tags[after] == "w":
             tags[i] = "w"  # "neuf voix pour renverser", "52 to 47 for the bill"
-        elif word in ("contre", "against"):
+        elif word in S.VOTE_AGAINST_WORDS:
             tags[i] = _against_tag(tokens, i)
-        elif word == "à" and not _between_counts(tags, i):
+        elif word == S.VOTE_TO and not _between_counts(tags, i):
             tags[i] = "w"  # "à 9 voix près", "à l'unanimité"
 
 
@@ -158,7 +157,7 @@ def _against_tag(tokens: Tokens, i: int) -> str:
     after = [k for k in range(i + 1, min(i + 3, len(tokens.tag))) if tokens.tag[k] != "V"]
     if after and tokens.tag[after[0]] == "N":
         return "T"
-    if after and tokens.word[after[0]] in _DETERMINERS:
+    if after and tokens.word[after[0]] in S.VOTE_DETERMINERS:
         return "w"
     return "A"
 

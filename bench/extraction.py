@@ -1,6 +1,10 @@
 """Extraction benchmark: quality on the eval sets, speed, import time, peak memory.
 
-    .venv/bin/python bench/extraction.py [--eval-dir ../shared/eval] [--seconds 3]
+    .venv/bin/python bench/extraction.py [--eval-dir DIR] [--seconds 3]
+
+The eval folder (dev.jsonl, fr-timebank/, score.py) is not in the repository:
+--eval-dir, else $EVAL_DIR, else the first shared/eval found beside the
+checkout or one level up (a git worktree under wt/).
 
 Quality runs our JSONL CLI (`python -m factcheck.extraction`) on the gold
 documents, without their "lang" so detection is exercised too, and scores the
@@ -41,7 +45,7 @@ PUBLISHED = "2024-11"
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--eval-dir", type=Path, default=ROOT.parent / "shared" / "eval")
+    parser.add_argument("--eval-dir", type=Path, default=default_eval_dir())
     parser.add_argument("--seconds", type=float, default=3.0, help="per speed measurement")
     args = parser.parse_args()
     eval_dir = args.eval_dir if args.eval_dir.is_absolute() else (ROOT / args.eval_dir)
@@ -54,6 +58,13 @@ def main() -> int:
     import_time()
     peak_memory(article)
     return 0
+
+
+def default_eval_dir() -> Path:
+    if os.environ.get("EVAL_DIR"):
+        return Path(os.environ["EVAL_DIR"])
+    candidates = [ROOT.parent / "shared" / "eval", ROOT.parent.parent / "shared" / "eval"]
+    return next((path for path in candidates if path.is_dir()), candidates[0])
 
 
 # -- quality ------------------------------------------------------------------

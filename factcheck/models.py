@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from factcheck import claim_kinds
 from factcheck.querysets import ArticleQuerySet, ClaimQuerySet
 
 
@@ -181,10 +182,8 @@ class ClaimStatus(models.TextChoices):
 
 
 class Claim(models.Model):
-    class Kind(models.TextChoices):
-        DATE = "date", _("Date")
-        VOTE_RESULT = "vote_result", _("Vote result")
-        MEETING_COUNT = "meeting_count", _("Meeting count")
+    # DATE, VOTE_RESULT, MEETING_COUNT ...: one member per registered kind.
+    Kind = models.TextChoices("Kind", claim_kinds.choices())
 
     Status = ClaimStatus
     # Claims that still need work before their article is checked.

@@ -18,57 +18,55 @@ import re
 from functools import cache
 from typing import Any
 
-SUPPORTED = ("fr", "en")
-DEFAULT = "en"
+from factcheck.extraction.lang import DEFAULT, LEXICONS
+
+SUPPORTED = tuple(LEXICONS)
 
 SAMPLE_CHARS = 1000  # the first paragraphs of an article are enough to tell fr from en
 _MIN_HITS = 4  # fewer function words than this is too little evidence: ask lingua
-_MIN_RATIO = 3  # the winner needs three times the loser's count
+_MIN_RATIO = 3  # the winner needs three times the runner-up's count
 
 
-def _words(spaced: str) -> frozenset[str]:
-    """A word set written as one spaced string: easier to read and extend than a list."""
-    return frozenset(spaced.split())
+def _owners() -> dict[str, int]:
+    """Each language's function words (lang/) -> the index of that language."""
+    owners: dict[str, int] = {}
+    for index, lex in enumerate(LEXICONS.values()):
+        for word in lex.function_words:
+            if owners.setdefault(word, index) != index:
+                raise ValueError(f"function word {word!r} is listed by two languages")
+    return owners
 
 
-# Function words frequent in one language and rare or absent in the other
-# (no "a", "on", "an", "as", "or", "son", "me", which both languages use).
-_FRENCH = _words(
-    """le la les l' de des du d' et est un une que qu' qui pour dans par sur au aux il elle ils
-    elles ne n' pas se s' sont été avec ce c' cette ces sa ses leur leurs mais ou nous vous
-    y à être avait ont était comme aussi très sans entre selon après depuis"""
-)
-_ENGLISH = _words(
-    """the of and to in is was that for with by it he she they from at his her their has have
-    had were be been this which will would not but are said who its than there after into
-    about when more over"""
-)
+_OWNERS = _owners()
 _WORD = re.compile(r"[^\W\d_]+['’]?")
 
 
 def detect_language(text: Any) -> str:
-    """Return "fr" or "en"; anything else, or too little text, falls back to English."""
+    """Return a supported code ("fr", "en"); anything else, or too little text, is DEFAULT."""
     if not isinstance(text, str):
         return DEFAULT
     sample = text[:SAMPLE_CHARS]
-    french, english = _count_function_words(sample)
-    if _decisive(french, english):
-        return "fr" if french > english else "en"
+    counts = _count_function_words(sample)
+    best = max(range(len(counts)), key=counts.__getitem__)
+    if _decisive(counts, best):
+        return SUPPORTED[best]
     return _lingua_language(sample)
 
 
-def _decisive(french: int, english: int) -> bool:
-    high, low = max(french, english), min(french, english)
-    return high >= _MIN_HITS and high >= _MIN_RATIO * low
+def _decisive(counts: list[int], best: int) -> bool:
+    high = counts[best]
+    runner_up = max((c for i, c in enumerate(counts) if i != best), default=0)
+    return high >= _MIN_HITS and high >= _MIN_RATIO * runner_up
 
 
-def _count_function_words(sample: str) -> tuple[int, int]:
-    french = english = 0
+def _count_function_words(sample: str) -> list[int]:
+    counts = [0] * len(SUPPORTED)
+    owners = _OWNERS
     for word in _WORD.findall(sample.lower()):
-        word = word.replace("’", "'")
-        french += word in _FRENCH
-        english += word in _ENGLISH
-    return french, english
+        owner = owners.get(word.replace("’", "'"))
+        if owner is not None:
+            counts[owner] += 1
+    return counts
 
 
 def _lingua_language(sample: str) -> str:
@@ -85,9 +83,10 @@ def _lingua_language(sample: str) -> str:
 def _detector() -> Any:
     """Built on first use: importing the package must stay fast and small.
 
-    Only French and English compete: a third language would turn a short
-    French headline into "Spanish" and then into the English default.
+    Only our languages compete: a third one would turn a short French
+    headline into "Spanish" and then into the default.
     """
     from lingua import Language, LanguageDetectorBuilder
 
-    return LanguageDetectorBuilder.from_languages(Language.FRENCH, Language.ENGLISH).build()
+    languages = [getattr(Language, lex.lingua_name) for lex in LEXICONS.values()]
+    return LanguageDetectorBuilder.from_languages(*languages).build()

@@ -32,9 +32,13 @@ class Claim:
     value: dict[str, Any]
     sentence_start: int = 0
     sentence_end: int = 0
+    # Filled when extraction runs with explain=True: the names of the rules
+    # that made the claim, and for dates the steps that resolved its value.
+    rules: tuple[str, ...] = ()
+    steps: tuple[str, ...] = ()
 
-    def as_dict(self) -> dict[str, Any]:
-        return {
+    def as_dict(self, explain: bool = False) -> dict[str, Any]:
+        out = {
             "kind": self.kind,
             "start": self.start,
             "end": self.end,
@@ -43,6 +47,11 @@ class Claim:
             "sentence_start": self.sentence_start,
             "sentence_end": self.sentence_end,
         }
+        if explain:
+            out["rules"] = list(self.rules)
+            if self.steps:
+                out["steps"] = list(self.steps)
+        return out
 
 
 @dataclass(slots=True)
@@ -53,3 +62,4 @@ class Document:
     lang: str  # "fr" or "en"
     published: Published | None
     sentences: list[Sentence] = field(default_factory=list)
+    explain: bool = False  # finders then record rule names and resolution steps

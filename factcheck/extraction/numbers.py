@@ -1,9 +1,10 @@
-"""Numbers in French and English news text: digits, number words and ordinals.
+"""The one number reader: digits, number words and ordinals, French and English.
 
 `parse_number` turns one expression into an int; `find_numbers` and
 `find_ordinals` locate expressions in a text with their original offsets, so
-the claim modules can build spans. Number words go through text2num; the word
-lists here only decide which tokens may form an expression.
+the claim modules can build spans. Number words go through text2num; the
+lexicons (lang/) only decide which tokens may form an expression.
+`read_number` reads spelled days and years from a list of date tokens.
 """
 
 from __future__ import annotations
@@ -14,85 +15,39 @@ from typing import NamedTuple
 
 from text_to_num import text2num
 
-
-def _wordlist(text: str) -> frozenset[str]:
-    return frozenset(text.split())
+from factcheck.extraction.lang import DEFAULT, LEXICONS, NumberWords
 
 
-FR_WORDS = _wordlist(
-    "zéro zero un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze "
-    "quinze seize vingt vingts trente quarante cinquante soixante cent cents mille million "
-    "millions milliard milliards"
-)
-EN_WORDS = _wordlist(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
-    "eighty ninety hundred thousand million billion"
-)
-WORDS = {"fr": FR_WORDS, "en": EN_WORDS}
+def _code(lang: str) -> str:
+    return lang if lang in LEXICONS else DEFAULT
 
-# English ordinal words whose stem is not "cardinal + th".
-EN_ORDINAL_STEMS = {
-    "first": "one",
-    "second": "two",
-    "third": "three",
-    "fifth": "five",
-    "eighth": "eight",
-    "ninth": "nine",
-    "twelfth": "twelve",
-}
-FR_ORDINAL_WORDS = {
-    "premier": 1,
-    "première": 1,
-    "premiere": 1,
-    "premiers": 1,
-    "premières": 1,
-    "second": 2,
-    "seconde": 2,
-    "seconds": 2,
-    "secondes": 2,
-}
-# French ordinal stems that do not simply drop "ième" (cinquième, neuvième).
-FR_STEM_FIXES = {"cinqu": "cinq", "neuv": "neuf"}
 
-# Digit suffixes marking an ordinal ("3e", "1er", "2nd", "3rd", "4th", "3ᵉ").
-ORDINAL_SUFFIXES = {
-    "fr": (
-        "ième",
-        "ieme",
-        "ème",
-        "eme",
-        "ère",
-        "ere",
-        "ᵉʳ",
-        "ᵉ",
-        "er",
-        "re",
-        "nde",
-        "nd",
-        "è",
-        "e",
-    ),
-    "en": ("st", "nd", "rd", "th"),
-}
+def _numbers(lang: str) -> NumberWords:
+    return LEXICONS[lang].numbers
 
-# Digits: thousands grouped by space or dot in French, by comma in English.
-# Decimals are consumed too (so "58,5" is not read as 58 and 5) but give no int.
-# Each pattern starts with a plain \d and checks the character before it with a
-# lookbehind placed after that digit: a pattern that opens with a lookbehind
-# makes the regex engine try every position, one starting with \d lets it skip
-# to the next digit (3-4x faster on prose).
-_DIGITS = {
-    "fr": re.compile(
-        r"\d(?<![\w.,]\d)(?:\d{0,2}(?:[ \u00a0\u202f.]\d{3})+(?!\w)|\d*(?:,\d+)?(?!\w))"
-    ),
-    "en": re.compile(r"\d(?<![\w.,]\d)(?:\d{0,2}(?:,\d{3})+(?!\w)|\d*(?:\.\d+)?(?!\w))"),
-}
-_DIGIT_ORDINAL_LOW = {
-    lang: re.compile(
-        r"(\d(?<![\w.,]\d)\d{0,3})(" + "|".join(map(re.escape, suffixes)) + r")(?![\w])"
+
+def _digits_pattern(words: NumberWords) -> re.Pattern[str]:
+    """Digits: thousands grouped by the language's marks; decimals consumed too (so
+    "58,5" is not read as 58 and 5) but give no int.
+
+    The pattern starts with a plain \\d and checks the character before it with a
+    lookbehind placed after that digit: a pattern that opens with a lookbehind
+    makes the regex engine try every position, one starting with \\d lets it skip
+    to the next digit (3-4x faster on prose)."""
+    group, decimal = re.escape(words.group_marks), re.escape(words.decimal_mark)
+    return re.compile(
+        rf"\d(?<![\w.,]\d)(?:\d{{0,2}}(?:[{group}]\d{{3}})+(?!\w)|\d*(?:{decimal}\d+)?(?!\w))"
     )
-    for lang, suffixes in ORDINAL_SUFFIXES.items()
+
+
+_DIGITS = {code: _digits_pattern(_numbers(code)) for code in LEXICONS}
+_DIGIT_ORDINAL_LOW = {
+    code: re.compile(
+        r"(\d(?<![\w.,]\d)\d{0,3})("
+        + "|".join(map(re.escape, _numbers(code).ordinal_suffixes))
+        + r")(?![\w])"
+    )
+    for code in LEXICONS
 }
 _DIGIT_ORDINAL = {
     lang: re.compile(rx.pattern, re.IGNORECASE) for lang, rx in _DIGIT_ORDINAL_LOW.items()
@@ -100,40 +55,25 @@ _DIGIT_ORDINAL = {
 # Word patterns run on lowercased text without IGNORECASE, which the regex engine
 # matches about 2-3x faster; _lowered falls back to these case-blind copies when
 # lowercasing would shift offsets.
-_WORD_ORDINAL_LOW = {
-    "fr": re.compile(
-        r"(?<![\w-])(?:(?:[a-zéè]+-){0,3}[a-zéè]+i[eè]mes?|premi[eè]re?s?|secondes?|seconds?)"
-        r"(?![\w-])"
-    ),
-    "en": re.compile(r"(?<![\w-])(?:[a-z]+-)?(?:first|second|third|[a-z]+th)(?!\w)"),
-}
+_WORD_ORDINAL_LOW = {code: re.compile(_numbers(code).ordinal_pattern) for code in LEXICONS}
 _WORD_ORDINAL = {
     lang: re.compile(rx.pattern, re.IGNORECASE) for lang, rx in _WORD_ORDINAL_LOW.items()
 }
 # How word ordinals end: searched first, since a regex that tries every word start
 # for "…ième" costs 3x more. The word is then walked back and checked whole.
-_ORDINAL_TAIL = {
-    "fr": re.compile(r"(?:i[eè]mes?|premi[eè]re?s?|secondes?|seconds?)(?![\w-])"),
-    "en": re.compile(r"(?:first|second|third|th)(?!\w)"),
-}
-_ORDINAL_LETTERS = {
-    "fr": frozenset("abcdefghijklmnopqrstuvwxyzéè-"),
-    "en": frozenset("abcdefghijklmnopqrstuvwxyz-"),
-}
+_ORDINAL_TAIL = {code: re.compile(_numbers(code).ordinal_tail) for code in LEXICONS}
 MAX_ORDINAL_CHARS = 48  # longer than any spelled ordinal that parses
-# Connectors allowed inside a spelled-out number: "vingt et un", "two hundred and twelve".
-_JOINERS = {"fr": "et", "en": "and"}
 MAX_NUMBER_WORDS = 8  # bounds the work spent on one expression, whatever the input
 
 
 def _word_pattern(lang: str) -> re.Pattern[str]:
-    words = "|".join(sorted(WORDS[lang], key=len, reverse=True))
+    words = "|".join(sorted(_numbers(lang).cardinals, key=len, reverse=True))
     word = rf"(?:{words})"
-    joiner = rf"(?:[\s-]+(?:{_JOINERS[lang]}[\s-]+)?|-)"
+    joiner = rf"(?:[\s-]+(?:{_numbers(lang).joiner}[\s-]+)?|-)"
     return re.compile(rf"(?<![\w-]){word}(?:{joiner}{word}){{0,{MAX_NUMBER_WORDS - 1}}}(?![\w-])")
 
 
-_NUMBER_WORDS_LOW = {lang: _word_pattern(lang) for lang in WORDS}
+_NUMBER_WORDS_LOW = {lang: _word_pattern(lang) for lang in LEXICONS}
 _NUMBER_WORDS = {
     lang: re.compile(rx.pattern, re.IGNORECASE) for lang, rx in _NUMBER_WORDS_LOW.items()
 }
@@ -152,7 +92,7 @@ def parse_number(words: str, lang: str) -> int | None:
     """ "1 500", "1,500", "289", "vingt-sept", "twenty-one" -> int; None if not a number."""
     if not isinstance(words, str):
         return None
-    return _parse_number(" ".join(words.split()).lower(), "fr" if lang == "fr" else "en")
+    return _parse_number(" ".join(words.split()).lower(), _code(lang))
 
 
 @lru_cache(maxsize=4096)  # news repeats the same few numbers; adversarial input too
@@ -161,7 +101,7 @@ def _parse_number(words: str, lang: str) -> int | None:
         return None
     if words[0].isdigit():
         return _parse_digits(words, lang)
-    if words.replace("-", " ").split()[-1] in (_JOINERS[lang],):
+    if words.replace("-", " ").split()[-1] == _numbers(lang).joiner:
         return None
     try:
         return int(text2num(words, lang))
@@ -173,7 +113,7 @@ def _parse_digits(words: str, lang: str) -> int | None:
     grouped = re.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+", words)
     if grouped:
         separator = words[len(words) - 4]
-        if (lang == "fr" and separator == ",") or (lang == "en" and separator != ","):
+        if separator not in _numbers(lang).group_marks:
             return None  # "1,500" is a decimal in French, "1.500" in English
         return int(re.sub(r"\D", "", words))
     return int(words) if words.isdigit() else None
@@ -183,7 +123,7 @@ def parse_ordinal(word: str, lang: str) -> int | None:
     """ "troisième", "3e", "1er", "first", "3rd", "twenty-first" -> int; else None."""
     if not isinstance(word, str):
         return None
-    return _parse_ordinal(word.strip().lower(), "fr" if lang == "fr" else "en")
+    return _parse_ordinal(word.strip().lower(), _code(lang))
 
 
 @lru_cache(maxsize=4096)
@@ -191,44 +131,34 @@ def _parse_ordinal(word: str, lang: str) -> int | None:
     digits = _DIGIT_ORDINAL[lang].fullmatch(word)
     if digits:
         return int(digits.group(1))
-    if lang == "fr":
-        return _parse_fr_ordinal(word)
-    return _parse_en_ordinal(word)
-
-
-def _parse_fr_ordinal(word: str) -> int | None:
-    if word in FR_ORDINAL_WORDS:
-        return FR_ORDINAL_WORDS[word]
-    match = re.fullmatch(r"(.*?)i[eè]mes?", word)
-    if not match:
+    words = _numbers(lang)
+    if word in words.ordinal_words:
+        return words.ordinal_words[word]
+    *head, last = word.split("-")
+    stem = _ordinal_stem(last, words)
+    if stem is None:
         return None
-    *head, stem = match.group(1).split("-")
-    stem = FR_STEM_FIXES.get(stem, stem)
+    stem = words.stem_fixes.get(stem, stem)
     prefix = "-".join(head) + "-" if head else ""
-    for cardinal in (stem, stem + "e"):
-        if cardinal in WORDS["fr"]:
-            return _parse_number(prefix + cardinal, "fr")
+    for cardinal in (stem + extra for extra in words.stem_candidates):
+        if cardinal in words.cardinals:
+            return _parse_number(prefix + cardinal, lang)
     return None
 
 
-def _parse_en_ordinal(word: str) -> int | None:
-    *head, last = word.split("-")
-    if last in EN_ORDINAL_STEMS:
-        stem = EN_ORDINAL_STEMS[last]
-    elif last.endswith("ieth"):
-        stem = last[:-4] + "y"
-    elif last.endswith("th"):
-        stem = last[:-2]
-    else:
-        return None
-    if stem not in WORDS["en"]:
-        return None
-    return _parse_number("-".join([*head, stem]), "en")
+def _ordinal_stem(last: str, words: NumberWords) -> str | None:
+    """ "troisième" -> "trois", "twentieth" -> "twenty", "first" -> "one"."""
+    if last in words.ordinal_stems:
+        return words.ordinal_stems[last]
+    for ending, replacement in words.ordinal_endings:
+        if last.endswith(ending):
+            return last[: len(last) - len(ending)] + replacement
+    return None
 
 
 def find_numbers(text: str, lang: str, start: int = 0, end: int | None = None) -> list[NumberMatch]:
     """Cardinal numbers (digits or words) in text[start:end], with offsets into text."""
-    lang = "fr" if lang == "fr" else "en"
+    lang = _code(lang)
     end = len(text) if end is None else end
     found = [
         NumberMatch(m.start(), m.end(), value)
@@ -277,7 +207,7 @@ def find_ordinals(
     text: str, lang: str, start: int = 0, end: int | None = None
 ) -> list[NumberMatch]:
     """Ordinals ("troisième", "7e", "premier", "third", "3rd") in text[start:end]."""
-    lang = "fr" if lang == "fr" else "en"
+    lang = _code(lang)
     end = len(text) if end is None else end
     found = []
     low, offset, words = _lowered(text, start, end, _WORD_ORDINAL_LOW[lang], _WORD_ORDINAL[lang])
@@ -306,7 +236,7 @@ def _word_ordinals(
 ) -> list[tuple[int, int, str]]:
     """Spelled ordinals in the lowercased `low` (text[offset:]): each ordinal ending,
     walked back to its word's start, then the whole word checked by the full pattern."""
-    letters, whole = _ORDINAL_LETTERS[lang], _WORD_ORDINAL_LOW[lang]
+    letters, whole = _numbers(lang).ordinal_letters, _WORD_ORDINAL_LOW[lang]
     lo = start - offset
     out = []
     for tail in _ORDINAL_TAIL[lang].finditer(low, lo, end - offset):
@@ -317,3 +247,62 @@ def _word_ordinals(
         if whole.fullmatch(low, begin, tail.end()):
             out.append((begin + offset, tail.end() + offset, low[begin : tail.end()]))
     return out
+
+
+# --- spelled days and years in date tokens -------------------------------------
+#
+# The date grammar reads "le vingt-sept mars deux mille vingt-deux" token by
+# token, and it accepts the number words of every language we know (today's
+# behaviour: the first language listed wins a word both spell).
+
+
+def _merged(field: str) -> frozenset[str]:
+    return frozenset(word for lex in LEXICONS.values() for word in getattr(lex.numbers, field))
+
+
+_SPELLED: dict[str, int] = {}
+for _lex in reversed(LEXICONS.values()):
+    _SPELLED.update(_lex.numbers.spelled)
+_HUNDREDS = _merged("hundreds")
+_THOUSANDS = _merged("thousands")
+_SCORES = _merged("score_words")
+_ARTICLE_ONES = _merged("article_ones")
+_GLUE = frozenset({lex.numbers.joiner for lex in LEXICONS.values()} | {"-"})
+# Every word that may start or continue a spelled number in a date.
+NUMBER_WORDS = frozenset(_SPELLED) | _HUNDREDS | _THOUSANDS
+
+
+def read_number(words: list[str]) -> tuple[int, int] | None:
+    """Read number words from the start of `words`: (value, words used) or None.
+
+    Glue words ("et", "and", "-") are consumed only between two number words.
+    """
+    total, current, used, last = 0, 0, 0, 0
+    seen = False
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word in _GLUE and seen and i + 1 < len(words) and words[i + 1] in NUMBER_WORDS:
+            i += 1
+            continue
+        value = _SPELLED.get(word)
+        if word in _ARTICLE_ONES and seen:
+            break
+        if word in _THOUSANDS:
+            total += (current or 1) * 1000
+            current = 0
+        elif word in _HUNDREDS:
+            current = (current or 1) * 100
+        elif word in _SCORES and last == 4:
+            current += 76  # "quatre-vingt": the 4 already added becomes 80
+        elif value is not None:
+            current += value
+            last = value
+        else:
+            break
+        seen = True
+        i += 1
+        used = i
+    if not seen:
+        return None
+    return total + current, used

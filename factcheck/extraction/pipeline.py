@@ -1,14 +1,18 @@
-"""extract(text, lang=None, published=None) -> list[Claim]: the one entry point."""
+"""extract(text, lang=None, published=None) -> list[Claim]: the one entry point.
+
+Segment the text into sentences, resolve or detect its language, run each
+registered kind's finder (kinds.py), then keep valid, unique spans in text
+order, each with its sentence.
+"""
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable
 from typing import Any
 
-from factcheck.extraction import dates, meetings, votes
+from factcheck.extraction.kinds import KINDS, Finder
 from factcheck.extraction.language import SUPPORTED, detect_language
 from factcheck.extraction.model import Claim, Document, Published, Sentence
 from factcheck.extraction.segment import split_sentences
@@ -20,7 +24,8 @@ EXTRACTOR_VERSION = "1"
 # pasted dump from holding a worker for minutes.
 MAX_TEXT_CHARS = 10_000_000
 
-FINDERS: tuple[Callable[[Document], list[Claim]], ...] = (dates.find, votes.find, meetings.find)
+# One finder per registered kind (kinds.py); tests may add one that fails.
+FINDERS: tuple[Finder, ...] = tuple(kind.find for kind in KINDS)
 
 _PUBLISHED = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 
@@ -56,9 +61,15 @@ def resolve_language(text: str, lang: str | None) -> str:
 
 
 def extract(
-    text: str, lang: str | None = None, published: dt.date | str | Published | None = None
+    text: str,
+    lang: str | None = None,
+    published: dt.date | str | Published | None = None,
+    explain: bool = False,
 ) -> list[Claim]:
     """Claims of every kind in `text`, sorted by position, each with its sentence span.
+
+    With `explain`, each claim also carries the names of the rules that made
+    it and, for dates, the steps that resolved its value (Claim.rules, .steps).
 
     Raises TypeError for a non-string text and ValueError for an unreadable
     `published` or a text over MAX_TEXT_CHARS; callers that must go on (the
@@ -73,6 +84,7 @@ def extract(
         lang=resolve_language(text, lang),
         published=parse_published(published),
         sentences=split_sentences(text),
+        explain=explain,
     )
     found = [claim for find in FINDERS for claim in find(doc)]
     return _finished(text, found, doc.sentences)
@@ -111,6 +123,8 @@ def _finished(text: str, claims: list[Claim], sentences: list[Sentence]) -> list
                 claim.value,
                 sentence_start,
                 sentence_end,
+                claim.rules,
+                claim.steps,
             )
         )
     return out

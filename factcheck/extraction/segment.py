@@ -12,7 +12,18 @@ from __future__ import annotations
 
 import re
 
+from factcheck.extraction.lang.shared import (
+    ABBREVIATIONS,
+    SENTENCE_AMBIGUOUS,
+    SENTENCE_BEFORE_NUMBER,
+    SENTENCE_STARTERS,
+    SENTENCE_TITLES,
+)
 from factcheck.extraction.model import Sentence
+
+# Month abbreviations, compared lowercased: "Sept. 11", "le 5 nov. 2024"; the
+# date grammar's own list.
+_MONTHS = ABBREVIATIONS
 
 _HSPACE = " \t\u00a0\u202f"  # French typography puts a (narrow) no-break space before » ? !
 _TERMINAL = ".!?…"
@@ -37,40 +48,6 @@ _INITIAL = re.compile(r"[^\W\d_]|[^\W\d_]\.-[^\W\d_]")  # "F" in John F. Kennedy
 
 _WINDOW_BEFORE = 24  # longer than any abbreviation we recognise
 _WINDOW_AFTER = 64  # enough to skip spaces and quotes to the next word
-
-
-def _words(spaced: str) -> frozenset[str]:
-    """A word set written as one spaced string: easier to read and extend than a list."""
-    return frozenset(spaced.split())
-
-
-# Titles before a name: never the end of a sentence ("M. Le Pen", "Sen. Warren").
-_TITLES = _words(
-    "M MM Mme Mmes Mlle Mlles Mgr Me Dr Pr Prof Mr Mrs Ms Messrs St Ste Sen Sens Rep Reps Gov "
-    "Gen Gén Lt Col Capt Cpt Sgt Adm Cmdr Rev Hon Pres Supt Insp Cdt Lieut vs cf env av apr ca "
-    "approx resp cit op éd ed Mt Ft"
-)
-# Abbreviations before a number ("No. 10", "p. 12", "art. 3"); elsewhere an ordinary word.
-_BEFORE_NUMBER = _words("No Nos no nos N n p pp art arts vol chap ch fig al para sect")
-# Month abbreviations, compared lowercased: "Sept. 11", "le 5 nov. 2024".
-_MONTHS = _words("jan janv feb fév févr mar apr avr jun jul juil aug sep sept oct nov dec déc")
-# May end a sentence as often as not: end it only when a typical first word follows.
-_AMBIGUOUS = _words("inc corp ltd co cie jr sr bros")
-
-# Words that typically open a sentence; after an initial or an acronym they
-# tell "plan B. Le lendemain" and "in the U.S. The report" apart from
-# "John F. Kennedy" and "U.S. President".
-_STARTERS = _words(
-    """Le La Les L' Un Une Des Il Elle Ils Elles On Nous Vous Je J' Ce Cet Cette Ces C' Ça Cela
-    Mais Et Ou Donc Or Puis Selon Pour Par Dans En Au Aux Du De D' Depuis Après Avant Lors
-    Cependant Pourtant Ainsi Alors Si Quand Comme Sa Son Ses Leur Leurs Tout Tous Toutes Qu'
-    Aucun Aucune Plusieurs Certains Enfin Toutefois Néanmoins Lundi Mardi Mercredi Jeudi
-    Vendredi Samedi Dimanche Hier Demain Aujourd'
-    The A An This That These Those It He She They We I You But And Or So In On At For With
-    By From As After Before When While If His Her Their Its Our There Here However Meanwhile
-    According Some Many Most Other Yet Since During Last Next Then Still Now Under What Who
-    Yesterday Today Tomorrow Monday Tuesday Wednesday Thursday Friday Saturday Sunday"""
-)
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -128,14 +105,15 @@ def _period_ends(token: str, following: str, text: str, end: int) -> bool:
     next_is_digit = _next_char_is_digit(text, end)
     if not token:
         return True
-    if token in _TITLES:
+    if token in SENTENCE_TITLES:
         return False
-    if token in _BEFORE_NUMBER or token.lower() in _MONTHS:
+    if token in SENTENCE_BEFORE_NUMBER or token.lower() in _MONTHS:
         return not next_is_digit
     if token.lower() == "etc":
         return not next_is_digit
-    if token.lower() in _AMBIGUOUS or _INITIAL.fullmatch(token) or _ACRONYM.fullmatch(token):
-        return following in _STARTERS
+    initial = _INITIAL.fullmatch(token) or _ACRONYM.fullmatch(token)
+    if token.lower() in SENTENCE_AMBIGUOUS or initial:
+        return following in SENTENCE_STARTERS
     return True
 
 

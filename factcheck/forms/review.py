@@ -11,6 +11,7 @@ from django.core.validators import URLValidator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from factcheck import claim_kinds
 from factcheck.models import Article, Claim, Language, Source, Verdict
 
 SORT_CHOICES = [
@@ -214,16 +215,9 @@ class MeetingValueForm(ValueForm):
         return {"count": self.cleaned_data["count"]}
 
 
-VALUE_FORMS: dict[str, type[ValueForm]] = {
-    Claim.Kind.DATE: DateValueForm,
-    Claim.Kind.VOTE_RESULT: VoteValueForm,
-    Claim.Kind.MEETING_COUNT: MeetingValueForm,
-}
-
-
 def value_form_for(claim: Claim, data: Any = None) -> ValueForm | None:
-    """The correction form of the claim's kind; None for kinds without one yet."""
-    form_class = VALUE_FORMS.get(claim.kind)
+    """The correction form of the claim's kind (factcheck/claim_kinds.py); None if unknown."""
+    form_class = claim_kinds.value_form(claim.kind)
     if form_class is None:
         return None
     return form_class(data, initial=form_class.initial_for(claim.value or {}))

@@ -13,6 +13,7 @@ from django import template
 from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext, ngettext
 
+from factcheck import claim_kinds
 from factcheck.models import Article, Claim, ReviewEvent
 
 register = template.Library()
@@ -46,24 +47,32 @@ def readable_vote(value: dict[str, Any]) -> str:
     return ", ".join(parts) or "—"
 
 
+def readable_date_value(value: dict[str, Any]) -> str:
+    if "start" in value:
+        return gettext("from %(start)s to %(end)s") % {
+            "start": readable_date(value["start"]),
+            "end": readable_date(value.get("end", "")),
+        }
+    return readable_date(value.get("date", ""))
+
+
+def readable_meeting_count(value: dict[str, Any]) -> str | None:
+    n = value.get("count")
+    if not isinstance(n, int):
+        return None
+    return ngettext("%(n)s meeting", "%(n)s meetings", n) % {"n": n}
+
+
 @register.filter
 def readable_value(value: Any, kind: str) -> str:
-    """A claim's normalized value as a sentence fragment, per kind."""
+    """A claim's normalized value as a sentence fragment: the kind's reader (claim_kinds.py)."""
     if not isinstance(value, dict) or not value:
         return "—"
-    if kind == Claim.Kind.DATE:
-        if "start" in value:
-            return gettext("from %(start)s to %(end)s") % {
-                "start": readable_date(value["start"]),
-                "end": readable_date(value.get("end", "")),
-            }
-        return readable_date(value.get("date", ""))
-    if kind == Claim.Kind.VOTE_RESULT:
-        return readable_vote(value)
-    if kind == Claim.Kind.MEETING_COUNT and isinstance(value.get("count"), int):
-        n = value["count"]
-        return ngettext("%(n)s meeting", "%(n)s meetings", n) % {"n": n}
-    # Kinds added later show their raw value until they get a readable form.
+    read = claim_kinds.reader(kind)
+    text = read(value) if read is not None else None
+    if text is not None:
+        return text
+    # An unknown kind or an unreadable value shows as raw JSON rather than nothing.
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 

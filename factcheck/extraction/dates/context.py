@@ -1,0 +1,95 @@
+"""Years and days that the text itself sets for dates written without them.
+
+The guidelines resolve an open date against publication only when the text
+leaves it open. Two ways the text closes it:
+
+- an explicit year just before, in the same sentence or the previous one of
+  the same paragraph: "deux ruptures en 97 (en janvier ..., en octobre ...)";
+  an anaphor ("earlier in the year", "la même année") carries the year of the
+  last date even when that one was itself resolved from publication;
+- a weekday written out in full elsewhere ("mardi 1er juin") tells which
+  Tuesday a bare "mardi" in the headline is.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+
+from factcheck.extraction.model import Published, Sentence
+
+# "Earlier in the year, in July": the year of the date just before.
+_ANAPHOR = re.compile(
+    r"\b(?:earlier|later)\s+(?:in\s+the|that)\s+year\b|\bthat\s+(?:same\s+)?year\b"
+    r"|\bthe\s+same\s+year\b|\bla\s+même\s+année\b|\bcette\s+année[-\s]là\b"
+    r"|\bplus\s+(?:tôt|tard)\s+dans\s+l['’]année\b",
+    re.IGNORECASE,
+)
+_ANAPHOR_REACH = 120  # characters before the date
+# A dated weekday this far from publication can name the bare one.
+_WEEK = 6
+
+
+class YearContext:
+    """The last dates seen, to give their year to a following open date."""
+
+    def __init__(self, text: str, sentences: list[Sentence]) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.starts = [s.start for s in sentences]
+        self.last_explicit: tuple[int, int] | None = None  # (offset, year)
+        self.last_any: tuple[int, int] | None = None
+
+    def remember(self, offset: int, year: int, explicit: bool) -> None:
+        self.last_any = (offset, year)
+        if explicit:
+            self.last_explicit = (offset, year)
+
+    def year_for(self, offset: int) -> int | None:
+        """The year the text sets for an open date at `offset`, if any."""
+        scope = self._scope(offset)
+        if scope is None:
+            return None
+        scope_start, sentence_start = scope
+        # Bounded: a megabyte without a full stop is one sentence.
+        window = self.text[max(sentence_start, offset - _ANAPHOR_REACH) : offset]
+        if self.last_any and self.last_any[0] >= scope_start and _ANAPHOR.search(window):
+            return self.last_any[1]
+        if self.last_explicit and self.last_explicit[0] >= scope_start:
+            return self.last_explicit[1]
+        return None
+
+    def _scope(self, offset: int) -> tuple[int, int] | None:
+        """(start of the previous sentence of the paragraph or of this one, this one's start)."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        if index < 0:
+            return None
+        here = self.sentences[index]
+        if index == 0:
+            return here.start, here.start
+        before = self.sentences[index - 1]
+        if "\n" in self.text[before.end : here.start]:
+            return here.start, here.start  # a new paragraph starts a new frame
+        return before.start, here.start
+
+
+def fits(year: int, month: int, day: int | None, pub: Published | None, direction: int) -> bool:
+    """Whether a date given its year by context agrees with the tense around it."""
+    if pub is None or direction == 0:
+        return True
+    here = (pub.date.year, pub.date.month, pub.date.day if pub.day and day else 0)
+    date = (year, month, day if pub.day and day else 0)
+    return date <= here if direction < 0 else date >= here
+
+
+def dated_weekday(weekday: int, dated: dict[int, set[str]], pub: Published | None) -> str | None:
+    """The one date written with this weekday within a week of publication."""
+    if pub is None or not pub.day:
+        return None
+    near = {
+        iso
+        for iso in dated.get(weekday, ())
+        if abs((dt.date.fromisoformat(iso) - pub.date).days) <= _WEEK
+    }
+    return near.pop() if len(near) == 1 else None

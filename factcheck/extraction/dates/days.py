@@ -1,0 +1,233 @@
+"""Days, months, weekdays and years by name: "vendredi 15 novembre 2024",
+"le premier lundi de septembre", "in May", "l'an deux mil trois"."""
+
+from __future__ import annotations
+
+from factcheck.extraction.dates import calendar as cal
+from factcheck.extraction.dates.items import Item, ItemKind
+from factcheck.extraction.dates.numeric import _SPACES_ONE
+from factcheck.extraction.dates.scanner import TokenView
+from factcheck.extraction.lang import shared as S
+from factcheck.extraction.lang.lexicon import NthWeekday, SeasonWeekday
+from factcheck.extraction.numbers import NUMBER_WORDS, read_number
+
+
+class Days(TokenView):
+    def weekday(self, k: int, strict: bool) -> Item | None:
+        start, w, direc, strict_day = k, k, 0, False
+        word = self.tok(k)
+        if word in self.w.deictic or word in self.w.before_past or word in self.w.before_future:
+            w = k + 1
+            direc = -1 if word in self.w.before_past else 1 if word in self.w.before_future else 0
+            strict_day = direc != 0
+        wd = self.t.weekdays.get(self.tok(w))
+        if wd is None or not self.weekday_ok(w):
+            return None
+        after = w + 1 + (self.tok(w + 1) == ",")
+        full = self.day_month(after, strict=False) or self.word_day(after, strict=False)
+        if full is not None and full.kind == ItemKind.DAY:
+            full.start_token, full.weekday = start, wd
+            return full
+        if start == w and self.tok(k - 1) in self.w.weekday_habit:
+            return None  # "le lundi", "every Monday": a habit, not a day
+        if start == w and (self.tok(k - 1) in self.t.ordinals or self.tok(k - 1) in self.t.last):
+            # "le premier dimanche du mois": counted, not one day (see ordinal_weekday)
+            return None
+        end = w + 1
+        if self.tok(end) in self.w.after_past or self.tok(end) in self.w.after_future:
+            direc = -1 if self.tok(end) in self.w.after_past else 1
+            strict_day, end = True, end + 1
+        return Item(start, end, ItemKind.WEEKDAY, weekday=wd, direction=direc, strict=strict_day)
+
+    def weekday_ok(self, w: int) -> bool:
+        if self.w.names_capitalized and not self.is_title(w):
+            return False
+        tail, words = self.tok(w + 1), self.w
+        if tail in words.weekday_feast_tails or (
+            self.is_title(w + 1) and tail in words.weekday_name_tails
+        ):
+            return False
+        return not (self.is_title(w - 1) and self.tok(w - 1) in self.w.weekday_name_heads)
+
+    def ordinal_weekday(self, k: int, strict: bool) -> Item | None:
+        """A weekday counted in a month or season fixes a day, as a holiday does:
+        "le premier lundi de septembre", "the last Sunday in October",
+        "le premier dimanche du printemps"."""
+        word = self.tok(k)
+        n = -1 if word in self.t.last else self.t.ordinals.get(word)
+        wd = self.t.weekdays.get(self.tok(k + 1))
+        if n is None or wd is None or self.tok(k + 2) not in S.COUNTED_WEEKDAY_LINKS:
+            return None
+        if self.w.names_capitalized and not self.is_title(k + 1):
+            return None
+        at = k + 3 + (self.tok(k + 3) in S.DEFINITE_ARTICLES)
+        if self.tok(at) == "mois" and self.tok(at + 1) in S.DE_WORDS:
+            at += 2  # "le premier lundi du mois de mai"
+        found = self.month_at(at)
+        if found is not None:
+            rule, end = NthWeekday(found[0], wd, n), found[1]
+        elif self.tok(at) in self.t.seasons:
+            rule, end = SeasonWeekday(self.t.seasons[self.tok(at)], wd, n), at + 1
+        else:
+            return None
+        item = Item(k, end, ItemKind.HOLIDAY, rule=rule)
+        year = self.year_at(end, strict=False)
+        if year is not None:
+            item.year, item.end_token = year.year, year.end_token
+        return item
+
+    def month_at(self, k: int) -> tuple[int, int] | None:
+        """A month name at k: (month, end token), with an abbreviation's dot."""
+        word = self.tok(k)
+        month = self.t.months.get(word)
+        if month is None:
+            return None
+        if self.w.names_capitalized and not self.is_title(k):
+            return None
+        end = k + 1
+        if word in self.w.abbreviations:
+            if self.tok(end) == "." and not self.gap(end):
+                end += 1
+            elif not self.tok(end)[:1].isdigit():
+                return None
+        return month, end
+
+    def month(self, k: int, strict: bool) -> Item | None:
+        found = self.month_at(k)
+        if found is None:
+            return None
+        month, end = found
+        if self.w.month_day_order:
+            day = self.day_value(end) if self.tok(end)[:1].isdigit() else None
+            # "July 16", not "May 5:30" nor "March 1,500".
+            if (
+                day is not None
+                and not self.is_count(end)
+                and self.tok(end + 1) != ":"
+                and len(self.tok(end)) <= 4
+                and self.gap(end) in _SPACES_ONE
+            ):
+                return self.finish_day(Item(k, end + 1, ItemKind.DAY, month=month, day=day))
+        item = Item(k, end, ItemKind.MONTH, month=month)
+        if self.tok(end) == "of" and self.tok(end + 1).isdigit():
+            item.end_token = end + 1
+        finished = self.finish_day(item)
+        if finished is None:
+            return None
+        if (
+            strict
+            and finished.year is None
+            and finished.direction == 0
+            and not self.month_context(k)
+        ):
+            return None
+        return finished
+
+    def month_context(self, k: int) -> bool:
+        word = self.tok(k)
+        left = self.tok(k - 1)
+        ambiguous = self.w.ambiguous_months.get(word)
+        if ambiguous is not None:
+            return left in ambiguous  # "in May", not "may be"
+        homonym = self.w.homonym_months.get(self.raw(k))
+        if homonym is not None and left not in homonym:
+            return False  # "Mars", the planet
+        return left in self.w.month_left or left in self.t.months
+
+    def month_named(self, k: int, strict: bool) -> Item | None:
+        """ "au mois de juin", "the month of June"."""
+        if self.tok(k) not in S.MONTH_NOUNS:
+            return None
+        at = k + 1 + (self.tok(k + 1) in S.MONTH_NOUN_LINKS)
+        item = self.month(at, strict=False)
+        if item is None or item.kind != ItemKind.MONTH:
+            return None
+        item.start_token = k
+        return item
+
+    def day_month(self, k: int, strict: bool) -> Item | None:
+        """15 novembre [2024], 5th of November, 1er mai 98; en: handled by month()."""
+        day = self.day_value(k)
+        if day is None:
+            return None
+        at = k + 1 + (self.tok(k + 1) == "of")
+        if self.gap(k + 1) == "":
+            if self.tok(at) != "-" or self.gap(at + 1) or not self.w.dashed_day_names:
+                return None
+            at += 1  # "le 14-Juillet", "le 1er-Mai": the day named as a holiday
+        found = self.month_at(at)
+        if found is None:
+            return None
+        month, end = found
+        return self.finish_day(Item(k, end, ItemKind.DAY, month=month, day=day))
+
+    def word_day(self, k: int, strict: bool) -> Item | None:
+        """Days in words: "le vingt sept mars", "le premier mai"."""
+        if self.tok(k) not in NUMBER_WORDS:
+            return None
+        got = read_number(self.low[k : k + 6])
+        if got is None or not 1 <= got[0] <= 31:
+            return None
+        at = k + got[1] + (self.tok(k + got[1]) == "of")
+        found = self.month_at(at)
+        if found is None:
+            return None
+        return self.finish_day(Item(k, found[1], ItemKind.DAY, month=found[0], day=got[0]))
+
+    def finish_day(self, item: Item) -> Item | None:
+        """Year and direction words after a day or month: "2024", ", 2024", "dernier"."""
+        at = item.end_token + (self.tok(item.end_token) == "," and self.w.comma_before_year)
+        year = self.year_at(at, strict=False, short=True) or self.year_in_words(at)
+        if year is not None:
+            item.year, item.end_token = year.year, year.end_token
+        elif (
+            self.tok(item.end_token) in self.w.after_past
+            or self.tok(item.end_token) in self.w.after_future
+        ):
+            item.direction = -1 if self.tok(item.end_token) in self.w.after_past else 1
+            item.end_token += 1
+        if (
+            item.day is not None
+            and item.year is not None
+            and not cal.valid(item.year, item.month, item.day)
+        ):
+            return None
+        return item
+
+    def year_in_words(self, k: int) -> Item | None:
+        """ "le vingt-sept mars deux mille vingt-deux": a year written out after a month."""
+        if self.tok(k) not in NUMBER_WORDS:
+            return None
+        got = read_number(self.low[k : k + 12])
+        if got is None or not 1000 <= got[0] <= 2099:
+            return None
+        return Item(k, k + got[1], ItemKind.YEAR, year=got[0])
+
+    def year_words(self, k: int, strict: bool) -> Item | None:
+        """ "l'an 2000", "l'année 2001", "L'an deux mil trois, le vingt sept mars"."""
+        start = k
+        if self.tok(k) == "l'":
+            k += 1
+        if self.tok(k) not in S.YEAR_NOUNS or start == k:
+            return None
+        at = k + 1
+        if self.tok(at).isdigit():
+            year = self.year_at(at, strict=False)
+            if year is None:
+                return None
+            return Item(start, year.end_token, ItemKind.YEAR, year=year.year)
+        got = read_number(self.low[at : at + 12])
+        if got is None or not 1000 <= got[0] <= 2099:
+            return None
+        end = at + got[1]
+        after = end + (self.tok(end) == ",")
+        after += self.tok(after) == "le"
+        inner = self.item(after, strict=False)
+        if (
+            inner is not None
+            and inner.kind in (ItemKind.DAY, ItemKind.MONTH)
+            and inner.year is None
+        ):
+            inner.start_token, inner.year = start, got[0]
+            return inner
+        return Item(start, end, ItemKind.YEAR, year=got[0])

@@ -1,0 +1,160 @@
+"""The date scanner's driver: candidates, groups of items, claims with resolved values.
+
+A DateScanner runs over one document: the token layer
+(scanner.py), the grammar (grammar.py and its rules), ranges and lists
+(groups.py), the tense (tense.py), the dateline (dateline.py); each group's
+value is resolved against publication (resolve.py) with the years the text
+itself sets (context.py). trace.py's TracingDateScanner is the same scanner
+with every rule recording its name, for --explain.
+"""
+
+from __future__ import annotations
+
+from factcheck.extraction.dates import context
+from factcheck.extraction.dates.dateline import Dateline
+from factcheck.extraction.dates.grammar import DIGIT_PARSERS, WORD_PARSERS, Grammar
+from factcheck.extraction.dates.groups import Groups
+from factcheck.extraction.dates.items import Item, ItemKind, is_open
+from factcheck.extraction.dates.resolve import resolve_group
+from factcheck.extraction.dates.tense import Tense
+from factcheck.extraction.model import Claim, Document
+
+# No article states thousands of dates; past this a document is adversarial
+# and the cap keeps its cost bounded.
+MAX_CLAIMS = 2000
+
+
+class DateScanner(Grammar, Groups, Tense, Dateline):
+    explaining = False  # TracingDateScanner: claims carry rule names and steps
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__(doc)
+        self.claims: list[Claim] = []
+        self.years = context.YearContext(doc.text, doc.sentences)
+        self.bare_weekdays: list[tuple[int, int]] = []  # (claim index, weekday)
+        self.dated_weekdays: dict[int, set[str]] = {}  # weekday -> "mardi 1er juin" dates
+        self.parsers = WORD_PARSERS[self.lang]
+        self.digit_parsers = DIGIT_PARSERS
+
+    def run(self) -> list[Claim]:
+        claims = self.claims
+        k = 0
+        for start in self.candidates():
+            if start < k:
+                continue  # inside the group just read
+            if len(claims) >= MAX_CLAIMS:
+                break
+            word = self.low[start]
+            if word[0].isdigit() and not self.digit_worth(start):
+                continue
+            group = self.group(start)
+            if not group:
+                continue
+            self.emit(group)
+            last = group[-1][-1] if isinstance(group[-1], list) else group[-1]
+            k = max(start + 1, last.end_token)
+        self.name_bare_weekdays()
+        return claims
+
+    def name_bare_weekdays(self) -> None:
+        """A bare "mardi" with no tense cue is the "mardi 1er juin" the text writes out."""
+        for index, weekday in self.bare_weekdays:
+            iso = context.dated_weekday(weekday, self.dated_weekdays, self.doc.published)
+            old = self.claims[index]
+            if iso is not None and old.value != {"date": iso}:
+                rules, steps = old.rules, old.steps
+                if self.explaining:
+                    rules = (*rules, "date.bare_weekday")
+                    steps = (*steps, f"the weekday is the one written out in the text: {iso}")
+                self.claims[index] = Claim(
+                    "date", old.start, old.end, old.text, {"date": iso}, 0, 0, rules, steps
+                )
+
+    def emit(self, group: list) -> None:
+        """Claims of a group; the tense cue is read once for all its items."""
+        items = [x for entry in group for x in (entry if isinstance(entry, list) else [entry])]
+        # The tense is read only when the year or day is left open: most
+        # claims ("hier", "en 2018") never need it.
+        shared = (
+            self.direction(items[0].start_token, items[-1].end_token, 0) if is_open(items) else 0
+        )
+        pub = self.doc.published
+        for entry in group:
+            first, last = (entry[0], entry[-1]) if isinstance(entry, list) else (entry, entry)
+            if self.is_publication_line(first.start_token):
+                continue
+            direction = first.direction or last.direction or shared
+            start = self.start(first.start_token)
+            open_year = self.explaining and last.year is None
+            self.give_context_year(last, start, direction)
+            steps: list[str] | None = None
+            if self.explaining:
+                steps = self.direction_steps(first, last, shared)
+                if open_year and last.year is not None:
+                    steps.append(f"the text sets the year just before: {last.year}")
+            try:
+                value = resolve_group(entry, pub, direction, steps)
+            except (ValueError, OverflowError):  # a year beyond 1-9999 near the anchor
+                value = None
+            if value is None:
+                continue
+            end = self.end(last.end_token - 1)
+            self.remember(entry, value, start, direction)
+            claim = Claim("date", start, end, self.text[start:end], value)
+            if steps is not None:
+                claim = self.explained(claim, entry, len(group), steps)
+            self.claims.append(claim)
+
+    def direction_steps(self, first: Item, last: Item, shared: int) -> list[str]:
+        """Where the direction of an open date came from, for --explain."""
+        if first.direction or last.direction:
+            return [f"direction {first.direction or last.direction:+d}: written next to the date"]
+        if shared:
+            return [f"direction {shared:+d}: the tense of the clause"]
+        return []
+
+    @staticmethod
+    def explained(claim: Claim, entry: Item | list[Item], size: int, steps: list[str]) -> Claim:
+        """The claim with the names of the rules that read it and the resolution steps."""
+        items = entry if isinstance(entry, list) else [entry]
+        rules = [name for item in items for name in item.rules]
+        if isinstance(entry, list):
+            rules.append("date.range")
+        if size > 1:
+            rules.append("date.list")  # items of a list share their month, year, direction
+        return Claim(
+            claim.kind, claim.start, claim.end, claim.text, claim.value, 0, 0,
+            tuple(dict.fromkeys(rules)), tuple(steps),
+        )  # fmt: skip
+
+    def give_context_year(self, item: Item, start: int, direction: int) -> None:
+        """An open day or month takes the year the text just set, if the tense agrees."""
+        if (
+            item.kind not in (ItemKind.DAY, ItemKind.MONTH)
+            or item.year is not None
+            or item.month is None
+        ):
+            return
+        if item.direction or item.weekday is not None:
+            return  # "juin prochain", "vendredi 13 juin": anchored on publication
+        year = self.years.year_for(start)
+        if year is not None and context.fits(
+            year, item.month, item.day, self.doc.published, direction
+        ):
+            item.year = year
+
+    def remember(self, entry: Item | list[Item], value: dict, start: int, direction: int) -> None:
+        """Note what a claim tells later ones: its year, or the date of its weekday."""
+        if isinstance(entry, list) or "date" not in value or entry.kind == ItemKind.DECADE:
+            return  # a range or a decade sets no single year
+        date = value["date"]
+        # A year alone ("en 97", "l'an dernier") frames what follows; a dated
+        # event ("en décembre 2001") is one point, and the next date may be later.
+        frame = entry.kind == ItemKind.YEAR or (
+            entry.shift is not None and entry.shift[0] == "year"
+        )
+        self.years.remember(start, int(date[:4]), frame)
+        if entry.kind == ItemKind.DAY and entry.weekday is not None and len(date) == 10:
+            self.dated_weekdays.setdefault(entry.weekday, set()).add(date)
+        elif entry.kind == ItemKind.WEEKDAY and not entry.direction and not direction:
+            self.bare_weekdays.append((len(self.claims), entry.weekday or 0))

@@ -1,0 +1,120 @@
+"""Ranges and lists of date items: "du 3 au 5 mars", "les 7 et 8 mai 2018"."""
+
+from __future__ import annotations
+
+from factcheck.extraction.dates.items import Item, ItemKind, copy_item
+from factcheck.extraction.dates.scanner import TokenView
+from factcheck.extraction.lang import shared as S
+
+_DAYS = (ItemKind.DAY, ItemKind.DAY_ONLY)
+_LISTABLE = (ItemKind.MONTH, ItemKind.YEAR, ItemKind.DECADE, ItemKind.WEEKDAY)
+
+
+class Groups(TokenView):
+    def group(self, k: int) -> list | None:
+        """Items starting at k, joined as a range ([a, b]) or a list of items."""
+        first = self.item(k, strict=True)
+        if first is None:
+            return None
+        items, joins = [first], []
+        opener = first.start_token - 1
+        if self.tok(opener) in S.RANGE_ARTICLES and self.tok(opener - 1) in self.w.range_openers:
+            opener -= 1  # "entre le 3 et le 5 mars"
+        closers = self.w.range_openers.get(self.tok(opener), frozenset())
+        if not closers and first.kind == ItemKind.DAY and self.w.day_range_closers:
+            closers = self.w.day_range_closers  # "March 3 to 5": a day range needs no "from"
+            opener = first.start_token + 1
+        while len(items) < 12:
+            nxt = self.follow(items[-1], closers if len(items) == 1 else frozenset())
+            if nxt is None:
+                break
+            joins.append(nxt[0])
+            items.append(nxt[1])
+        if len(items) >= 2 and (joins[0] in closers or joins[0] in self.w.dashes):
+            start = min(opener, first.start_token) if joins[0] in closers else first.start_token
+            rng = share([items[0], items[1]])
+            rng[0].start_token = start  # _share made copies: no dataclasses.replace needed
+            return [rng, *self.tail(items[2:])]
+        return self.tail(items)
+
+    def tail(self, items: list[Item]) -> list:
+        shared = share(items)
+        return [it for it in shared if it.kind != ItemKind.DAY_ONLY]
+
+    def follow(self, last: Item, closers: frozenset[str]) -> tuple[str, Item] | None:
+        """The next item of a list or range after `last`, if compatible."""
+        k = last.end_token
+        join = self.tok(k)
+        if join not in self.w.list_joins and join not in self.w.dashes and join not in closers:
+            return None
+        if join == "," and self.tok(k + 1) in S.LIST_CONJUNCTIONS:
+            k += 1
+            join = self.tok(k)
+        if (
+            join in self.w.dashes
+            and (self.gap(k) or self.gap(k + 1))
+            and last.kind != ItemKind.YEAR
+        ):
+            return None
+        k += 1
+        while self.tok(k) in S.LIST_ITEM_LEADS:
+            k += 1
+        if last.kind == ItemKind.YEAR and join in self.w.dashes:
+            short = self.short_year(k, last.year)
+            if short is not None:
+                return join, short
+        nxt = self.item(k, strict=False)
+        if nxt is None or not compatible(last, nxt):
+            return None
+        return join, nxt
+
+    def short_year(self, k: int, base: int | None) -> Item | None:
+        """ "2018-19": the second year written with two digits."""
+        word = self.tok(k)
+        if base is None or len(word) != 2 or not word.isdigit() or self.gap(k):
+            return None
+        year = base // 100 * 100 + int(word)
+        return Item(k, k + 1, ItemKind.YEAR, year=year) if year > base else None
+
+
+def compatible(a: Item, b: Item) -> bool:
+    days = _DAYS
+    if a.kind in days and b.kind in days:
+        return True
+    if a.kind == ItemKind.WEEKDAY and b.kind in (ItemKind.WEEKDAY, ItemKind.DAY):
+        return True
+    if a.kind == ItemKind.DAY and b.kind == ItemKind.WEEKDAY:
+        return False
+    return a.kind == b.kind and a.kind in _LISTABLE
+
+
+def share(items: list[Item]) -> list[Item]:
+    """Items of a list or range share the month, year and direction they lack."""
+    if len(items) == 1:
+        return items
+    out = [copy_item(it) for it in items]  # dataclasses.replace costs 4x
+    for idx in range(len(out) - 2, -1, -1):  # "les 7 et 8 mai 2018": right to left
+        inherit(out[idx], out[idx + 1])
+    for idx in range(1, len(out)):  # "March 3 and 5": left to right, no year between
+        if out[idx - 1].year is None:
+            inherit(out[idx], out[idx - 1])
+    return out
+
+
+def inherit(item: Item, other: Item) -> None:
+    if item.kind == ItemKind.DAY_ONLY and other.month is not None and other.kind == ItemKind.DAY:
+        item.kind, item.month = ItemKind.DAY, other.month
+    if (
+        item.kind in (ItemKind.DAY, ItemKind.MONTH)
+        and item.year is None
+        and other.kind == item.kind
+    ):
+        item.year = other.year
+    if (
+        item.kind in (ItemKind.DAY, ItemKind.MONTH)
+        and item.kind == other.kind
+        and item.year is None
+    ):
+        item.direction = item.direction or other.direction
+    if item.kind == ItemKind.WEEKDAY and other.kind == ItemKind.WEEKDAY and not item.direction:
+        item.direction = other.direction

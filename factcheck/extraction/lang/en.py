@@ -1,0 +1,508 @@
+"""English: every word list, cue and switch the extractor reads for "en".
+
+Sets shared with French because the grammar reads them in any language
+today live in shared.py; this module points at them. Date phrases are plain
+text, tokenized by the date scanner at import.
+"""
+
+from __future__ import annotations
+
+from factcheck.extraction.lang import shared
+from factcheck.extraction.lang.build import caseless_rx, label_rx, lower_rx, tags, words
+from factcheck.extraction.lang.lexicon import (
+    DateWords,
+    EasterOffset,
+    FixedDay,
+    Lexicon,
+    MeetingWords,
+    NthWeekday,
+    NumberWords,
+    Shift,
+    TokenReader,
+    VoteWords,
+)
+
+# --- dates -------------------------------------------------------------------
+
+MONTHS = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sept": 9,
+    "sep": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+}
+
+WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+
+# Relative expressions anchored on publication.
+RELATIVE = {
+    "today": Shift("day", 0),
+    "tonight": Shift("day", 0),
+    "this morning": Shift("day", 0),
+    "this afternoon": Shift("day", 0),
+    "this evening": Shift("day", 0),
+    "yesterday": Shift("day", -1),
+    "tomorrow": Shift("day", 1),
+    "the day before yesterday": Shift("day", -2),
+    "the day after tomorrow": Shift("day", 2),
+    "this week": Shift("week", 0),
+    "last week": Shift("week", -1),
+    "next week": Shift("week", 1),
+    "this month": Shift("month", 0),
+    "last month": Shift("month", -1),
+    "next month": Shift("month", 1),
+    "this year": Shift("year", 0),
+    "last year": Shift("year", -1),
+    "next year": Shift("year", 1),
+}
+
+# Period words that a modifier can govern without a number: "la fin de
+# l'année", "the end of the month" (the current one).
+PERIOD_WORDS = {
+    "the year": Shift("year", 0),
+    "the month": Shift("month", 0),
+    "year": Shift("year", 0),
+    "month": Shift("month", 0),
+}
+
+# Modifiers keep the base precision; they only widen the span.
+MODIFIERS = (
+    "in early",
+    "in mid-",
+    "in late",
+    "early",
+    "mid-",
+    "mid",
+    "late",
+    "the end of",
+    "the beginning of",
+    "the start of",
+    "the middle of",
+    "end of",
+    "end-",
+    "the first half of",
+)
+
+# Units of "il y a deux ans", "two years ago", "dans trois jours".
+UNITS = {
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+}
+
+# Holidays that fix a day (rule types in lexicon.py).
+HOLIDAYS = {
+    "christmas": FixedDay(12, 25),
+    "christmas day": FixedDay(12, 25),
+    "christmas eve": FixedDay(12, 24),
+    "new year's day": FixedDay(1, 1),
+    "new year's eve": FixedDay(12, 31),
+    "boxing day": FixedDay(12, 26),
+    "valentine's day": FixedDay(2, 14),
+    "halloween": FixedDay(10, 31),
+    "independence day": FixedDay(7, 4),
+    "bastille day": FixedDay(7, 14),
+    "may day": FixedDay(5, 1),
+    "st patrick's day": FixedDay(3, 17),
+    "easter": EasterOffset(0),
+    "easter sunday": EasterOffset(0),
+    "easter monday": EasterOffset(1),
+    "good friday": EasterOffset(-2),
+    "palm sunday": EasterOffset(-7),
+    "ash wednesday": EasterOffset(-46),
+    "maundy thursday": EasterOffset(-3),
+    "ascension day": EasterOffset(39),
+    "pentecost": EasterOffset(49),
+    "whit sunday": EasterOffset(49),
+    "whitsunday": EasterOffset(49),
+    "whit monday": EasterOffset(50),
+    "thanksgiving": NthWeekday(11, 3, 4),
+    "labor day": NthWeekday(9, 0, 1),
+    "memorial day": NthWeekday(5, 0, -1),
+}
+
+SEASONS = {
+    "summer": "summer",
+    "winter": "winter",
+    "spring": "spring",
+    "autumn": "autumn",
+    "fall": "autumn",
+}
+
+ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
+
+# "le dernier dimanche d'octobre", "the last Sunday in October": n = -1.
+LAST_WORDS = words("last")
+
+QUARTER_WORDS = {"quarter": 3, "half": 6}
+
+# Tense cues, read in the clause around a date whose year is open.
+FUTURE_WORDS = words(
+    "will ll shall going expected scheduled due plans planned planning upcoming next until "
+    "till tomorrow soon slated intends aims plan postponed delayed deadline"
+)
+
+PAST_WORDS = words(
+    "yesterday ago last was were had did said since already met held took went came made told "
+    "saw won lost began left spoke gave fell ran found sent got became brought built bought "
+    "caught chose drew drove fought flew forgot grew heard hit kept knew led meant paid put "
+    "rose sat sold shot shut stood struck swore taught thought threw understood woke wore "
+    "wrote read beat broke spent quit cut sought felt laid"
+)
+
+# English words ending in -ed that are not past verbs.
+NOT_PAST = words(
+    "need red bed speed feed seed hundred indeed united proceed succeed exceed breed greed "
+    "shed sled embed wed ted fred ned med expected scheduled planned slated postponed delayed "
+    "based related detailed limited advanced concerned supposed"
+)
+
+# Before "be" + participle: the passive looks ahead ("will be finished").
+MODALS = words("will ll would should must to could may might shall can")
+
+# Between two days, these make a range without an opener: "March 3 to 5".
+DAY_RANGE_CLOSERS = words("to through thru")
+
+
+def tense_cue(tokens: TokenReader, k: int, word: str, distance: int) -> int:
+    """English tense from verb forms: "-ed" pasts, passives, "as early as", "set to"."""
+    tok = tokens.tok
+    if word == "early" and tok(k - 1) == "as":
+        return 1  # "as early as Saturday"
+    if word == "set" and tok(k + 1) in ("to", "for"):
+        return 1
+    if len(word) > 3 and word.endswith("ed") and word not in NOT_PAST:
+        if tok(k - 1) == "be":
+            # A passive takes the tense of its auxiliary: "will be finished
+            # before Christmas", "is to be closed from Dec. 24".
+            aux = tok(k - 2)
+            return 1 if aux in FUTURE_WORDS or aux in MODALS else 0
+        return -1
+    return 0
+
+
+DATES = DateWords(
+    months=MONTHS,
+    weekdays=WEEKDAYS,
+    relative=RELATIVE,
+    holidays=HOLIDAYS,
+    modifiers=MODIFIERS,
+    period_words=PERIOD_WORDS,
+    units=UNITS,
+    seasons=SEASONS,
+    ordinals=ORDINALS,
+    last_words=LAST_WORDS,
+    quarter_words=QUARTER_WORDS,
+    future_words=FUTURE_WORDS,
+    past_words=PAST_WORDS,
+    abbreviations=shared.ABBREVIATIONS,
+    after_past=shared.AFTER_PAST,
+    after_future=shared.AFTER_FUTURE,
+    before_past=shared.BEFORE_PAST,
+    before_future=shared.BEFORE_FUTURE,
+    deictic=shared.DEICTIC,
+    weekday_name_tails=shared.WEEKDAY_NAME_TAILS,
+    weekday_feast_tails=shared.WEEKDAY_FEAST_TAILS,
+    weekday_name_heads=shared.WEEKDAY_NAME_HEADS,
+    weekday_habit=shared.WEEKDAY_HABIT,
+    holiday_left=shared.HOLIDAY_LEFT,
+    holiday_day_nouns=shared.HOLIDAY_DAY_NOUNS,
+    holiday_name_tails=shared.HOLIDAY_NAME_TAILS,
+    month_left=shared.MONTH_LEFT,
+    year_left=shared.YEAR_LEFT,
+    year_word_ok=shared.YEAR_WORD_OK,
+    count_nouns=shared.COUNT_NOUNS,
+    not_date_left=shared.NOT_DATE_LEFT,
+    publication_cues=shared.PUBLICATION_CUES,
+    publication_links=shared.PUBLICATION_LINKS,
+    clause_end=shared.CLAUSE_END,
+    relative_pronouns=shared.RELATIVE_PRONOUNS,
+    future_left=shared.FUTURE_LEFT,
+    range_openers=shared.RANGE_OPENERS,
+    dashes=shared.DASHES,
+    list_joins=shared.LIST_JOINS,
+    not_ahead_next=shared.NOT_AHEAD_NEXT,
+    day_range_closers=DAY_RANGE_CLOSERS,
+    names_capitalized=True,
+    month_day_order=True,
+    comma_before_year=True,
+    month_first_numeric=True,
+    dashed_day_names=False,
+    short_year_left=frozenset(),
+    name_articles=words("the a an"),
+    ambiguous_months={
+        "may": words("in since until early late mid last next of - this during through"),
+    },
+    homonym_months={},
+    ahead_words=words("in"),
+    ahead_tails=(("time",), ("from", "now")),
+    ago_words=words("ago"),
+    tense_cue=tense_cue,
+    tense_cue_words=words("early set"),
+    tense_cue_endings=("ed",),
+)
+
+# --- votes -------------------------------------------------------------------
+
+VOTES = VoteWords(
+    words=tags(
+        V="vote votes ballots",
+        M="mps meps senators members lawmakers legislators representatives deputies "
+        "councillors councilors delegates countries states nations peers",
+        F="for yes yea yeas aye ayes",
+        A="against no nay nays noes opposed",
+        X="abstention abstentions abstained abstaining",
+        T="to - – vs versus",
+        **{",": ", ; (", "&": "and plus while whereas", "W": "with including", ":": ":"},
+        S="of",
+        B="by",
+    ),
+    phrases=label_rx(
+        r"(?P<F>(?:have|had|has)\s+voted\s+(?:for|in\s+favou?r|yes|aye)"
+        r"|voted\s+(?:for|in\s+favou?r|yes|aye)|in\s+favou?r|in\s+support)"
+        r"|(?P<A>(?:have|had|has)\s+voted\s+(?:against|no|nay)|voted\s+(?:against|no|nay))"
+        r"|(?P<S>out\s+of)"
+        r"|(?P<P>per\s+cent|percentage\s+points?)"
+    ),
+    cue=words(
+        "vot unanim absten tally ballot passed adopt approv confirm reject defeat sank sink ayes "
+        "nays favo motion resolution amendment bill carried cleared senate house council "
+        "committee parliament assembly against dissent"
+    ),
+    context=lower_rx(
+        r"\b(?:vot|pass(?:ed|es)?\b|motion|bill\b|house\b|mps\b)|tally|ballot|roll call"
+        r"|unanim|absten|adopt|approv|confirm|resolution|amendment|senate|parliament|assembly"
+        r"|council|committee|commons|congress|senators|lawmakers|carried"
+    ),
+    blockers=lower_rx(
+        r"\b(?:candidate|opponent|rival\b|challenger|election|primar(?:y|ies)\b|polls?\b|polling"
+        r"|survey)|turnout|electoral votes|electoral college"
+    ),
+    hypothetical=lower_rx(
+        r"\b(?:if|would|could|might|should|needs?|needed|requires?|required|necessary"
+        r"|minimum|threshold|expected|projected|likely)\b[^.;]{0,30}$"
+    ),
+    acquire=lower_rx(
+        r"\b(?:received|won|garnered|secured|got|obtained|drew|attracted|gained|mustered"
+        r"|collected|picked up)\s+(?:(?:only|just|barely|a mere|a total of|some)\s+){0,2}$"
+    ),
+    failure=lower_rx(
+        r"\b(?:reject\w*|defeat\w*|sank|sink\w*|sunk|voted down|vote down|fail\w*|kill\w*"
+        r"|block\w*|threw out|thrown out|turned down|voted against|shot down)"
+    ),
+    success=lower_rx(
+        r"\b(?:pass(?:ed|es)?|adopt\w*|approv\w*|back(?:ed|s)?|confirm\w*|endors\w*|carried"
+        r"|voted for|voted in favou?r|accept\w*|cleared|advanced?)\b"
+    ),
+    unanimous=lower_rx(
+        r"\bunanimously\b|\bunanimous\s+(?:vote|approval|consent|ballot|support)\b"
+        r"|\bwithout\s+(?:a\s+)?dissent(?:ing\s+vote)?\b"
+    ),
+    unanimous_context=lower_rx(
+        r"\b(?:vot|pass|back|bill\b|house\b)|adopt|approv|endors|confirm|elect|agreed|decided"
+        r"|carried|reject|resolution|motion|council|committee|board|senate|assembly"
+        r"|parliament|members"
+    ),
+    not_unanimous=lower_rx(r"(?:\bnot|n['’]t|\bnever|\brequir\w*|\bneed\w*)\s+(?:\w+\s+){0,2}$"),
+    range_start=words("from between"),
+    standing=lower_rx(
+        r"\s*(?:[\w-]+\s+)?(?:majority|majorities|seats?|lead|edge|advantage|split)\b"
+    ),
+)
+
+# --- meetings ----------------------------------------------------------------
+
+MEETINGS = MeetingWords(
+    capitalized_modifiers=True,
+    cue=words(
+        "summit meet met talk encounter face sit-down one-on-one tête session time twice once "
+        "thrice phone call conversation interview round spoke spoken hosted"
+    ),
+    noun=caseless_rx(
+        r"(?:summits?|meetings?|talks|encounters?|face-to-faces?|sit-downs?|one-on-ones?"
+        r"|t[êe]te-à-t[êe]tes?|sessions?|(?:phone|telephone)\s+(?:calls?|conversations?)"
+        r"|conversations?|interviews?\s+with|rounds?\s+of\s+(?:talks|negotiations|discussions))\b"
+    ),
+    plural_noun=caseless_rx(
+        r"(?:summits|meetings|encounters|face-to-faces|sit-downs|one-on-ones"
+        r"|(?:phone|telephone)\s+(?:calls|conversations)|conversations"
+        r"|rounds\s+of\s+(?:talks|negotiations|discussions))\b"
+    ),
+    modifier=caseless_rx(
+        r"(?:official|formal|informal|face-to-face|in-person|bilateral|direct|historic|ever"
+        r"|one-on-one|personal|private|full|proper|real|summit|high-level|top-level|phone"
+        r"|telephone|video|virtual|joint|trilateral|diplomatic|substantive|major|standalone"
+        r"|leaders['’]?|inter-\w+)\b"
+    ),
+    named_session=caseless_rx(
+        r"\s+of\s+the\s+(?:UN\s+|United\s+Nations\s+)?(?:General\s+Assembly|COP)"
+    ),
+    verb=caseless_rx(
+        r"\b(?:met|meet|meets|meeting|spoken|spoke|talked|hosted|sat\s+down|held\s+talks"
+        r"|summits?|meetings?)\b"
+    ),
+    times=caseless_rx(r"\s+times\b"),
+    time_word=caseless_rx(r"\s+time\b"),
+    adverb_times=caseless_rx(r"\b(?:once|twice|thrice)\b"),
+    frequency=caseless_rx(
+        r"\s*(?:a|an|per|each|every)\s+(?:year|month|week|day|decade)|\s*(?:again|more|over)\b"
+        r"|\s+a\s+year|\s+yearly|\s+annually"
+    ),
+    approximate=caseless_rx(
+        r"(?:more\s+than|fewer\s+than|less\s+than|over|about|around|nearly|almost|some"
+        r"|at\s+least|roughly|dozens\s+of)\s*$"
+    ),
+    boundary=caseless_rx(r"[.;:!?()\"“”,]|\b(?:who|which|but|while|whereas|when|and\s+then)\b"),
+    article_numbers=frozenset(["one"]),
+    anchors=words(
+        "summit meeting talks encounter face-to-face sit-down one-on-one tête tete session call "
+        "conversation interview round time"
+    ),
+)
+
+
+# --- numbers -----------------------------------------------------------------
+
+NUMBERS = NumberWords(
+    cardinals=words(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+        "eighty ninety hundred thousand million billion"
+    ),
+    ordinal_words={},
+    # Ordinal words whose stem is not "cardinal + th".
+    ordinal_stems={
+        "first": "one",
+        "second": "two",
+        "third": "three",
+        "fifth": "five",
+        "eighth": "eight",
+        "ninth": "nine",
+        "twelfth": "twelve",
+    },
+    stem_fixes={},
+    ordinal_suffixes=("st", "nd", "rd", "th"),
+    ordinal_endings=(("ieth", "y"), ("th", "")),
+    stem_candidates=("",),
+    ordinal_pattern=r"(?<![\w-])(?:[a-z]+-)?(?:first|second|third|[a-z]+th)(?!\w)",
+    ordinal_tail=r"(?:first|second|third|th)(?!\w)",
+    ordinal_letters=frozenset("abcdefghijklmnopqrstuvwxyz-"),
+    group_marks=",",
+    decimal_mark=".",
+    joiner="and",
+    spelled={
+        "first": 1,
+        "second": 2,
+        "third": 3,
+        "fourth": 4,
+        "fifth": 5,
+        "sixth": 6,
+        "seventh": 7,
+        "eighth": 8,
+        "ninth": 9,
+        "tenth": 10,
+        "eleventh": 11,
+        "twelfth": 12,
+        "thirteenth": 13,
+        "fourteenth": 14,
+        "fifteenth": 15,
+        "sixteenth": 16,
+        "seventeenth": 17,
+        "eighteenth": 18,
+        "nineteenth": 19,
+        "twentieth": 20,
+        "thirtieth": 30,
+        "one": 1,
+        "two": 2,
+        "three": 3,
+        "four": 4,
+        "five": 5,
+        "six": 6,
+        "seven": 7,
+        "eight": 8,
+        "nine": 9,
+        "ten": 10,
+        "eleven": 11,
+        "twelve": 12,
+        "thirteen": 13,
+        "fourteen": 14,
+        "fifteen": 15,
+        "sixteen": 16,
+        "seventeen": 17,
+        "eighteen": 18,
+        "nineteen": 19,
+        "twenty": 20,
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+        "a": 1,
+        "an": 1,
+    },
+    hundreds=words("hundred"),
+    thousands=words("thousand"),
+    score_words=frozenset(),
+    article_ones=words("a an"),
+)
+
+# Function words frequent in this language and rare or absent in the other
+# (no "a", "on", "an", "as", "or", "son", "me", which both languages use).
+FUNCTION_WORDS = words(
+    """the of and to in is was that for with by it he she they from at his her their has have
+    had were be been this which will would not but are said who its than there after into
+    about when more over"""
+)
+
+LEXICON = Lexicon(
+    code="en",
+    function_words=FUNCTION_WORDS,
+    lingua_name="ENGLISH",
+    dates=DATES,
+    votes=VOTES,
+    meetings=MEETINGS,
+    numbers=NUMBERS,
+)

@@ -25,7 +25,7 @@ from factcheck.extraction.kinds import KIND_NAMES
 class ClaimKind:
     name: str  # the stored value: one of the extractor's kinds
     label: Promise | str
-    value_form: str  # dotted path of its ValueForm (review_forms.py)
+    value_form: str  # dotted path of its ValueForm (forms/review.py)
     readable: str  # dotted path of value -> sentence fragment (review_tags.py)
 
 
@@ -33,19 +33,19 @@ CLAIM_KINDS: tuple[ClaimKind, ...] = (
     ClaimKind(
         "date",
         _("Date"),
-        "factcheck.review_forms.DateValueForm",
+        "factcheck.forms.review.DateValueForm",
         "factcheck.templatetags.review_tags.readable_date_value",
     ),
     ClaimKind(
         "vote_result",
         _("Vote result"),
-        "factcheck.review_forms.VoteValueForm",
+        "factcheck.forms.review.VoteValueForm",
         "factcheck.templatetags.review_tags.readable_vote",
     ),
     ClaimKind(
         "meeting_count",
         _("Meeting count"),
-        "factcheck.review_forms.MeetingValueForm",
+        "factcheck.forms.review.MeetingValueForm",
         "factcheck.templatetags.review_tags.readable_meeting_count",
     ),
 )

@@ -8,8 +8,8 @@ from django.utils import translation
 from factcheck import claim_kinds
 from factcheck.extraction import extract
 from factcheck.extraction.kinds import KIND_NAMES
+from factcheck.forms.review import ValueForm
 from factcheck.models import Claim
-from factcheck.review_forms import ValueForm
 from factcheck.templatetags.review_tags import readable_value
 
 # One extracted value per kind, and the form data that states it.

@@ -34,8 +34,8 @@ sys.path.insert(0, str(ROOT))  # run as a script from anywhere: import the worki
 from factcheck.extraction import extract  # noqa: E402
 from factcheck.extraction.language import detect_language  # noqa: E402
 
-DEV_MIN_F1 = 0.95  # value F1 per kind on dev
-TIMEBANK_MIN_F1 = 0.90  # date value F1 on FR-TimeBank
+MIN_F1 = 0.95  # value F1 per kind and per language (dev, FR-TimeBank, our corpora)
+CORPUS = ROOT / "tests" / "extraction" / "corpus"  # our own annotated real paragraphs
 MIN_ARTICLES_PER_SECOND = 500
 MAX_IMPORT_SECONDS = 0.5
 MAX_PEAK_MB = 100
@@ -50,9 +50,11 @@ def main() -> int:
     args = parser.parse_args()
     eval_dir = args.eval_dir if args.eval_dir.is_absolute() else (ROOT / args.eval_dir)
     dev, score_py = eval_dir / "dev.jsonl", eval_dir / "score.py"
-    quality(score_py, dev, kinds=None, min_f1=DEV_MIN_F1)
+    quality(score_py, dev)
     timebank = eval_dir / "fr-timebank" / "fr-timebank.jsonl"
-    quality(score_py, timebank, kinds="date", min_f1=TIMEBANK_MIN_F1)
+    quality(score_py, timebank, "--kinds", "date", "--split-ranges")
+    quality(score_py, CORPUS / "dates.jsonl", "--kinds", "date")
+    quality(score_py, CORPUS / "votes_meetings.jsonl", "--kinds", "vote_result,meeting_count")
     article = five_kb_article(dev)
     speed(article, args.seconds)
     import_time()
@@ -70,28 +72,57 @@ def default_eval_dir() -> Path:
 # -- quality ------------------------------------------------------------------
 
 
-def quality(score_py: Path, gold: Path, kinds: str | None, min_f1: float) -> None:
-    """Score our CLI's predictions for `gold` with score.py: its table, then each kind's verdict."""
-    heading(f"quality: {gold}" + (f", --kinds {kinds}" if kinds else ""))
+def quality(score_py: Path, gold: Path, *options: str) -> None:
+    """Score our CLI's predictions for `gold` with score.py: its table, value F1 per kind and
+    language against the target, then the errors counted by class (missed, spurious, wrong
+    value) so that a change shows where it helped."""
+    heading(f"quality: {gold}" + (f", {' '.join(options)}" if options else ""))
     if not gold.exists() or not score_py.exists():
         print(f"  missing: {gold if not gold.exists() else score_py}")
         return
     predictions = run_cli(gold)
     if predictions is None:
         return
+    docs = [json.loads(line) for line in gold.read_text("utf-8").splitlines() if line.strip()]
+    langs = sorted({doc.get("lang", "?") for doc in docs})
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(tmp) / "pred.jsonl"
         pred.write_text(predictions, "utf-8")
-        command = [str(score_py), str(gold), str(pred), *(["--kinds", kinds] if kinds else [])]
+        command = [str(score_py), str(gold), str(pred), *options]
         table = run_python(command, b"")
-        report = run_python([*command, "--json"], b"")
-    if table is None or report is None:
+        errors = run_python([*command, "--show-errors"], b"", stream="stderr")
+        by_lang = {}
+        for lang in langs:
+            subset = Path(tmp) / f"gold-{lang}.jsonl"
+            subset.write_text(
+                "".join(json.dumps(doc) + "\n" for doc in docs if doc.get("lang", "?") == lang),
+                "utf-8",
+            )
+            report = run_python([str(score_py), str(subset), str(pred), *options, "--json"], b"")
+            by_lang[lang] = json.loads(report) if report else {}
+    if table is None or errors is None:
         return
     print(table.rstrip())
-    for kind, row in json.loads(report).items():
-        if kind != "overall":
-            ok = verdict(row["value_f1"] >= min_f1)
-            print(f"  {kind:<14} value F1 {row['value_f1']:.3f}  target >= {min_f1:.2f}  {ok}")
+    for lang, report in by_lang.items():
+        for kind, row in report.items():
+            if kind != "overall" and row.get("gold"):
+                ok = verdict(row["value_f1"] >= MIN_F1)
+                print(f"  {lang} {kind:<14} value F1 {row['value_f1']:.3f}  "
+                      f"target >= {MIN_F1:.2f}  {ok}")  # fmt: skip
+    print_error_classes(errors, {doc["id"]: doc.get("lang", "?") for doc in docs})
+
+
+def print_error_classes(show_errors: str, lang_of: dict[str, str]) -> None:
+    """score.py --show-errors lines (id, class, kind, text, gold, predicted) counted."""
+    counts: dict[tuple[str, str, str], int] = {}
+    for line in show_errors.splitlines():
+        fields = line.split("\t")
+        if len(fields) >= 3 and fields[0] in lang_of:
+            key = (fields[2], lang_of[fields[0]], fields[1])
+            counts[key] = counts.get(key, 0) + 1
+    print("  errors by class:")
+    for kind, lang, error in sorted(counts):
+        print(f"    {kind:<14} {lang}  {error:<12} {counts[kind, lang, error]:4d}")
 
 
 def run_cli(gold: Path) -> str | None:
@@ -195,7 +226,7 @@ def probe(code: str, *argv: str, stdin: str = "") -> str | None:
     return run_python(["-c", code, *argv], stdin.encode("utf-8"))
 
 
-def run_python(argv: list[str], stdin: bytes) -> str | None:
+def run_python(argv: list[str], stdin: bytes, stream: str = "stdout") -> str | None:
     done = subprocess.run(
         [sys.executable, *argv],
         input=stdin,
@@ -207,7 +238,7 @@ def run_python(argv: list[str], stdin: bytes) -> str | None:
         last = (done.stderr.decode("utf-8", "replace").strip().splitlines() or ["?"])[-1]
         print(f"  FAILED (exit {done.returncode}): {last}")
         return None
-    return done.stdout.decode("utf-8")
+    return getattr(done, stream).decode("utf-8")  # score.py prints its errors on stderr
 
 
 # -- helpers ------------------------------------------------------------------

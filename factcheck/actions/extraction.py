@@ -11,6 +11,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from factcheck.actions.locking import lock_claims, retry_on_conflict
 from factcheck.extraction import EXTRACTOR_VERSION
 from factcheck.extraction import Claim as ExtractedClaim
 from factcheck.models import Article, Claim, ReviewEvent
@@ -89,6 +90,7 @@ def mark_failed(article_id: int, reason: str) -> None:
     )
 
 
+@retry_on_conflict
 @transaction.atomic
 def apply_extraction(article_id: int, extracted: Iterable[ExtractedClaim], lang: str) -> Article:
     """Replace the article's claims with a fresh extraction, in one transaction.
@@ -96,10 +98,14 @@ def apply_extraction(article_id: int, extracted: Iterable[ExtractedClaim], lang:
     Claims are keyed by (kind, start, end): a claim found again keeps its row,
     so its reviewer's work survives; a claim no longer found is deleted when
     nobody touched it and kept, flagged stale, when somebody did.
+
+    Locks the article, then its claims (actions/locking.py): a reviewer's save
+    in flight finishes first, and the claims are read as it committed them, so
+    "nobody touched it" is decided on current data.
     """
     # The body is not needed here: leave its kilobytes in the database.
-    article = Article.objects.select_for_update().defer("body").get(pk=article_id)
-    existing = {(c.kind, c.start, c.end): c for c in article.claims.all()}
+    article = Article.objects.select_for_update(no_key=True).defer("body").get(pk=article_id)
+    existing = {(c.kind, c.start, c.end): c for c in lock_claims(article_id)}
     fresh = {(c.kind, c.start, c.end): c for c in extracted}
     _update_found_again(existing, fresh)
     created = _create_new(article, existing, fresh)

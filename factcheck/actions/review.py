@@ -5,9 +5,10 @@ Every function is one transaction. It locks the claim row
 with the stored one, so a stale form never overwrites newer work; the
 exceptions below carry what a view needs to show a form error instead of
 a 500 (views/refusals.py maps them to responses). Functions that can finish
-an article lock the article row FIRST, the same order apply_extraction uses,
-so the two never deadlock and two concurrent last approvals cannot both miss
-that the article is done. Every change leaves a ReviewEvent.
+an article lock the article row FIRST, the same order and mode apply_extraction
+uses (actions/locking.py explains both), so two concurrent last approvals cannot
+both miss that the article is done. A conflict PostgreSQL still breaks is
+retried (`retry_on_conflict`), never a 500. Every change leaves a ReviewEvent.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from factcheck import roles
+from factcheck.actions.locking import lock_article, retry_on_conflict
 from factcheck.models import Article, Claim, ReviewEvent, Source, Verdict
 
 
@@ -69,6 +71,7 @@ def can_dismiss_claim(user: Any, claim: Claim) -> bool:
     return roles.is_editor(user) and claim.status in Claim.OPEN_STATUSES
 
 
+@retry_on_conflict
 def take_next_claim(
     user: Any, *, kind: str = "", language: str = "", article: Article | None = None
 ) -> Claim | None:
@@ -96,6 +99,7 @@ def take_next_claim(
     return claim
 
 
+@retry_on_conflict
 def take_claim(claim: Claim, user: Any) -> Claim:
     """Take one given claim; refused when somebody else got it first."""
     with transaction.atomic():
@@ -106,6 +110,7 @@ def take_claim(claim: Claim, user: Any) -> Claim:
     return current
 
 
+@retry_on_conflict
 def save_review(
     claim: Claim,
     user: Any,
@@ -138,6 +143,7 @@ def submit_claim(claim: Claim, user: Any, **review: Any) -> Claim:
     return save_review(claim, user, submit=True, **review)
 
 
+@retry_on_conflict
 def add_source(claim: Claim, user: Any, **fields: Any) -> Source:
     """Attach a source.
 
@@ -156,6 +162,7 @@ def add_source(claim: Claim, user: Any, **fields: Any) -> Source:
     return source
 
 
+@retry_on_conflict
 def remove_source(claim: Claim, user: Any, source_uuid: Any) -> None:
     with transaction.atomic():
         current = _lock(claim)
@@ -167,6 +174,7 @@ def remove_source(claim: Claim, user: Any, source_uuid: Any) -> None:
         source.delete()
 
 
+@retry_on_conflict
 def dismiss_claim(claim: Claim, user: Any, *, version: int, reason: str, note: str) -> Claim:
     errors = {}
     if reason not in Claim.DismissReason.values:
@@ -188,6 +196,7 @@ def dismiss_claim(claim: Claim, user: Any, *, version: int, reason: str, note: s
     return current
 
 
+@retry_on_conflict
 def approve_claim(claim: Claim, user: Any, *, version: int) -> Claim:
     """Approve a submitted verdict; the article becomes `checked` when nothing is left open."""
     with transaction.atomic():
@@ -199,6 +208,7 @@ def approve_claim(claim: Claim, user: Any, *, version: int) -> Claim:
     return current
 
 
+@retry_on_conflict
 def send_back(claim: Claim, user: Any, *, version: int, comment: str) -> Claim:
     """Return a submitted claim to its reviewer with a required comment."""
     if not comment.strip():
@@ -235,7 +245,7 @@ def _lock(claim: Claim, version: int | None = None) -> Claim:
 
 
 def _lock_article(claim: Claim) -> Article:
-    return Article.objects.select_for_update().only("id", "status").get(pk=claim.article_id)
+    return lock_article(claim.article_id, "status")
 
 
 def _save(claim: Claim, events: list[ReviewEvent]) -> None:

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from factcheck.querysets import ArticleQuerySet, ClaimQuerySet
+from factcheck.querysets import ArticleQuerySet, ClaimQuerySet, EventQuerySet
 
 
 def content_hash(body: str) -> str:
@@ -379,6 +379,8 @@ class ReviewEvent(models.Model):
     after = models.JSONField(_("after"), null=True, blank=True)
     comment = models.TextField(_("comment"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+
+    objects = EventQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]

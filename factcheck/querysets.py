@@ -210,3 +210,26 @@ class ClaimQuerySet(VisibleToMixin, models.QuerySet):
             .prefetch_related("sources")
             .order_by("updated_at", "id")
         )
+
+
+class EventQuerySet(models.QuerySet):
+    """A history in its order (created_at, id), read a page at a time from the newest end."""
+
+    def before(self, event: Any) -> EventQuerySet:
+        """Events older than `event` in the history's order."""
+        return self.filter(
+            models.Q(created_at__lt=event.created_at)
+            | models.Q(created_at=event.created_at, pk__lt=event.pk)
+        )
+
+    def since(self, event: Any) -> EventQuerySet:
+        """`event` and every newer one."""
+        return self.filter(
+            models.Q(created_at__gt=event.created_at)
+            | models.Q(created_at=event.created_at, pk__gte=event.pk)
+        )
+
+    def newest(self, size: int) -> tuple[list[Any], bool]:
+        """The `size` newest events, oldest first, and whether older ones are left."""
+        rows = list(self.order_by("-created_at", "-id")[: size + 1])
+        return rows[:size][::-1], len(rows) > size

@@ -235,6 +235,11 @@ class Claim(models.Model):
     dismiss_reason = models.CharField(
         _("dismissal reason"), max_length=20, choices=DismissReason.choices, blank=True
     )
+    dismiss_note = models.TextField(
+        _("dismissal note"),
+        blank=True,
+        help_text=_("Why the claim is dismissed, for the editor who approves it."),
+    )
     version = models.PositiveIntegerField(
         _("version"), default=1, help_text=_("Guards concurrent edits.")
     )
@@ -292,6 +297,11 @@ class Claim(models.Model):
     def value(self) -> dict[str, Any]:
         """What the claim says: the reviewer's correction, else the extractor's reading."""
         return self.corrected_value if self.corrected_value is not None else self.extracted_value
+
+    @property
+    def dismissal_proposed(self) -> bool:
+        """Submitted as a dismissal: waiting for an editor, as a verdict would."""
+        return self.status == self.Status.SUBMITTED and bool(self.dismiss_reason)
 
     @property
     def has_reviewer_work(self) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -174,8 +175,14 @@ def remove_source(claim: Claim, user: Any, source_uuid: Any) -> None:
         source.delete()
 
 
+def dismissal_needs_approval(user: Any) -> bool:
+    """A reviewer's dismissal goes to the approvals (setting); an editor's applies at once."""
+    return settings.FACTCHECK_DISMISSAL_NEEDS_APPROVAL and not roles.is_editor(user)
+
+
 @retry_on_conflict
 def dismiss_claim(claim: Claim, user: Any, *, version: int, reason: str, note: str) -> Claim:
+    """Dismiss the claim, or (a reviewer's, see dismissal_needs_approval) submit the dismissal."""
     errors = {}
     if reason not in Claim.DismissReason.values:
         errors["reason"] = _("Choose why the claim is dismissed.")
@@ -188,29 +195,38 @@ def dismiss_claim(claim: Claim, user: Any, *, version: int, reason: str, note: s
         current = _lock(claim, version)
         if not can_dismiss_claim(user, current):
             raise NotAllowed(_("You cannot dismiss this claim."))
-        current.dismiss_reason = reason
-        event = _status_change(current, user, Claim.Status.DISMISSED, comment=note.strip())
+        proposed = dismissal_needs_approval(user)
+        current.dismiss_reason, current.dismiss_note = reason, note.strip()
+        status = Claim.Status.SUBMITTED if proposed else Claim.Status.DISMISSED
+        event = _status_change(current, user, status, comment=note.strip())
         event.after["reason"] = reason
+        _save(current, [event])
+        if not proposed:
+            _finish_article_if_done(article, user)
+    return current
+
+
+@retry_on_conflict
+def approve_claim(claim: Claim, user: Any, *, version: int) -> Claim:
+    """Approve a submitted verdict, or a proposed dismissal (the claim is then dismissed);
+    the article becomes `checked` when nothing is left open."""
+    with transaction.atomic():
+        article = _lock_article(claim)
+        current = _lock(claim, version)
+        _require_submitted_for_editor(current, user)
+        decided = Claim.Status.DISMISSED if current.dismissal_proposed else Claim.Status.APPROVED
+        event = _status_change(current, user, decided)
+        if decided == Claim.Status.DISMISSED:
+            event.after["reason"] = current.dismiss_reason
         _save(current, [event])
         _finish_article_if_done(article, user)
     return current
 
 
 @retry_on_conflict
-def approve_claim(claim: Claim, user: Any, *, version: int) -> Claim:
-    """Approve a submitted verdict; the article becomes `checked` when nothing is left open."""
-    with transaction.atomic():
-        article = _lock_article(claim)
-        current = _lock(claim, version)
-        _require_submitted_for_editor(current, user)
-        _save(current, [_status_change(current, user, Claim.Status.APPROVED)])
-        _finish_article_if_done(article, user)
-    return current
-
-
-@retry_on_conflict
 def send_back(claim: Claim, user: Any, *, version: int, comment: str) -> Claim:
-    """Return a submitted claim to its reviewer with a required comment."""
+    """Return a submitted claim (verdict or proposed dismissal) to its reviewer with a
+    required comment; a refused dismissal is withdrawn, its reason kept in the history."""
     if not comment.strip():
         raise MissingEvidence({"comment": _("Say what the reviewer should change.")})
     with transaction.atomic():
@@ -218,8 +234,13 @@ def send_back(claim: Claim, user: Any, *, version: int, comment: str) -> Claim:
         _require_submitted_for_editor(current, user)
         # A reviewer whose account was deleted leaves no assignee: back to the pool.
         target = Claim.Status.IN_PROGRESS if current.assignee_id else Claim.Status.PENDING
+        refused_dismissal = current.dismissal_proposed
+        status_event = _status_change(current, user, target)
+        if refused_dismissal:
+            status_event.before["reason"] = current.dismiss_reason
+            current.dismiss_reason, current.dismiss_note = "", ""
         events = [
-            _status_change(current, user, target),
+            status_event,
             _event(current, user, ReviewEvent.Action.COMMENT, comment=comment.strip()),
         ]
         _save(current, events)

@@ -91,10 +91,11 @@ def event_summary(event: ReviewEvent, kind: str = "") -> str:
     action = event.action
     if action == ReviewEvent.Action.STATUS:
         for_article = event.claim_id is None
-        return gettext("Status: %(before)s → %(after)s") % {
+        line = gettext("Status: %(before)s → %(after)s") % {
             "before": _status_label(before.get("status"), for_article),
             "after": _status_label(after.get("status"), for_article),
         }
+        return line + _dismissal_note(before, after)
     if action == ReviewEvent.Action.ASSIGNED:
         return gettext("Assigned to %(user)s") % {"user": after.get("assignee") or "—"}
     if action == ReviewEvent.Action.VERDICT:
@@ -112,6 +113,25 @@ def event_summary(event: ReviewEvent, kind: str = "") -> str:
             "source": label,
         }
     return str(event.get_action_display())
+
+
+def _dismissal_note(before: dict[str, Any], after: dict[str, Any]) -> str:
+    """What a status change did to a dismissal: proposed, applied, or refused."""
+    if after.get("reason"):
+        reason = _reason_label(after["reason"])
+        if after.get("status") == Claim.Status.SUBMITTED:
+            return "; " + gettext("dismissal proposed: %(reason)s") % {"reason": reason}
+        return "; " + gettext("reason: %(reason)s") % {"reason": reason}
+    if before.get("reason"):
+        return "; " + gettext("dismissal refused")
+    return ""
+
+
+def _reason_label(reason: str) -> str:
+    try:
+        return str(Claim.DismissReason(reason).label)
+    except ValueError:
+        return reason
 
 
 def _verdict_summary(before: dict[str, Any], after: dict[str, Any]) -> str:

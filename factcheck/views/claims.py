@@ -87,6 +87,7 @@ def claim_context(request: HttpRequest, claim: Claim, *, page: bool = False, **e
         "can_edit": review.can_edit_claim(user, claim),
         "can_take": review.can_take_claim(user, claim),
         "can_dismiss": review.can_dismiss_claim(user, claim),
+        "dismissal_needs_approval": review.dismissal_needs_approval(user),
         "review_form": ReviewForm(claim=claim),
         "value_form": value_form_for(claim),
         "source_form": SourceForm(initial={"accessed_on": timezone.localdate()}),
@@ -247,7 +248,7 @@ def dismiss(request: HttpRequest, claim: Claim) -> HttpResponse:
         return respond(request, claim, "review", 400, dismiss_form=form)
     data = form.cleaned_data
     try:
-        review.dismiss_claim(
+        dismissed = review.dismiss_claim(
             claim, request.user, version=data["version"], reason=data["reason"], note=data["note"]
         )
     except ClaimActionError as exc:
@@ -260,6 +261,9 @@ def dismiss(request: HttpRequest, claim: Claim) -> HttpResponse:
         else:
             refused.add_to(form)
         return respond(request, claim, "review", refused.status, dismiss_form=form)
+    if dismissed.dismissal_proposed:
+        return done(request, claim, _("Dismissal submitted: an editor will approve it or send "
+                                      "it back."))
     return done(request, claim, _("Claim dismissed."))
 
 

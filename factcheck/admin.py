@@ -55,16 +55,26 @@ class ReadOnlyEventInline(ViewOnlyInline):
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ("title", "outlet", "language", "published_on", "status", "uploaded_by",
                     "created_at")
-    list_filter = ("status", "language", "published_precision", "outlet")
+    list_filter = ("status", "language", "published_precision", "outlet",
+                   ("archived_at", admin.EmptyFieldListFilter))
     search_fields = ("title", "body", "outlet", "source_url", "uuid")
     # The text moves every claim's span: it is edited on the article's edit page, which
     # carries reviewer work over to the new offsets. Status belongs to the workflow.
-    readonly_fields = ("uuid", "body", "status", "failure_reason", "language", "content_hash",
-                       "extractor_version", "extracted_at", "created_at", "updated_at")
+    readonly_fields = ("uuid", "body", "status", "failure_reason", "language", "archived_at",
+                       "content_hash", "extractor_version", "extracted_at", "created_at",
+                       "updated_at")
     raw_id_fields = ("uploaded_by",)
     date_hierarchy = "created_at"
     inlines = [ClaimInline, ReadOnlyEventInline]
     actions = ["reextract"]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        """Only an article nobody worked on (as in the app); others are archived there.
+        (A bulk delete is refused anyway: it would delete claims, which ClaimAdmin forbids.)"""
+        from factcheck.actions.articles import can_delete
+
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or can_delete(obj))
 
     @admin.action(description=_("Re-extract the selected articles"))
     def reextract(self, request, queryset) -> None:

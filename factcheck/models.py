@@ -79,6 +79,9 @@ class Article(models.Model):
     failure_reason = models.TextField(_("failure reason"), blank=True)
     extractor_version = models.CharField(_("extractor version"), max_length=20, blank=True)
     extracted_at = models.DateTimeField(_("extracted at"), null=True, blank=True)
+    # Archived: out of the lists, the queue and the approvals, its claims and history kept.
+    # A flag beside the status, not a status: the article stays where its workflow was.
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -88,7 +91,15 @@ class Article(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        indexes = [models.Index(fields=["status", "-created_at"])]
+        indexes = [
+            models.Index(fields=["status", "-created_at"]),
+            # The few archived articles, for the queue's "not archived" subquery.
+            models.Index(
+                fields=["archived_at"],
+                condition=Q(archived_at__isnull=False),
+                name="article_archived_idx",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(published_precision__in=["day", "month"]),
@@ -128,6 +139,15 @@ class Article(models.Model):
     def is_busy(self) -> bool:
         """True while the worker has not finished with the article yet."""
         return self.status in (self.Status.QUEUED, self.Status.EXTRACTING)
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+    def has_reviewer_work(self) -> bool:
+        """Whether any claim was taken, judged, corrected or sourced: then it is archived,
+        never deleted."""
+        return self.claims.with_reviewer_work().exists()
 
     def duplicates(self) -> ArticleQuerySet:
         return Article.objects.filter(content_hash=self.content_hash).exclude(pk=self.pk)
@@ -365,6 +385,9 @@ class ReviewEvent(models.Model):
         SOURCE_REMOVED = "source_removed", _("Source removed")
         COMMENT = "comment", _("Comment")
         CORRECTION = "correction", _("Correction")
+        EDITED = "edited", _("Edited")
+        ARCHIVED = "archived", _("Archived")
+        RESTORED = "restored", _("Restored")
 
     article = models.ForeignKey(
         Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="events"

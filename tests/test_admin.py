@@ -112,3 +112,22 @@ def test_article_text_and_status_are_read_only_in_the_admin(superuser, article):
     assert stored.body == article.body
     assert stored.status == article.status
     assert stored.title == "Nouveau titre"
+
+
+def test_admin_deletes_only_articles_nobody_worked_on(superuser, approved, editor):
+    from tests.factories import make_article
+
+    client = login(superuser)
+    worked = approved.article
+    url = reverse("admin:factcheck_article_delete", args=[worked.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 403
+    assert Article.objects.filter(pk=worked.pk).exists()
+    untouched = make_article(editor, title="Doublon")
+    url = reverse("admin:factcheck_article_delete", args=[untouched.pk])
+    assert client.post(url, {"post": "yes"}).status_code == 302
+    assert not Article.objects.filter(pk=untouched.pk).exists()
+    spare = make_article(editor, title="Doublon 2")
+    data = {"action": "delete_selected", "_selected_action": [worked.pk, spare.pk], "post": "yes"}
+    response = client.post(reverse("admin:factcheck_article_changelist"), data)
+    assert response.status_code == 403
+    assert Article.objects.filter(pk__in=[worked.pk, spare.pk]).count() == 2

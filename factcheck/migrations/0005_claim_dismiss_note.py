@@ -4,19 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('factcheck', '0004_queue_indexes_count_estimate'),
+        ("factcheck", "0004_queue_indexes_count_estimate"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='claim',
-            name='dismiss_note',
+            model_name="claim",
+            name="dismiss_note",
             field=models.TextField(
                 blank=True,
-                help_text='Why the claim is dismissed, for the editor who approves it.',
-                verbose_name='dismissal note',
+                help_text="Why the claim is dismissed, for the editor who approves it.",
+                verbose_name="dismissal note",
             ),
         ),
     ]

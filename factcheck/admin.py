@@ -10,6 +10,7 @@ edits go through actions.articles.edit_article, so they leave an event too.
 from __future__ import annotations
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -67,6 +68,25 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     inlines = [ClaimInline, ReadOnlyEventInline]
     actions = ["reextract"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        """A change to an article's details goes through edit_article: it leaves an event."""
+        from factcheck.actions.articles import EDITABLE, ArticleActionError, edit_article
+
+        if not change:
+            super().save_model(request, obj, form, change)
+            return
+        details = {name: form.cleaned_data[name] for name in form.changed_data
+                   if name in EDITABLE}
+        others = [name for name in form.changed_data if name not in EDITABLE]
+        if others:
+            obj.save(update_fields=[*others, "updated_at"])
+        if details:
+            try:
+                edit_article(Article.objects.get(pk=obj.pk), request.user, **details)
+            except ArticleActionError as exc:  # e.g. an admin user without the editor role
+                raise PermissionDenied(str(exc)) from exc
+            obj.refresh_from_db()
 
     def has_delete_permission(self, request, obj=None) -> bool:
         """Only an article nobody worked on (as in the app); others are archived there.

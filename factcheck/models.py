@@ -289,8 +289,12 @@ class Claim(models.Model):
             models.Index(fields=["article", "start", "id"], name="claim_article_idx"),
         ]
         constraints = [
+            # One current claim per span; stale ones no longer sit in the text (an edit may
+            # have put other words at their old offsets), so they do not hold the span.
             models.UniqueConstraint(
-                fields=["article", "kind", "start", "end"], name="claim_unique_span"
+                fields=["article", "kind", "start", "end"],
+                condition=Q(stale=False),
+                name="claim_unique_current_span",
             ),
             models.CheckConstraint(condition=Q(start__lt=F("end")), name="claim_start_before_end"),
             models.CheckConstraint(
@@ -335,8 +339,13 @@ class Claim(models.Model):
         )
 
     def sentence(self) -> tuple[str, str, str]:
-        """The sentence split around the span: (before, span, after)."""
+        """The sentence split around the span: (before, span, after).
+
+        A stale claim's offsets may point at other words since the text was edited:
+        then only its own text is shown, never the wrong characters."""
         body = self.article.body
+        if body[self.start : self.end][: len(self.text)] != self.text:
+            return "", self.text, ""
         return (
             body[self.sentence_start : self.start],
             body[self.start : self.end],

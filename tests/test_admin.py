@@ -112,6 +112,10 @@ def test_article_text_and_status_are_read_only_in_the_admin(superuser, article):
     assert stored.body == article.body
     assert stored.status == article.status
     assert stored.title == "Nouveau titre"
+    # The title's change is on record, as an edit in the app would be.
+    event = ReviewEvent.objects.get(article=article, action=ReviewEvent.Action.EDITED)
+    assert (event.actor, event.before, event.after) == (
+        superuser, {"title": "Vote au Sénat"}, {"title": "Nouveau titre"})
 
 
 def test_admin_deletes_only_articles_nobody_worked_on(superuser, approved, editor):

@@ -95,9 +95,11 @@ def mark_failed(article_id: int, reason: str) -> None:
 def apply_extraction(article_id: int, extracted: Iterable[ExtractedClaim], lang: str) -> Article:
     """Replace the article's claims with a fresh extraction, in one transaction.
 
-    Claims are keyed by (kind, start, end): a claim found again keeps its row,
-    so its reviewer's work survives; a claim no longer found is deleted when
-    nobody touched it and kept, flagged stale, when somebody did.
+    Claims are keyed by (kind, start, end) and their text: a claim found again
+    keeps its row, so its reviewer's work survives; a claim no longer found is
+    deleted when nobody touched it and kept, flagged stale, when somebody did.
+    (The text matters once the body was edited: other words may now sit at a
+    claim's old offsets, and a verdict must not move onto them.)
 
     Locks the article, then its claims (actions/locking.py): a reviewer's save
     in flight finishes first, and the claims are read as it committed them, so
@@ -105,11 +107,14 @@ def apply_extraction(article_id: int, extracted: Iterable[ExtractedClaim], lang:
     """
     # The body is not needed here: leave its kilobytes in the database.
     article = Article.objects.select_for_update(no_key=True).defer("body").get(pk=article_id)
-    existing = {(c.kind, c.start, c.end): c for c in lock_claims(article_id)}
+    claims = lock_claims(article_id)
     fresh = {(c.kind, c.start, c.end): c for c in extracted}
+    existing = _found_again(claims, fresh)
+    # Retired first: a claim flagged stale frees its span for a new claim on other words.
+    worked = _retire_missing([c for c in claims if existing.get(_key(c)) is not c])
     _update_found_again(existing, fresh)
     created = _create_new(article, existing, fresh)
-    kept = [c for key, c in existing.items() if key in fresh] + _retire_missing(existing, fresh)
+    kept = list(existing.values()) + worked
     statuses = [c.status for c in kept] + [Claim.Status.PENDING] * created
     article.language = lang
     article.status = _status_after_extraction(article.status, statuses)
@@ -127,11 +132,31 @@ def apply_extraction(article_id: int, extracted: Iterable[ExtractedClaim], lang:
     return article
 
 
+def _key(claim: Claim) -> ClaimKey:
+    return (claim.kind, claim.start, claim.end)
+
+
+def _found_again(claims: list[Claim], fresh: dict[ClaimKey, Any]) -> dict[ClaimKey, Claim]:
+    """The stored claim each fresh one is, by span and text: the current claim on the span,
+    else a stale one that had the same words there (found again after all)."""
+    current = {_key(c): c for c in claims if not c.stale}
+    stale = {(*_key(c), c.text): c for c in claims if c.stale}
+    matched = {}
+    for key, found in fresh.items():
+        text = found.text[:500]
+        claim = current.get(key)
+        if claim is None or claim.text != text:
+            claim = stale.pop((*key, text), None)
+        if claim is not None:
+            matched[key] = claim
+    return matched
+
+
 def _update_found_again(existing: dict[ClaimKey, Claim], fresh: dict[ClaimKey, Any]) -> None:
     changed = []
     for key in existing.keys() & fresh.keys():
         claim, found = existing[key], fresh[key]
-        claim.text = found.text
+        claim.text = found.text[:500]
         claim.sentence_start = found.sentence_start
         claim.sentence_end = found.sentence_end
         claim.extracted_value = found.value
@@ -164,9 +189,8 @@ def _create_new(article: Article, existing: dict[ClaimKey, Claim], fresh: dict) 
     return len(new)
 
 
-def _retire_missing(existing: dict[ClaimKey, Claim], fresh: dict) -> list[Claim]:
+def _retire_missing(missing: list[Claim]) -> list[Claim]:
     """Delete the claims no longer found that nobody touched; flag and return the others."""
-    missing = [claim for key, claim in existing.items() if key not in fresh]
     worked = [c for c in missing if c.has_reviewer_work]
     Claim.objects.filter(pk__in=[c.pk for c in missing if c not in worked]).delete()
     Claim.objects.filter(pk__in=[c.pk for c in worked]).update(stale=True)

@@ -105,6 +105,8 @@ def event_summary(event: ReviewEvent, kind: str = "") -> str:
             "before": readable_value(before.get("value"), kind),
             "after": readable_value(after.get("value"), kind),
         }
+    if action == ReviewEvent.Action.EDITED:
+        return _edit_summary(event, before, after)
     if action in (ReviewEvent.Action.SOURCE_ADDED, ReviewEvent.Action.SOURCE_REMOVED):
         source = after or before
         label = source.get("title") or source.get("url")
@@ -113,6 +115,21 @@ def event_summary(event: ReviewEvent, kind: str = "") -> str:
             "source": label,
         }
     return str(event.get_action_display())
+
+
+def _edit_summary(event: ReviewEvent, before: dict[str, Any], after: dict[str, Any]) -> str:
+    if event.claim_id is None:
+        fields = [str(Article._meta.get_field(name).verbose_name) for name in after
+                  if name != "claims"]
+        return gettext("Article edited: %(fields)s") % {"fields": ", ".join(fields)}
+    if after.get("stale"):
+        return gettext("Article text edited: these words are gone; the claim is kept, "
+                       "flagged as no longer found")
+    return gettext("Article text edited: the claim moved with its words "
+                   "(characters %(before)s → %(after)s)") % {
+        "before": f"{before.get('start')}–{before.get('end')}",
+        "after": f"{after.get('start')}–{after.get('end')}",
+    }
 
 
 def _dismissal_note(before: dict[str, Any], after: dict[str, Any]) -> str:

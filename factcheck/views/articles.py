@@ -20,7 +20,7 @@ from factcheck import roles
 from factcheck.access import get_article_for, role_required
 from factcheck.actions import articles as article_actions
 from factcheck.actions import extraction
-from factcheck.forms.articles import UploadForm
+from factcheck.forms.articles import ArticleEditForm, UploadForm
 from factcheck.highlight import by_sentence
 from factcheck.models import Article
 
@@ -166,3 +166,36 @@ def article_archive(request: HttpRequest, uuid: str) -> HttpResponse:
         else:
             messages.success(request, _("Article restored."))
     return redirect(article)
+
+
+@role_required(roles.is_editor)
+@require_http_methods(["GET", "POST"])
+def article_edit(request: HttpRequest, uuid: str) -> HttpResponse:
+    """The article's details; a new text re-extracts, carrying reviewer work over."""
+    article = get_article_for(request, uuid)
+    form = ArticleEditForm(request.POST or None, article=article)
+    if request.method == "POST" and form.is_valid():
+        try:
+            edit = article_actions.edit_article(article, request.user, **form.article_fields())
+        except ValidationError as exc:
+            _attach_model_errors(form, exc)
+        else:
+            messages.success(request, _edit_message(edit))
+            return redirect(article)
+    form.focus_first_error()
+    status = 400 if form.errors else 200
+    context = {"form": form, "article": article}
+    return render(request, "factcheck/article_edit.html", context, status=status)
+
+
+def _edit_message(edit: article_actions.Edit) -> str:
+    if not edit.changed:
+        return _("Nothing was changed.")
+    if "body" not in edit.changed:
+        if edit.reextracted:
+            return _("Article saved; claims are being extracted again.")
+        return _("Article saved.")
+    return _(
+        "Article saved; claims are being extracted again. Claims moved with the text: "
+        "%(moved)s; no longer found, their reviewer work kept: %(stale)s."
+    ) % {"moved": edit.moved, "stale": edit.stale}

@@ -344,7 +344,7 @@ class Claim(models.Model):
         A stale claim's offsets may point at other words since the text was edited:
         then only its own text is shown, never the wrong characters."""
         body = self.article.body
-        if body[self.start : self.end][: len(self.text)] != self.text:
+        if self.stale and body[self.start : self.end][: len(self.text)] != self.text:
             return "", self.text, ""
         return (
             body[self.sentence_start : self.start],

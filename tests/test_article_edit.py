@@ -197,3 +197,30 @@ def test_span_map_on_identical_and_emptied_texts():
     text = "Le 15 novembre 2024."
     assert SpanMap(text, text).span(3, 19) == (3, 19)
     assert SpanMap(text, "").span(3, 19) is None
+
+
+def test_month_precision_survives_a_save_of_the_edit_page(editor, article):
+    Article.objects.filter(pk=article.pk).update(published_on=dt.date(2024, 11, 1),
+                                                 published_precision="month")
+    article.refresh_from_db()
+    client = login(editor)
+    page = client.get(edit_url(article)).content.decode()
+    assert 'value="2024-11"' in page and 'type="date"' not in page
+    response = client.post(edit_url(article), form_data(article, published_on="2024-11",
+                                                         title="Nouveau titre"))
+    assert response.status_code == 302
+    stored = Article.objects.get(pk=article.pk)
+    assert (stored.published_on, stored.published_precision) == (dt.date(2024, 11, 1), "month")
+
+
+def test_an_extraction_of_the_text_before_an_edit_is_not_applied(editor, article, vote):
+    """The worker read the old text, the editor saved a new one meanwhile: the old run's
+    offsets must not land on the new words (the edit queued a run on the new text)."""
+    old_run = extract(article.body, lang="fr", published="2024-11-20")
+    actions.edit_article(article, editor, body="Mardi soir. " + article.body)
+    moved = Claim.objects.get(pk=vote.pk)
+    apply_extraction(article.pk, old_run, "fr")
+    claim = Claim.objects.get(pk=vote.pk)
+    assert (claim.start, claim.end, claim.stale) == (moved.start, moved.end, False)
+    for claim in Article.objects.get(pk=article.pk).claims.all():
+        assert Article.objects.get(pk=article.pk).body[claim.start:claim.end] == claim.text

@@ -5,6 +5,7 @@ Each function is one transaction and leaves history behind (ReviewEvent).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from typing import Any
 
@@ -17,6 +18,7 @@ from factcheck.extraction import Claim as ExtractedClaim
 from factcheck.models import Article, Claim, ReviewEvent
 
 ClaimKey = tuple[str, int, int]
+logger = logging.getLogger(__name__)
 
 
 def submit_article(*, uploaded_by: Any = None, **fields: Any) -> Article:
@@ -105,10 +107,14 @@ def apply_extraction(article_id: int, extracted: Iterable[ExtractedClaim], lang:
     in flight finishes first, and the claims are read as it committed them, so
     "nobody touched it" is decided on current data.
     """
-    # The body is not needed here: leave its kilobytes in the database.
-    article = Article.objects.select_for_update(no_key=True).defer("body").get(pk=article_id)
-    claims = lock_claims(article_id)
+    article = Article.objects.select_for_update(no_key=True).get(pk=article_id)
     fresh = {(c.kind, c.start, c.end): c for c in extracted}
+    if any(article.body[c.start : c.end] != c.text for c in fresh.values()):
+        # Extracted from a text edited since (actions.articles.edit_article), which queued
+        # an extraction of the new one: these offsets would put claims on the wrong words.
+        logger.info("apply_extraction: article %s changed since it was read", article_id)
+        return article
+    claims = lock_claims(article_id)
     existing = _found_again(claims, fresh)
     # Retired first: a claim flagged stale frees its span for a new claim on other words.
     worked = _retire_missing([c for c in claims if existing.get(_key(c)) is not c])

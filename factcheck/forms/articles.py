@@ -139,6 +139,11 @@ class ArticleEditForm(UploadForm):
             "outlet": article.outlet,
         })
         super().__init__(*args, **kwargs)
+        date = self.fields["published_on"]
+        if getattr(date.widget, "input_type", "") == "date":
+            # A date picker shows a month-precision value (YYYY-MM) as empty, and saving the
+            # form would then erase the date: edit it as text in the format the field takes.
+            date.widget = forms.TextInput(attrs={"placeholder": "YYYY-MM-DD", "size": 10})
         text = self.fields["text"]
         text.required = True
         text.error_messages["required"] = _("The text cannot be empty.")

@@ -12,7 +12,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from factcheck.actions.locking import lock_claims, retry_on_conflict
+from factcheck.actions.locking import lock_article, lock_claims, retry_on_conflict
 from factcheck.extraction import EXTRACTOR_VERSION
 from factcheck.extraction import Claim as ExtractedClaim
 from factcheck.models import Article, Claim, ReviewEvent
@@ -107,7 +107,7 @@ def apply_extraction(article_id: int, extracted: Iterable[ExtractedClaim], lang:
     in flight finishes first, and the claims are read as it committed them, so
     "nobody touched it" is decided on current data.
     """
-    article = Article.objects.select_for_update(no_key=True).get(pk=article_id)
+    article = lock_article(article_id)
     fresh = {(c.kind, c.start, c.end): c for c in extracted}
     if any(article.body[c.start : c.end] != c.text for c in fresh.values()):
         # Extracted from a text edited since (actions.articles.edit_article), which queued

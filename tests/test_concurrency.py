@@ -9,6 +9,7 @@ extraction and no lost reviewer work.
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 
@@ -22,7 +23,7 @@ from factcheck.actions.extraction import apply_extraction
 from factcheck.actions.locking import retry_on_conflict
 from factcheck.extraction import extract
 from factcheck.forms.review import value_form_for
-from factcheck.models import Article, Claim, ReviewEvent
+from factcheck.models import Article, Claim, ReviewEvent, Verdict
 from tests.factories import SAMPLE_TEXT, login, make_extracted_article, make_user
 
 BODY = (
@@ -169,3 +170,57 @@ def test_other_database_errors_are_not_retried():
     with pytest.raises(OperationalError, match="statement timeout"):
         too_slow()
     assert calls == [1]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_whole_workflow_at_once_with_reextractions():
+    """Reviewers take-next, source and submit (or propose a dismissal) while an editor
+    approves and the article is re-extracted over and over: every lock-taking step at once."""
+    editor = make_user("edith", roles.EDITORS)
+    article = make_extracted_article(editor, body=BODY)
+    total = article.claims.count()
+    reviewers = [make_user(f"reviewer{i}", roles.REVIEWERS) for i in range(3)]
+    fresh = extract(BODY, lang="fr", published="2024-11-20")
+    true = Verdict.objects.get(label_en="True")
+    before = deadlocks_so_far()
+    done = threading.Event()
+
+    def reviewer_job(reviewer) -> Callable[[], None]:
+        def job() -> None:
+            while (claim := review.take_next_claim(reviewer, article=article)) is not None:
+                if claim.pk % 3 == 0:
+                    review.dismiss_claim(claim, reviewer, version=claim.version,
+                                         reason="not_checkable", note="Aucune source.")
+                    continue
+                review.add_source(claim, reviewer, url="https://www.senat.fr/s/1.html")
+                review.submit_claim(claim, reviewer, version=claim.version, verdict=true,
+                                    explanation="Le scrutin public le confirme.")
+        return job
+
+    def editor_job() -> None:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            waiting = list(Claim.objects.filter(article=article, status="submitted"))
+            for claim in waiting:
+                review.approve_claim(claim, editor, version=claim.version)
+            if Claim.objects.filter(article=article, status__in=Claim.OPEN_STATUSES).count() == 0:
+                break
+            time.sleep(0.01)
+        done.set()
+
+    def extraction_job() -> None:
+        for _ in range(EXTRACTIONS // EXTRACTORS):
+            apply_extraction(article.pk, fresh, "fr")
+
+    jobs = [reviewer_job(r) for r in reviewers] + [editor_job]
+    jobs += [extraction_job] * EXTRACTORS
+    errors = run_together(jobs)
+
+    assert errors == [], errors
+    assert done.is_set()
+    assert deadlocks_so_far() == before, "PostgreSQL had to break a deadlock"
+    statuses = Counter(article.claims.values_list("status", flat=True))
+    assert sum(statuses.values()) == total
+    assert set(statuses) <= {"approved", "dismissed"}, statuses
+    apply_extraction(article.pk, fresh, "fr")
+    assert Article.objects.get(pk=article.pk).status == Article.Status.CHECKED

@@ -81,19 +81,22 @@ def take_next_claim(
     SKIP LOCKED lets concurrent reviewers pass over a row another transaction
     is taking instead of queueing behind it; PostgreSQL re-checks the WHERE
     clause on the locked row, so a claim taken meanwhile is never handed out
-    twice. None when nothing is left.
+    twice. When every candidate is locked (an extraction of their article locks
+    all its claims for a moment), it waits for the first one instead of saying
+    that nothing is left. None when nothing is left.
     """
     if not roles.is_reviewer(user):
         raise NotAllowed(_("Only reviewers can take claims."))
+    candidates = (
+        Claim.objects.pending()
+        .filter(assignee__isnull=True)
+        .queue_filter(kind=kind, language=language, article=article)
+        .order_by("id")
+    )
     with transaction.atomic():
-        claim = (
-            Claim.objects.pending()
-            .filter(assignee__isnull=True)
-            .queue_filter(kind=kind, language=language, article=article)
-            .order_by("id")
-            .select_for_update(skip_locked=True, of=("self",))
-            .first()
-        )
+        claim = candidates.select_for_update(skip_locked=True, of=("self",)).first()
+        if claim is None:
+            claim = candidates.select_for_update(of=("self",)).first()
         if claim is None:
             return None
         _assign(claim, user)

@@ -1,53 +1,100 @@
-"""The back office: every model, with lists, filters, search and inlines."""
+"""The back office: every model, with lists, filters, search and inlines.
+
+The record is not edited here: a claim's workflow fields (status, verdict,
+explanation, values, assignee, ...), its sources and an article's text and
+status change only through the app's actions, which write the history
+(ReviewEvent). The admin shows them read-only; article details it still
+edits go through actions.articles.edit_article, so they leave an event too.
+"""
 
 from __future__ import annotations
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from factcheck.models import Article, Claim, ReviewEvent, Source, Verdict
 
 
-class ClaimInline(admin.TabularInline):
-    model = Claim
+class ViewOnlyInline(admin.TabularInline):
+    """Rows shown for reference: nothing added, changed or deleted from here."""
+
     extra = 0
-    fields = ("kind", "text", "start", "end", "status", "assignee", "verdict", "stale")
-    readonly_fields = ("kind", "text", "start", "end", "stale")
-    raw_id_fields = ("assignee",)
-    show_change_link = True
-
-
-class SourceInline(admin.TabularInline):
-    model = Source
-    extra = 0
-    fields = ("url", "title", "publisher", "accessed_on", "added_by")
-    raw_id_fields = ("added_by",)
-
-
-class ReadOnlyEventInline(admin.TabularInline):
-    model = ReviewEvent
-    extra = 0
-    fields = ("created_at", "actor", "action", "before", "after", "comment")
-    readonly_fields = fields
     can_delete = False
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class ClaimInline(ViewOnlyInline):
+    model = Claim
+    fields = ("kind", "text", "start", "end", "status", "assignee", "verdict", "stale")
+    readonly_fields = fields
+    show_change_link = True
+
+
+class SourceInline(ViewOnlyInline):
+    model = Source
+    fields = ("url", "title", "publisher", "accessed_on", "added_by")
+    readonly_fields = fields
+
+
+class ReadOnlyEventInline(ViewOnlyInline):
+    model = ReviewEvent
+    fields = ("created_at", "actor", "action", "before", "after", "comment")
+    readonly_fields = fields
 
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = ("title", "outlet", "language", "published_on", "status", "uploaded_by",
                     "created_at")
-    list_filter = ("status", "language", "published_precision", "outlet")
+    list_filter = ("status", "language", "published_precision", "outlet",
+                   ("archived_at", admin.EmptyFieldListFilter))
     search_fields = ("title", "body", "outlet", "source_url", "uuid")
-    readonly_fields = ("uuid", "content_hash", "extractor_version", "extracted_at",
-                       "created_at", "updated_at")
+    # The text moves every claim's span: it is edited on the article's edit page, which
+    # carries reviewer work over to the new offsets. Status belongs to the workflow.
+    readonly_fields = ("uuid", "body", "status", "failure_reason", "language", "archived_at",
+                       "content_hash", "extractor_version", "extracted_at", "created_at",
+                       "updated_at")
     raw_id_fields = ("uploaded_by",)
     date_hierarchy = "created_at"
     inlines = [ClaimInline, ReadOnlyEventInline]
     actions = ["reextract"]
+
+    def save_model(self, request, obj, form, change) -> None:
+        """A change to an article's details goes through edit_article: it leaves an event."""
+        from factcheck.actions.articles import EDITABLE, ArticleActionError, edit_article
+
+        if not change:
+            super().save_model(request, obj, form, change)
+            return
+        details = {name: form.cleaned_data[name] for name in form.changed_data
+                   if name in EDITABLE}
+        others = [name for name in form.changed_data if name not in EDITABLE]
+        if others:
+            obj.save(update_fields=[*others, "updated_at"])
+        if details:
+            try:
+                edit_article(Article.objects.get(pk=obj.pk), request.user, **details)
+            except ArticleActionError as exc:  # e.g. an admin user without the editor role
+                raise PermissionDenied(str(exc)) from exc
+            obj.refresh_from_db()
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        """Only an article nobody worked on (as in the app); others are archived there.
+        (A bulk delete is refused anyway: it would delete claims, which ClaimAdmin forbids.)"""
+        from factcheck.actions.articles import can_delete
+
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or can_delete(obj))
 
     @admin.action(description=_("Re-extract the selected articles"))
     def reextract(self, request, queryset) -> None:
@@ -74,19 +121,40 @@ class ClaimAdmin(admin.ModelAdmin):
     list_filter = ("kind", "status", "stale", "article__language", "verdict")
     search_fields = ("text", "article__title", "uuid")
     list_select_related = ("article", "assignee", "verdict")
+    # Every field: the workflow's go through actions.review (history), the rest through
+    # extraction. The change page is a read-only view of the claim and its history.
     readonly_fields = ("uuid", "article", "kind", "start", "end", "text", "sentence_start",
-                       "sentence_end", "extracted_value", "extractor_version", "version",
-                       "created_at", "updated_at")
-    raw_id_fields = ("assignee",)
+                       "sentence_end", "extracted_value", "corrected_value", "extractor_version",
+                       "stale", "status", "assignee", "verdict", "explanation", "dismiss_reason",
+                       "version", "created_at", "updated_at")
     inlines = [SourceInline, ReadOnlyEventInline]
+
+    def has_add_permission(self, request) -> bool:
+        return False  # claims come from extraction
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False  # deleting a claim would delete its history with it
 
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
+    """Sources are part of a verdict's record: added and removed on the claim page only."""
+
     list_display = ("__str__", "publisher", "claim", "accessed_on", "added_by")
     search_fields = ("url", "title", "publisher", "quoted_passage")
     list_select_related = ("claim", "added_by")
-    raw_id_fields = ("claim", "added_by")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(Verdict)

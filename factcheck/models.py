@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from factcheck import claim_kinds
-from factcheck.querysets import ArticleQuerySet, ClaimQuerySet
+from factcheck.querysets import ArticleQuerySet, ClaimQuerySet, EventQuerySet
 
 
 def content_hash(body: str) -> str:
@@ -80,6 +80,9 @@ class Article(models.Model):
     failure_reason = models.TextField(_("failure reason"), blank=True)
     extractor_version = models.CharField(_("extractor version"), max_length=20, blank=True)
     extracted_at = models.DateTimeField(_("extracted at"), null=True, blank=True)
+    # Archived: out of the lists, the queue and the approvals, its claims and history kept.
+    # A flag beside the status, not a status: the article stays where its workflow was.
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -89,7 +92,15 @@ class Article(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        indexes = [models.Index(fields=["status", "-created_at"])]
+        indexes = [
+            models.Index(fields=["status", "-created_at"]),
+            # The few archived articles, for the queue's "not archived" subquery.
+            models.Index(
+                fields=["archived_at"],
+                condition=Q(archived_at__isnull=False),
+                name="article_archived_idx",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(published_precision__in=["day", "month"]),
@@ -129,6 +140,15 @@ class Article(models.Model):
     def is_busy(self) -> bool:
         """True while the worker has not finished with the article yet."""
         return self.status in (self.Status.QUEUED, self.Status.EXTRACTING)
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
+
+    def has_reviewer_work(self) -> bool:
+        """Whether any claim was taken, judged, corrected or sourced: then it is archived,
+        never deleted."""
+        return self.claims.with_reviewer_work().exists()
 
     def duplicates(self) -> ArticleQuerySet:
         return Article.objects.filter(content_hash=self.content_hash).exclude(pk=self.pk)
@@ -234,6 +254,11 @@ class Claim(models.Model):
     dismiss_reason = models.CharField(
         _("dismissal reason"), max_length=20, choices=DismissReason.choices, blank=True
     )
+    dismiss_note = models.TextField(
+        _("dismissal note"),
+        blank=True,
+        help_text=_("Why the claim is dismissed, for the editor who approves it."),
+    )
     version = models.PositiveIntegerField(
         _("version"), default=1, help_text=_("Guards concurrent edits.")
     )
@@ -263,8 +288,12 @@ class Claim(models.Model):
             models.Index(fields=["article", "start", "id"], name="claim_article_idx"),
         ]
         constraints = [
+            # One current claim per span; stale ones no longer sit in the text (an edit may
+            # have put other words at their old offsets), so they do not hold the span.
             models.UniqueConstraint(
-                fields=["article", "kind", "start", "end"], name="claim_unique_span"
+                fields=["article", "kind", "start", "end"],
+                condition=Q(stale=False),
+                name="claim_unique_current_span",
             ),
             models.CheckConstraint(condition=Q(start__lt=F("end")), name="claim_start_before_end"),
             models.CheckConstraint(
@@ -293,6 +322,11 @@ class Claim(models.Model):
         return self.corrected_value if self.corrected_value is not None else self.extracted_value
 
     @property
+    def dismissal_proposed(self) -> bool:
+        """Submitted as a dismissal: waiting for an editor, as a verdict would."""
+        return self.status == self.Status.SUBMITTED and bool(self.dismiss_reason)
+
+    @property
     def has_reviewer_work(self) -> bool:
         return bool(
             self.status != self.Status.PENDING
@@ -304,8 +338,13 @@ class Claim(models.Model):
         )
 
     def sentence(self) -> tuple[str, str, str]:
-        """The sentence split around the span: (before, span, after)."""
+        """The sentence split around the span: (before, span, after).
+
+        A stale claim's offsets may point at other words since the text was edited:
+        then only its own text is shown, never the wrong characters."""
         body = self.article.body
+        if self.stale and body[self.start : self.end][: len(self.text)] != self.text:
+            return "", self.text, ""
         return (
             body[self.sentence_start : self.start],
             body[self.start : self.end],
@@ -354,6 +393,9 @@ class ReviewEvent(models.Model):
         SOURCE_REMOVED = "source_removed", _("Source removed")
         COMMENT = "comment", _("Comment")
         CORRECTION = "correction", _("Correction")
+        EDITED = "edited", _("Edited")
+        ARCHIVED = "archived", _("Archived")
+        RESTORED = "restored", _("Restored")
 
     article = models.ForeignKey(
         Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="events"
@@ -378,6 +420,8 @@ class ReviewEvent(models.Model):
     after = models.JSONField(_("after"), null=True, blank=True)
     comment = models.TextField(_("comment"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+
+    objects = EventQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "id"]

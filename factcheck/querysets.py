@@ -58,6 +58,13 @@ class ArticleQuerySet(VisibleToMixin, models.QuerySet):
     def oldest_first(self) -> ArticleQuerySet:
         return self.order_by("created_at", "id")
 
+    def active(self) -> ArticleQuerySet:
+        """Not archived: what the lists show by default."""
+        return self.filter(archived_at__isnull=True)
+
+    def archived(self) -> ArticleQuerySet:
+        return self.filter(archived_at__isnull=False)
+
 
 class ClaimQuerySet(VisibleToMixin, models.QuerySet):
     def pending(self) -> ClaimQuerySet:
@@ -69,6 +76,26 @@ class ClaimQuerySet(VisibleToMixin, models.QuerySet):
     def open(self) -> ClaimQuerySet:
         """Claims that still need work before the article is checked."""
         return self.filter(status__in=self.model.OPEN_STATUSES)
+
+    def of_active_articles(self) -> ClaimQuerySet:
+        """Claims of articles not archived. A NOT IN over the (few) archived articles' ids
+        rather than a join: the queue's counts stay index-only scans of the claim table."""
+        from factcheck.models import Article  # models imports this module
+
+        return self.exclude(article_id__in=Article.objects.archived().values("pk"))
+
+    def with_reviewer_work(self) -> ClaimQuerySet:
+        """Claims somebody took, judged, corrected or sourced (Claim.has_reviewer_work)."""
+        from factcheck.models import Source  # models imports this module
+
+        return self.filter(
+            ~models.Q(status=self.model.Status.PENDING)
+            | models.Q(assignee__isnull=False)
+            | models.Q(verdict__isnull=False)
+            | ~models.Q(explanation="")
+            | models.Q(corrected_value__isnull=False)
+            | models.Exists(Source.objects.filter(claim=models.OuterRef("pk")))
+        )
 
     def current(self) -> ClaimQuerySet:
         """Claims the last extraction still found (stale ones keep reviewer work only)."""
@@ -111,8 +138,8 @@ class ClaimQuerySet(VisibleToMixin, models.QuerySet):
         article: Any = None,
         assignee: Any = None,
     ) -> ClaimQuerySet:
-        """The queue's filters; empty values mean "any"."""
-        qs = self
+        """The queue's filters; empty values mean "any". Archived articles' claims never show."""
+        qs = self.of_active_articles()
         if kind:
             qs = qs.filter(kind=kind)
         if language:
@@ -205,8 +232,32 @@ class ClaimQuerySet(VisibleToMixin, models.QuerySet):
         """Submitted claims with what an editor weighs, sources prefetched in one query."""
         return (
             self.submitted()
+            .of_active_articles()
             .select_related("article", "assignee", "verdict")
             .defer("article__body")
             .prefetch_related("sources")
             .order_by("updated_at", "id")
         )
+
+
+class EventQuerySet(models.QuerySet):
+    """A history in its order (created_at, id), read a page at a time from the newest end."""
+
+    def before(self, event: Any) -> EventQuerySet:
+        """Events older than `event` in the history's order."""
+        return self.filter(
+            models.Q(created_at__lt=event.created_at)
+            | models.Q(created_at=event.created_at, pk__lt=event.pk)
+        )
+
+    def since(self, event: Any) -> EventQuerySet:
+        """`event` and every newer one."""
+        return self.filter(
+            models.Q(created_at__gt=event.created_at)
+            | models.Q(created_at=event.created_at, pk__gte=event.pk)
+        )
+
+    def newest(self, size: int) -> tuple[list[Any], bool]:
+        """The `size` newest events, oldest first, and whether older ones are left."""
+        rows = list(self.order_by("-created_at", "-id")[: size + 1])
+        return rows[:size][::-1], len(rows) > size

@@ -11,6 +11,9 @@ urlpatterns = [
     path("articles/new/", articles.article_new, name="article_new"),
     path("articles/<uuid:uuid>/", articles.article_detail, name="article"),
     path("articles/<uuid:uuid>/reextract/", articles.article_reextract, name="article_reextract"),
+    path("articles/<uuid:uuid>/edit/", articles.article_edit, name="article_edit"),
+    path("articles/<uuid:uuid>/delete/", articles.article_delete, name="article_delete"),
+    path("articles/<uuid:uuid>/archive/", articles.article_archive, name="article_archive"),
     path("articles/<uuid:uuid>/report/", report.article_report, name="article_report"),
     # Claim workflow: the reviewers' queue, one claim's review, editors' approvals.
     path("queue/", queue.queue, name="queue"),

@@ -178,6 +178,10 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "factcheck:home"
 LOGOUT_REDIRECT_URL = "login"
 
+# A reviewer's dismissal waits for an editor's approval, as a verdict does: otherwise a
+# claim could leave the report on one person's word. Editors' own dismissals apply at once.
+FACTCHECK_DISMISSAL_NEEDS_APPROVAL = env_bool("FACTCHECK_DISMISSAL_NEEDS_APPROVAL", True)
+
 # Uploads: the form enforces 5 MB per file; Django keeps small files in memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024

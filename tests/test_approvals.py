@@ -98,8 +98,11 @@ def test_article_is_checked_once_every_claim_is_approved_or_dismissed(
     assert article.status == "in_review"  # the second claim is still open
 
     other = review.take_claim(two_claims[1], reviewer)
-    review.dismiss_claim(other, reviewer, version=other.version, reason="not_checkable",
-                          note="Pas vérifiable.")
+    other = review.dismiss_claim(other, reviewer, version=other.version, reason="not_checkable",
+                                 note="Pas vérifiable.")
+    article.refresh_from_db()
+    assert article.status == "in_review"  # the reviewer's dismissal waits for an editor
+    client.post(APPROVALS, decide(other, "approve"))
     article.refresh_from_db()
     assert article.status == "checked"
     event = ReviewEvent.objects.get(article=article, claim=None, after__status="checked")
@@ -170,3 +173,49 @@ def test_approvals_query_count_is_fixed(article, reviewer, editor, count,
     # Session, user, permissions x2, count, page of claims, their sources.
     with django_assert_max_num_queries(7):
         assert client.get(APPROVALS).status_code == 200
+
+
+# --- proposed dismissals --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def proposed(two_claims, reviewer) -> Claim:
+    claim = review.take_claim(two_claims[1], reviewer)
+    return review.dismiss_claim(claim, reviewer, version=claim.version,
+                                reason="not_checkable", note="Aucune source publique.")
+
+
+def test_a_proposed_dismissal_waits_in_the_approvals(proposed, editor):
+    page = login(editor).get(APPROVALS).content.decode()
+    assert "Dismissal: Not checkable" in page
+    assert "Aucune source publique." in page
+    assert "Approve the dismissal" in page
+
+
+def test_editor_approves_the_dismissal(proposed, editor):
+    response = login(editor).post(APPROVALS, decide(proposed, "approve"))
+    assert response.status_code == 302
+    claim = Claim.objects.get(pk=proposed.pk)
+    assert (claim.status, claim.dismiss_reason) == ("dismissed", "not_checkable")
+    event = claim.events.get(action="status", after__status="dismissed")
+    assert event.actor == editor and event.before == {"status": "submitted"}
+    assert claim not in Claim.objects.filter(pk=claim.pk).for_report()
+
+
+def test_editor_sends_the_dismissal_back(proposed, reviewer, editor):
+    data = decide(proposed, "send_back") | {"comment": "Le compte rendu est en ligne."}
+    assert login(editor).post(APPROVALS, data).status_code == 302
+    claim = Claim.objects.get(pk=proposed.pk)
+    assert (claim.status, claim.assignee, claim.dismiss_reason, claim.dismiss_note) == (
+        "in_progress", reviewer, "", "")
+    event = claim.events.get(action="status", after__status="in_progress", actor=editor)
+    assert event.before == {"status": "submitted", "reason": "not_checkable"}
+    page = login(reviewer).get(claim.get_absolute_url()).content.decode()
+    assert "dismissal refused" in page and "Le compte rendu est en ligne." in page
+
+
+def test_reviewers_cannot_approve_their_own_dismissal(proposed, reviewer):
+    with pytest.raises(review.NotAllowed):
+        review.approve_claim(proposed, reviewer, version=proposed.version)
+    assert login(reviewer).post(APPROVALS, decide(proposed, "approve")).status_code == 403
+    assert Claim.objects.get(pk=proposed.pk).status == "submitted"

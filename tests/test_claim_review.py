@@ -418,20 +418,39 @@ def test_every_step_refuses_a_reader_the_same_way(mine, other_reviewer):
 # --- dismissal and read-only states ------------------------------------------------------------
 
 
-def test_dismiss_with_a_reason_and_a_note(mine, reviewer):
-    data = {
+def dismissal(claim: Claim) -> dict:
+    return {
         "action": "dismiss",
-        "dismiss-version": mine.version,
+        "dismiss-version": claim.version,
         "dismiss-reason": "extraction_error",
         "dismiss-note": "Ce n'est pas un vote.",
     }
-    response = login(reviewer).post(url(mine), data)
+
+
+def test_a_reviewers_dismissal_waits_for_an_editor(mine, reviewer):
+    response = login(reviewer).post(url(mine), dismissal(mine))
     assert response.status_code == 302
     claim = refreshed(mine)
-    assert (claim.status, claim.dismiss_reason) == ("dismissed", "extraction_error")
-    event = claim.events.get(action="status", after__status="dismissed")
+    assert (claim.status, claim.dismiss_reason) == ("submitted", "extraction_error")
+    assert claim.dismiss_note == "Ce n'est pas un vote." and claim.dismissal_proposed
+    event = claim.events.get(action="status", after__status="submitted")
     assert event.comment == "Ce n'est pas un vote."
+    page = login(reviewer).get(url(claim)).content.decode()
+    assert "Dismissal submitted: waiting for an editor" in page
+    assert "dismissal proposed: Extraction error" in page
+
+
+def test_dismissal_without_approval_when_the_setting_is_off(mine, reviewer, settings):
+    settings.FACTCHECK_DISMISSAL_NEEDS_APPROVAL = False
+    assert login(reviewer).post(url(mine), dismissal(mine)).status_code == 302
+    claim = refreshed(mine)
+    assert (claim.status, claim.dismiss_reason) == ("dismissed", "extraction_error")
     assert "This claim was dismissed." in login(reviewer).get(url(claim)).content.decode()
+
+
+def test_an_editors_dismissal_applies_at_once(mine, editor):
+    assert login(editor).post(url(mine), dismissal(mine)).status_code == 302
+    assert refreshed(mine).status == "dismissed"
 
 
 def test_dismiss_needs_a_note(mine, reviewer):

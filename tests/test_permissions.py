@@ -89,6 +89,32 @@ ROWS: dict[str, Row] = {
         kwargs=article_kwargs,
         object_kwarg="uuid",
     ),
+    # POST: a new title (the text as it is).
+    "article_edit": Row(
+        get=staff(403, editor=200, admin=200),
+        post=staff(403, editor=302, admin=302),
+        kwargs=article_kwargs,
+        data=lambda world: {
+            "title": "Vote au Sénat, corrigé",
+            "text": world.article.body,
+            "published_precision": "day",
+        },
+        object_kwarg="uuid",
+    ),
+    # GET: the confirmation; POST: refused (409), the world's article has reviewer work.
+    "article_delete": Row(
+        get=staff(403, editor=200, admin=200),
+        post=staff(403, editor=409, admin=409),
+        kwargs=article_kwargs,
+        object_kwarg="uuid",
+    ),
+    "article_archive": Row(
+        get=staff(403, editor=405, admin=405),
+        post=staff(403, editor=302, admin=302),
+        kwargs=article_kwargs,
+        data=lambda world: {"action": "archive"},
+        object_kwarg="uuid",
+    ),
     "article_report": Row(
         get=staff(200), post=staff(405), kwargs=article_kwargs, object_kwarg="uuid"
     ),

@@ -5,17 +5,20 @@ Each function is one transaction and leaves history behind (ReviewEvent).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
+from factcheck.actions.locking import lock_article, lock_claims, retry_on_conflict
 from factcheck.extraction import EXTRACTOR_VERSION
 from factcheck.extraction import Claim as ExtractedClaim
 from factcheck.models import Article, Claim, ReviewEvent
 
 ClaimKey = tuple[str, int, int]
+logger = logging.getLogger(__name__)
 
 
 def submit_article(*, uploaded_by: Any = None, **fields: Any) -> Article:
@@ -89,21 +92,35 @@ def mark_failed(article_id: int, reason: str) -> None:
     )
 
 
+@retry_on_conflict
 @transaction.atomic
 def apply_extraction(article_id: int, extracted: Iterable[ExtractedClaim], lang: str) -> Article:
     """Replace the article's claims with a fresh extraction, in one transaction.
 
-    Claims are keyed by (kind, start, end): a claim found again keeps its row,
-    so its reviewer's work survives; a claim no longer found is deleted when
-    nobody touched it and kept, flagged stale, when somebody did.
+    Claims are keyed by (kind, start, end) and their text: a claim found again
+    keeps its row, so its reviewer's work survives; a claim no longer found is
+    deleted when nobody touched it and kept, flagged stale, when somebody did.
+    (The text matters once the body was edited: other words may now sit at a
+    claim's old offsets, and a verdict must not move onto them.)
+
+    Locks the article, then its claims (actions/locking.py): a reviewer's save
+    in flight finishes first, and the claims are read as it committed them, so
+    "nobody touched it" is decided on current data.
     """
-    # The body is not needed here: leave its kilobytes in the database.
-    article = Article.objects.select_for_update().defer("body").get(pk=article_id)
-    existing = {(c.kind, c.start, c.end): c for c in article.claims.all()}
+    article = lock_article(article_id)
     fresh = {(c.kind, c.start, c.end): c for c in extracted}
+    if any(article.body[c.start : c.end] != c.text for c in fresh.values()):
+        # Extracted from a text edited since (actions.articles.edit_article), which queued
+        # an extraction of the new one: these offsets would put claims on the wrong words.
+        logger.info("apply_extraction: article %s changed since it was read", article_id)
+        return article
+    claims = lock_claims(article_id)
+    existing = _found_again(claims, fresh)
+    # Retired first: a claim flagged stale frees its span for a new claim on other words.
+    worked = _retire_missing([c for c in claims if existing.get(_key(c)) is not c])
     _update_found_again(existing, fresh)
     created = _create_new(article, existing, fresh)
-    kept = [c for key, c in existing.items() if key in fresh] + _retire_missing(existing, fresh)
+    kept = list(existing.values()) + worked
     statuses = [c.status for c in kept] + [Claim.Status.PENDING] * created
     article.language = lang
     article.status = _status_after_extraction(article.status, statuses)
@@ -121,11 +138,31 @@ def apply_extraction(article_id: int, extracted: Iterable[ExtractedClaim], lang:
     return article
 
 
+def _key(claim: Claim) -> ClaimKey:
+    return (claim.kind, claim.start, claim.end)
+
+
+def _found_again(claims: list[Claim], fresh: dict[ClaimKey, Any]) -> dict[ClaimKey, Claim]:
+    """The stored claim each fresh one is, by span and text: the current claim on the span,
+    else a stale one that had the same words there (found again after all)."""
+    current = {_key(c): c for c in claims if not c.stale}
+    stale = {(*_key(c), c.text): c for c in claims if c.stale}
+    matched = {}
+    for key, found in fresh.items():
+        text = found.text[:500]
+        claim = current.get(key)
+        if claim is None or claim.text != text:
+            claim = stale.pop((*key, text), None)
+        if claim is not None:
+            matched[key] = claim
+    return matched
+
+
 def _update_found_again(existing: dict[ClaimKey, Claim], fresh: dict[ClaimKey, Any]) -> None:
     changed = []
     for key in existing.keys() & fresh.keys():
         claim, found = existing[key], fresh[key]
-        claim.text = found.text
+        claim.text = found.text[:500]
         claim.sentence_start = found.sentence_start
         claim.sentence_end = found.sentence_end
         claim.extracted_value = found.value
@@ -158,9 +195,8 @@ def _create_new(article: Article, existing: dict[ClaimKey, Claim], fresh: dict) 
     return len(new)
 
 
-def _retire_missing(existing: dict[ClaimKey, Claim], fresh: dict) -> list[Claim]:
+def _retire_missing(missing: list[Claim]) -> list[Claim]:
     """Delete the claims no longer found that nobody touched; flag and return the others."""
-    missing = [claim for key, claim in existing.items() if key not in fresh]
     worked = [c for c in missing if c.has_reviewer_work]
     Claim.objects.filter(pk__in=[c.pk for c in missing if c not in worked]).delete()
     Claim.objects.filter(pk__in=[c.pk for c in worked]).update(stale=True)

@@ -5,21 +5,24 @@ Every function is one transaction. It locks the claim row
 with the stored one, so a stale form never overwrites newer work; the
 exceptions below carry what a view needs to show a form error instead of
 a 500 (views/refusals.py maps them to responses). Functions that can finish
-an article lock the article row FIRST, the same order apply_extraction uses,
-so the two never deadlock and two concurrent last approvals cannot both miss
-that the article is done. Every change leaves a ReviewEvent.
+an article lock the article row FIRST, the same order and mode apply_extraction
+uses (actions/locking.py explains both), so two concurrent last approvals cannot
+both miss that the article is done. A conflict PostgreSQL still breaks is
+retried (`retry_on_conflict`), never a 500. Every change leaves a ReviewEvent.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from factcheck import roles
+from factcheck.actions.locking import lock_article, retry_on_conflict
 from factcheck.models import Article, Claim, ReviewEvent, Source, Verdict
 
 
@@ -69,6 +72,7 @@ def can_dismiss_claim(user: Any, claim: Claim) -> bool:
     return roles.is_editor(user) and claim.status in Claim.OPEN_STATUSES
 
 
+@retry_on_conflict
 def take_next_claim(
     user: Any, *, kind: str = "", language: str = "", article: Article | None = None
 ) -> Claim | None:
@@ -77,25 +81,29 @@ def take_next_claim(
     SKIP LOCKED lets concurrent reviewers pass over a row another transaction
     is taking instead of queueing behind it; PostgreSQL re-checks the WHERE
     clause on the locked row, so a claim taken meanwhile is never handed out
-    twice. None when nothing is left.
+    twice. When every candidate is locked (an extraction of their article locks
+    all its claims for a moment), it waits for the first one instead of saying
+    that nothing is left. None when nothing is left.
     """
     if not roles.is_reviewer(user):
         raise NotAllowed(_("Only reviewers can take claims."))
+    candidates = (
+        Claim.objects.pending()
+        .filter(assignee__isnull=True)
+        .queue_filter(kind=kind, language=language, article=article)
+        .order_by("id")
+    )
     with transaction.atomic():
-        claim = (
-            Claim.objects.pending()
-            .filter(assignee__isnull=True)
-            .queue_filter(kind=kind, language=language, article=article)
-            .order_by("id")
-            .select_for_update(skip_locked=True, of=("self",))
-            .first()
-        )
+        claim = candidates.select_for_update(skip_locked=True, of=("self",)).first()
+        if claim is None:
+            claim = candidates.select_for_update(of=("self",)).first()
         if claim is None:
             return None
         _assign(claim, user)
     return claim
 
 
+@retry_on_conflict
 def take_claim(claim: Claim, user: Any) -> Claim:
     """Take one given claim; refused when somebody else got it first."""
     with transaction.atomic():
@@ -106,6 +114,7 @@ def take_claim(claim: Claim, user: Any) -> Claim:
     return current
 
 
+@retry_on_conflict
 def save_review(
     claim: Claim,
     user: Any,
@@ -138,6 +147,7 @@ def submit_claim(claim: Claim, user: Any, **review: Any) -> Claim:
     return save_review(claim, user, submit=True, **review)
 
 
+@retry_on_conflict
 def add_source(claim: Claim, user: Any, **fields: Any) -> Source:
     """Attach a source.
 
@@ -156,6 +166,7 @@ def add_source(claim: Claim, user: Any, **fields: Any) -> Source:
     return source
 
 
+@retry_on_conflict
 def remove_source(claim: Claim, user: Any, source_uuid: Any) -> None:
     with transaction.atomic():
         current = _lock(claim)
@@ -167,7 +178,14 @@ def remove_source(claim: Claim, user: Any, source_uuid: Any) -> None:
         source.delete()
 
 
+def dismissal_needs_approval(user: Any) -> bool:
+    """A reviewer's dismissal goes to the approvals (setting); an editor's applies at once."""
+    return settings.FACTCHECK_DISMISSAL_NEEDS_APPROVAL and not roles.is_editor(user)
+
+
+@retry_on_conflict
 def dismiss_claim(claim: Claim, user: Any, *, version: int, reason: str, note: str) -> Claim:
+    """Dismiss the claim, or (a reviewer's, see dismissal_needs_approval) submit the dismissal."""
     errors = {}
     if reason not in Claim.DismissReason.values:
         errors["reason"] = _("Choose why the claim is dismissed.")
@@ -180,27 +198,38 @@ def dismiss_claim(claim: Claim, user: Any, *, version: int, reason: str, note: s
         current = _lock(claim, version)
         if not can_dismiss_claim(user, current):
             raise NotAllowed(_("You cannot dismiss this claim."))
-        current.dismiss_reason = reason
-        event = _status_change(current, user, Claim.Status.DISMISSED, comment=note.strip())
+        proposed = dismissal_needs_approval(user)
+        current.dismiss_reason, current.dismiss_note = reason, note.strip()
+        status = Claim.Status.SUBMITTED if proposed else Claim.Status.DISMISSED
+        event = _status_change(current, user, status, comment=note.strip())
         event.after["reason"] = reason
+        _save(current, [event])
+        if not proposed:
+            _finish_article_if_done(article, user)
+    return current
+
+
+@retry_on_conflict
+def approve_claim(claim: Claim, user: Any, *, version: int) -> Claim:
+    """Approve a submitted verdict, or a proposed dismissal (the claim is then dismissed);
+    the article becomes `checked` when nothing is left open."""
+    with transaction.atomic():
+        article = _lock_article(claim)
+        current = _lock(claim, version)
+        _require_submitted_for_editor(current, user)
+        decided = Claim.Status.DISMISSED if current.dismissal_proposed else Claim.Status.APPROVED
+        event = _status_change(current, user, decided)
+        if decided == Claim.Status.DISMISSED:
+            event.after["reason"] = current.dismiss_reason
         _save(current, [event])
         _finish_article_if_done(article, user)
     return current
 
 
-def approve_claim(claim: Claim, user: Any, *, version: int) -> Claim:
-    """Approve a submitted verdict; the article becomes `checked` when nothing is left open."""
-    with transaction.atomic():
-        article = _lock_article(claim)
-        current = _lock(claim, version)
-        _require_submitted_for_editor(current, user)
-        _save(current, [_status_change(current, user, Claim.Status.APPROVED)])
-        _finish_article_if_done(article, user)
-    return current
-
-
+@retry_on_conflict
 def send_back(claim: Claim, user: Any, *, version: int, comment: str) -> Claim:
-    """Return a submitted claim to its reviewer with a required comment."""
+    """Return a submitted claim (verdict or proposed dismissal) to its reviewer with a
+    required comment; a refused dismissal is withdrawn, its reason kept in the history."""
     if not comment.strip():
         raise MissingEvidence({"comment": _("Say what the reviewer should change.")})
     with transaction.atomic():
@@ -208,8 +237,13 @@ def send_back(claim: Claim, user: Any, *, version: int, comment: str) -> Claim:
         _require_submitted_for_editor(current, user)
         # A reviewer whose account was deleted leaves no assignee: back to the pool.
         target = Claim.Status.IN_PROGRESS if current.assignee_id else Claim.Status.PENDING
+        refused_dismissal = current.dismissal_proposed
+        status_event = _status_change(current, user, target)
+        if refused_dismissal:
+            status_event.before["reason"] = current.dismiss_reason
+            current.dismiss_reason, current.dismiss_note = "", ""
         events = [
-            _status_change(current, user, target),
+            status_event,
             _event(current, user, ReviewEvent.Action.COMMENT, comment=comment.strip()),
         ]
         _save(current, events)
@@ -235,7 +269,7 @@ def _lock(claim: Claim, version: int | None = None) -> Claim:
 
 
 def _lock_article(claim: Claim) -> Article:
-    return Article.objects.select_for_update().only("id", "status").get(pk=claim.article_id)
+    return lock_article(claim.article_id, "status")
 
 
 def _save(claim: Claim, events: list[ReviewEvent]) -> None:

@@ -186,3 +186,49 @@ class UploadForm(forms.Form):
             if name in self.errors:
                 field.widget.attrs["autofocus"] = True
                 return
+
+
+class ArticleEditForm(UploadForm):
+    """The upload form's fields and checks, without the file: the text is edited as text."""
+
+    file = None
+
+    def __init__(self, *args: Any, article: Article, **kwargs: Any) -> None:
+        published: Any = article.published_on
+        if published and article.published_precision == Article.DatePrecision.MONTH:
+            published = published.strftime("%Y-%m")
+        kwargs.setdefault("initial", {
+            "title": article.title,
+            "text": article.body,
+            "published_on": published,
+            "published_precision": article.published_precision,
+            "language": article.requested_language,
+            "source_url": article.source_url,
+            "outlet": article.outlet,
+        })
+        super().__init__(*args, **kwargs)
+        date = self.fields["published_on"]
+        if getattr(date.widget, "input_type", "") == "date":
+            # A date picker shows a month-precision value (YYYY-MM) as empty, and saving the
+            # form would then erase the date: edit it as text in the format the field takes.
+            date.widget = forms.TextInput(attrs={"placeholder": "YYYY-MM-DD", "size": 10})
+        text = self.fields["text"]
+        text.required = True
+        text.error_messages["required"] = _("The text cannot be empty.")
+        text.help_text = _(
+            "Changing the text extracts the claims again. Claims whose words are still there "
+            "keep their reviewer work; the others are flagged as no longer found."
+        )
+
+    def article_fields(self) -> dict[str, Any]:
+        """Keyword arguments for actions.articles.edit_article."""
+        data = self.cleaned_data
+        return {
+            "title": data["title"],
+            "body": data["text"],
+            "requested_language": data["language"],
+            "published_on": data["published_on"],
+            "published_precision": data["published_precision"],
+            "source_url": data["source_url"],
+            "outlet": data["outlet"],
+        }

@@ -100,10 +100,11 @@ def event_summary(event: ReviewEvent, kind: str = "") -> str:
     action = event.action
     if action == ReviewEvent.Action.STATUS:
         for_article = event.claim_id is None
-        return gettext("Status: %(before)s → %(after)s") % {
+        line = gettext("Status: %(before)s → %(after)s") % {
             "before": _status_label(before.get("status"), for_article),
             "after": _status_label(after.get("status"), for_article),
         }
+        return line + _dismissal_note(before, after)
     if action == ReviewEvent.Action.ASSIGNED:
         return gettext("Assigned to %(user)s") % {"user": after.get("assignee") or "—"}
     if action == ReviewEvent.Action.VERDICT:
@@ -113,6 +114,8 @@ def event_summary(event: ReviewEvent, kind: str = "") -> str:
             "before": readable_value(before.get("value"), kind),
             "after": readable_value(after.get("value"), kind),
         }
+    if action == ReviewEvent.Action.EDITED:
+        return _edit_summary(event, before, after)
     if action in (ReviewEvent.Action.SOURCE_ADDED, ReviewEvent.Action.SOURCE_REMOVED):
         source = after or before
         label = source.get("title") or source.get("url")
@@ -121,6 +124,40 @@ def event_summary(event: ReviewEvent, kind: str = "") -> str:
             "source": label,
         }
     return str(event.get_action_display())
+
+
+def _edit_summary(event: ReviewEvent, before: dict[str, Any], after: dict[str, Any]) -> str:
+    if event.claim_id is None:
+        fields = [str(Article._meta.get_field(name).verbose_name) for name in after
+                  if name != "claims"]
+        return gettext("Article edited: %(fields)s") % {"fields": ", ".join(fields)}
+    if after.get("stale"):
+        return gettext("Article text edited: these words are gone; the claim is kept, "
+                       "flagged as no longer found")
+    return gettext("Article text edited: the claim moved with its words "
+                   "(characters %(before)s → %(after)s)") % {
+        "before": f"{before.get('start')}–{before.get('end')}",
+        "after": f"{after.get('start')}–{after.get('end')}",
+    }
+
+
+def _dismissal_note(before: dict[str, Any], after: dict[str, Any]) -> str:
+    """What a status change did to a dismissal: proposed, applied, or refused."""
+    if after.get("reason"):
+        reason = _reason_label(after["reason"])
+        if after.get("status") == Claim.Status.SUBMITTED:
+            return "; " + gettext("dismissal proposed: %(reason)s") % {"reason": reason}
+        return "; " + gettext("reason: %(reason)s") % {"reason": reason}
+    if before.get("reason"):
+        return "; " + gettext("dismissal refused")
+    return ""
+
+
+def _reason_label(reason: str) -> str:
+    try:
+        return str(Claim.DismissReason(reason).label)
+    except ValueError:
+        return reason
 
 
 def _verdict_summary(before: dict[str, Any], after: dict[str, Any]) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -18,8 +18,9 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from factcheck import roles
 from factcheck.access import get_article_for, role_required
+from factcheck.actions import articles as article_actions
 from factcheck.actions import extraction
-from factcheck.forms.articles import UploadForm
+from factcheck.forms.articles import ArticleEditForm, UploadForm
 from factcheck.highlight import by_sentence
 from factcheck.models import Article
 
@@ -33,10 +34,19 @@ FORM_FIELD_FOR = {"body": "text", "requested_language": "language", "uploaded_fi
 @role_required(roles.is_staff_member)
 @require_safe
 def article_list(request: HttpRequest) -> HttpResponse:
-    articles = Article.objects.visible_to(request.user).with_claim_counts().defer("body")
+    """Current articles, newest first; ?archived=1 lists the archived ones instead."""
+    archived = request.GET.get("archived") == "1"
+    articles = Article.objects.visible_to(request.user)
+    articles = articles.archived() if archived else articles.active()
+    articles = articles.with_claim_counts().defer("body")
     page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
     busy = any(article.is_busy for article in page)
-    context = {"page": page, "busy": busy, "can_upload": roles.can_upload(request.user)}
+    context = {
+        "page": page,
+        "busy": busy,
+        "can_upload": roles.can_upload(request.user),
+        "archived": archived,
+    }
     if request.htmx:
         status = 200 if busy else STOP_POLLING
         return render(request, "factcheck/article_list.html#rows", context, status=status)
@@ -108,6 +118,7 @@ def article_detail(request: HttpRequest, uuid: str) -> HttpResponse:
         "stale_claims": [claim for claim in claims if claim.stale],
         "sentences": by_sentence(current),
         "can_reextract": roles.is_editor(request.user),
+        "can_manage": roles.is_editor(request.user),
     }
     if request.htmx:
         # Extraction just finished: the new status, and the claims out of band.
@@ -122,3 +133,82 @@ def article_reextract(request: HttpRequest, uuid: str) -> HttpResponse:
     extraction.request_reextraction(article, actor=request.user)
     messages.info(request, _("Extraction requested again; reviewer work on claims is kept."))
     return redirect(article)
+
+
+@role_required(roles.is_editor)
+@require_http_methods(["GET", "POST"])
+def article_delete(request: HttpRequest, uuid: str) -> HttpResponse:
+    """GET: confirm (HTMX: the confirmation alone, shown in the page); POST: delete.
+
+    An article with reviewer work cannot be deleted: the page offers to archive it.
+    """
+    article = get_article_for(request, uuid)
+    context = {"article": article, "deletable": article_actions.can_delete(article)}
+    if request.method == "POST":
+        try:
+            article_actions.delete_article(article, request.user)
+        except article_actions.ArticleActionError as exc:
+            context |= {"error": str(exc), "deletable": False}
+            return render(request, "factcheck/article_delete.html", context, status=409)
+        messages.success(request, _("“%(title)s” was deleted.") % {"title": article.title})
+        return redirect("factcheck:article_list")
+    template = "factcheck/article_delete.html"
+    return render(request, f"{template}#confirm" if request.htmx else template, context)
+
+
+ARCHIVE_STEPS = {"archive": article_actions.archive_article,
+                 "restore": article_actions.restore_article}
+
+
+@role_required(roles.is_editor)
+@require_POST
+def article_archive(request: HttpRequest, uuid: str) -> HttpResponse:
+    """POST action=archive | restore."""
+    article = get_article_for(request, uuid)
+    step = ARCHIVE_STEPS.get(request.POST.get("action", ""))
+    if step is None:
+        return HttpResponseBadRequest(_("Unknown action."))
+    try:
+        step(article, request.user)
+    except article_actions.ArticleActionError as exc:
+        messages.error(request, str(exc))
+    else:
+        if step is article_actions.archive_article:
+            messages.success(request, _("Article archived: it left the lists and the queue; "
+                                        "its claims and history are kept."))
+        else:
+            messages.success(request, _("Article restored."))
+    return redirect(article)
+
+
+@role_required(roles.is_editor)
+@require_http_methods(["GET", "POST"])
+def article_edit(request: HttpRequest, uuid: str) -> HttpResponse:
+    """The article's details; a new text re-extracts, carrying reviewer work over."""
+    article = get_article_for(request, uuid)
+    form = ArticleEditForm(request.POST or None, article=article)
+    if request.method == "POST" and form.is_valid():
+        try:
+            edit = article_actions.edit_article(article, request.user, **form.article_fields())
+        except ValidationError as exc:
+            _attach_model_errors(form, exc)
+        else:
+            messages.success(request, _edit_message(edit))
+            return redirect(article)
+    form.focus_first_error()
+    status = 400 if form.errors else 200
+    context = {"form": form, "article": article}
+    return render(request, "factcheck/article_edit.html", context, status=status)
+
+
+def _edit_message(edit: article_actions.Edit) -> str:
+    if not edit.changed:
+        return _("Nothing was changed.")
+    if "body" not in edit.changed:
+        if edit.reextracted:
+            return _("Article saved; claims are being extracted again.")
+        return _("Article saved.")
+    return _(
+        "Article saved; claims are being extracted again. Claims moved with the text: "
+        "%(moved)s; no longer found, their reviewer work kept: %(stale)s."
+    ) % {"moved": edit.moved, "stale": edit.stale}

@@ -26,13 +26,16 @@ from factcheck.access import get_claim_for, role_required
 from factcheck.actions import review
 from factcheck.actions.review import ClaimActionError
 from factcheck.forms.review import DismissForm, ReviewForm, SourceForm, ValueForm, value_form_for
-from factcheck.models import Claim
+from factcheck.models import Claim, ReviewEvent
 from factcheck.templatetags.review_tags import readable_value
 from factcheck.views.refusals import rebound, refusal_for
 
 TEMPLATE = "factcheck/claim.html"
 # Fragments refreshed out of band after any HTMX step: they show what just changed.
 OOB_FRAGMENTS = ("summary", "history")
+# The page shows the newest events; "Show older events" loads this many more at a time.
+HISTORY_PAGE = 20
+HISTORY_BEFORE = "history_before"
 
 
 @role_required(roles.is_staff_member)
@@ -40,11 +43,40 @@ OOB_FRAGMENTS = ("summary", "history")
 def claim_detail(request: HttpRequest, uuid: uuid_lib.UUID) -> HttpResponse:
     claim = get_claim_for(request, uuid)
     if request.method == "GET":
-        return render(request, TEMPLATE, claim_context(request, claim, page=True))
+        return show(request, claim)
     handler = POST_HANDLERS.get(request.POST.get("action", ""))
     if handler is None:
         return HttpResponseBadRequest(_("Unknown action."))
     return handler(request, claim)
+
+
+def show(request: HttpRequest, claim: Claim) -> HttpResponse:
+    """The page; with ?history_before=<event id>, also the older history (HTMX: just that)."""
+    if HISTORY_BEFORE not in request.GET:
+        return render(request, TEMPLATE, claim_context(request, claim, page=True))
+    anchor = history_anchor(claim, request.GET[HISTORY_BEFORE])
+    if anchor is None:
+        return HttpResponseBadRequest(_("This point in the claim's history does not exist."))
+    older, more = claim.events.select_related("actor").before(anchor).newest(HISTORY_PAGE)
+    history = {"events": older, "older_cursor": older[0].pk if more else None}
+    if request.htmx:
+        return render(request, f"{TEMPLATE}#history_older", {"claim": claim, **history})
+    # A plain link shows what the HTMX swaps add up to: everything from there to now.
+    if older:
+        history["events"] = list(claim.events.select_related("actor").since(older[0]))
+    return render(request, TEMPLATE, claim_context(request, claim, page=True, **history))
+
+
+def history_anchor(claim: Claim, value: str) -> ReviewEvent | None:
+    """The claim's event named in the query string; None for anything else."""
+    if not value.isdigit():
+        return None
+    return claim.events.filter(pk=int(value)).only("pk", "created_at").first()
+
+
+def newest_history(claim: Claim) -> dict[str, Any]:
+    events, more = claim.events.select_related("actor").newest(HISTORY_PAGE)
+    return {"events": events, "older_cursor": events[0].pk if more else None}
 
 
 def claim_context(request: HttpRequest, claim: Claim, *, page: bool = False, **extra: Any) -> dict:
@@ -55,13 +87,15 @@ def claim_context(request: HttpRequest, claim: Claim, *, page: bool = False, **e
         "can_edit": review.can_edit_claim(user, claim),
         "can_take": review.can_take_claim(user, claim),
         "can_dismiss": review.can_dismiss_claim(user, claim),
+        "dismissal_needs_approval": review.dismissal_needs_approval(user),
         "review_form": ReviewForm(claim=claim),
         "value_form": value_form_for(claim),
         "source_form": SourceForm(initial={"accessed_on": timezone.localdate()}),
         "dismiss_form": DismissForm(initial={"version": claim.version}),
         "sources": claim.sources.all(),
-        "events": claim.events.select_related("actor"),
     }
+    if "events" not in extra:
+        context |= newest_history(claim)
     if page:
         # Only the full page shows the sentence: fragments need not load the article body.
         context["before"], context["span"], context["after"] = claim.sentence()
@@ -77,6 +111,8 @@ def render_fragments(
     rows appended instead of being rendered again whole: a long history would
     otherwise dominate the cost of every save.
     """
+    if "new_events" in extra:  # the history is not rendered again: spare its query
+        extra.setdefault("events", [])
     context = claim_context(request, claim, **extra)
     html = render_to_string(f"{TEMPLATE}#{main}", context, request)
     for name in OOB_FRAGMENTS:
@@ -212,7 +248,7 @@ def dismiss(request: HttpRequest, claim: Claim) -> HttpResponse:
         return respond(request, claim, "review", 400, dismiss_form=form)
     data = form.cleaned_data
     try:
-        review.dismiss_claim(
+        dismissed = review.dismiss_claim(
             claim, request.user, version=data["version"], reason=data["reason"], note=data["note"]
         )
     except ClaimActionError as exc:
@@ -225,6 +261,9 @@ def dismiss(request: HttpRequest, claim: Claim) -> HttpResponse:
         else:
             refused.add_to(form)
         return respond(request, claim, "review", refused.status, dismiss_form=form)
+    if dismissed.dismissal_proposed:
+        return done(request, claim, _("Dismissal submitted: an editor will approve it or send "
+                                      "it back."))
     return done(request, claim, _("Claim dismissed."))
 
 

@@ -79,6 +79,12 @@ class Article(models.Model):
     failure_reason = models.TextField(_("failure reason"), blank=True)
     extractor_version = models.CharField(_("extractor version"), max_length=20, blank=True)
     extracted_at = models.DateTimeField(_("extracted at"), null=True, blank=True)
+    # Set while an extraction is pending (requested, not finished), whatever the status:
+    # a published article keeps its status while it is extracted again. The sweeper
+    # re-enqueues what stays pending too long; the task compares it to what it read.
+    extraction_queued_at = models.DateTimeField(
+        _("extraction queued at"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -88,7 +94,15 @@ class Article(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
-        indexes = [models.Index(fields=["status", "-created_at"])]
+        indexes = [
+            models.Index(fields=["status", "-created_at"]),
+            # The sweeper's scan: only pending rows are in it.
+            models.Index(
+                fields=["extraction_queued_at"],
+                name="article_pending_idx",
+                condition=Q(extraction_queued_at__isnull=False),
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(published_precision__in=["day", "month"]),
@@ -127,7 +141,10 @@ class Article(models.Model):
     @property
     def is_busy(self) -> bool:
         """True while the worker has not finished with the article yet."""
-        return self.status in (self.Status.QUEUED, self.Status.EXTRACTING)
+        return self.extraction_queued_at is not None or self.status in (
+            self.Status.QUEUED,
+            self.Status.EXTRACTING,
+        )
 
     def duplicates(self) -> ArticleQuerySet:
         return Article.objects.filter(content_hash=self.content_hash).exclude(pk=self.pk)

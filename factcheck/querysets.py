@@ -54,6 +54,20 @@ class ArticleQuerySet(models.QuerySet):
     def oldest_first(self) -> ArticleQuerySet:
         return self.order_by("created_at", "id")
 
+    def stale_extractions(self, queued_before: Any) -> ArticleQuerySet:
+        """Extractions still pending since before `queued_before`: the sweeper's work.
+
+        Rows left queued or extracting with no pending mark (made before the mark
+        existed, or by a bulk insert) count by their last update.
+        """
+        busy = ["queued", "extracting"]
+        return self.filter(
+            models.Q(extraction_queued_at__lt=queued_before)
+            | models.Q(
+                extraction_queued_at__isnull=True, status__in=busy, updated_at__lt=queued_before
+            )
+        ).order_by("pk")
+
 
 class ClaimQuerySet(models.QuerySet):
     def visible_to(self, user: AnyUser) -> ClaimQuerySet:

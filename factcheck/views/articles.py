@@ -17,7 +17,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from factcheck import actions, roles
+from factcheck import actions, enqueue, roles
 from factcheck.article_forms import UploadForm
 from factcheck.highlight import by_sentence
 from factcheck.models import Article
@@ -58,7 +58,12 @@ def article_new(request: HttpRequest) -> HttpResponse:
             _attach_model_errors(form, exc)
         else:
             _flag_duplicate(request, article)
-            messages.success(request, _("Article uploaded; claims are being extracted."))
+            if enqueue.deferred(article):
+                messages.warning(request, _(
+                    "Article saved; extraction will start as soon as the worker queue is back."
+                ))
+            else:
+                messages.success(request, _("Article uploaded; claims are being extracted."))
             return redirect(article)
     form.focus_first_error()
     return render(request, "factcheck/article_new.html", {"form": form})
@@ -111,5 +116,10 @@ def article_reextract(request: HttpRequest, uuid: str) -> HttpResponse:
     require(roles.is_editor(request.user))
     article = get_object_or_404(Article.objects.visible_to(request.user), uuid=uuid)
     actions.request_reextraction(article, actor=request.user)
-    messages.info(request, _("Extraction requested again; reviewer work on claims is kept."))
+    if enqueue.deferred(article):
+        messages.warning(request, _(
+            "Extraction requested; it will start as soon as the worker queue is back."
+        ))
+    else:
+        messages.info(request, _("Extraction requested again; reviewer work on claims is kept."))
     return redirect(article)

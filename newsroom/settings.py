@@ -7,6 +7,7 @@ CELERY_BROKER_URL, SECRET_KEY, ALLOWED_HOSTS and DEBUG=0.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -187,8 +188,15 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# Tests and benchmarks give each run its own queue, beat's messages included.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_TASK_DEFAULT_QUEUE", "celery")
 # Where embedded beat (rundev, `worker -B`) keeps its schedule state.
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+with contextlib.suppress(OSError):  # a read-only image passes --schedule elsewhere
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+# A task whose broker connection is lost cannot be acknowledged: the broker gives it
+# back (acks_late) and the worker stops it (Celery 6's default; it is safe to run twice).
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 
 # The database is the source of truth, the queue only a wake-up call (DESIGN, Flow 5).
 # Transient database or broker errors retry with exponential backoff (1 s, 2 s, 4 s ...

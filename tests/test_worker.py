@@ -115,3 +115,33 @@ def test_extraction_error_leaves_failed_with_reason_and_nothing_half_written(
     assert article.failure_reason.startswith("TypeError: ")
     assert claim_rows(article) == before
     assert Claim.objects.get(pk=kept.pk).sources.count() == 1
+
+
+def test_reextracting_a_published_article_keeps_it_published(celery_worker, editor, client):
+    article = submit(editor)
+    wait_for(lambda: settled(article))
+    before = article.claims.count()
+    Article.objects.filter(pk=article.pk).update(
+        status=Article.Status.PUBLISHED,
+        body=article.body + " Le texte entre en vigueur le 1er janvier 2025.",
+    )
+    client.force_login(editor)
+    response = client.post(f"/articles/{article.uuid}/reextract/")
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.status == Article.Status.PUBLISHED and article.is_busy
+    wait_for(lambda: settled(article))
+    assert article.status == Article.Status.PUBLISHED
+    assert extractions(article) == 2
+    assert article.claims.count() == before + 1  # re-extraction changed the claims only
+    assert article.claims.filter(text__contains="1er janvier 2025").exists()
+
+
+def test_an_article_without_claims_is_checked_and_says_so(celery_worker, editor, client):
+    article = submit(editor, "Il faisait beau sur la ville, et les passants flânaient.")
+    wait_for(lambda: settled(article))
+    assert article.status == Article.Status.CHECKED
+    assert not article.claims.exists()
+    client.force_login(editor)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "No checkable claim was found in this text: nothing to review." in page

@@ -173,9 +173,11 @@ class PrivatePostgres:
                   "--no-sync", "-E", "UTF8")
 
     def start(self) -> None:
+        # fsync off is safe here: a killed server's writes are still in the OS page cache.
+        # synchronous_commit stays on: commits acknowledged but still in the WAL buffers
+        # (shared memory) would be lost by an immediate stop, as by a real crash.
         options = (f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 "
-                   "-c fsync=off -c synchronous_commit=off -c full_page_writes=off "
-                   "-c max_connections=200")
+                   "-c fsync=off -c max_connections=200")
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.log), "-o", options,
                   "-w", "start")
 

@@ -42,9 +42,9 @@ def use_broker(url: str | None) -> None:
     environment first. The write and read URLs it consults before that can.
     """
     app.conf.broker_write_url = app.conf.broker_read_url = url
-    if app._pool is not None:
-        app._pool.force_close_all()
-        app._pool = None
+    # Forget the pools, don't close them: kombu keeps them in a registry by URL, and
+    # a closed one would be handed out again when the URL comes back.
+    app._pool = None
     app.amqp._producer_pool = None
 
 
@@ -130,9 +130,9 @@ def test_database_down_5s_while_200_articles_are_queued(start_worker, editor, tm
     gate = TcpGate(db["HOST"], int(db["PORT"]))
     gate.open()
     # Backoff capped at 4 s instead of 60 s keeps the test short; the retry path is the same.
+    ids = [submit(editor, n).pk for n in range(200)]  # queued before the worker starts
     worker = start_worker(database_port=gate.port, EXTRACTION_RETRY_BACKOFF_MAX="4")
     try:
-        ids = [submit(editor, n).pk for n in range(200)]
         wait_for(lambda: pending(ids) <= 190, timeout=30)
         gate.close()  # the worker's database goes away mid-drain
         left_when_down = pending(ids)
@@ -204,8 +204,8 @@ def test_sweeping_twice_sends_once_and_duplicates_extract_once(start_worker, edi
 def test_worker_main_process_sigkilled_its_tasks_come_back(broker, start_worker, editor):
     # A short visibility timeout stands in for the configured minutes (see test_settings).
     fast = {"CELERY_VISIBILITY_TIMEOUT": "3", "CELERY_UNACKED_RESTORE_INTERVAL": "1"}
+    ids = [submit(editor, n).pk for n in range(100)]  # queued before the worker starts
     first = start_worker(pool="prefork", **fast)
-    ids = [submit(editor, n).pk for n in range(100)]
     wait_for(lambda: pending(ids) < 100, timeout=30, interval=0.02)
     first.kill()
     held = int(broker.cli("hlen", "unacked") or 0)

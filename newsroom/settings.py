@@ -161,6 +161,9 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "store_processed": False,
     }
 elif CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    if CELERY_BROKER_URL.startswith("redis://"):
+        # kombu's Redis transport, fixed for a crash on connection loss (factcheck/broker.py).
+        CELERY_BROKER_TRANSPORT = "factcheck.broker:Transport"
     # An unacked message (its worker died) returns to the queue after visibility_timeout.
     # It must outlast the longest task, and a retry's countdown (a retried task waits
     # unacked in the worker): an extraction takes well under a second, retries back off

@@ -224,3 +224,20 @@ def test_visibility_timeout_fits_the_longest_task_in_minutes(settings):
     assert settings.EXTRACTION_RETRY_BACKOFF_MAX < options["visibility_timeout"] <= 600
     assert options["unacked_restore_interval"] * options["unacked_restore_throttle"] <= 60
     assert settings.CELERY_TASK_ACKS_LATE and settings.CELERY_TASK_REJECT_ON_WORKER_LOST
+
+
+def test_redis_killed_under_a_busy_worker_the_worker_survives_and_catches_up(
+    broker, start_worker, editor
+):
+    """Redis dies (and forgets everything) while the worker holds delivered tasks."""
+    ids = [submit(editor, n).pk for n in range(100)]  # queued before the worker starts
+    worker = start_worker(pool="prefork", beat=True, EXTRACTION_SWEEP_INTERVAL="1",
+                          EXTRACTION_STALE_AFTER="2")
+    wait_for(lambda: pending(ids) < 95, timeout=30, interval=0.02)
+    broker.stop()
+    time.sleep(1)
+    broker.start()
+    wait_for(lambda: pending(ids) == 0, timeout=60, interval=0.5)
+    assert worker.proc.poll() is None, worker.log.read_text()[-3000:]
+    assert "Unrecoverable error" not in worker.log.read_text()
+    assert_each_extracted_once(ids, expected_claims(0))

@@ -8,7 +8,7 @@ PORT ?= 8000
 # The embedded default: SQLite and kombu's filesystem broker under var/.
 RUN_ENV := DEBUG=1
 
-.PHONY: install run test lint bench-extraction bench-queue bench-pipeline bench-uploads bench screenshots clean
+.PHONY: install run test lint bench-extraction bench-queue bench-pipeline bench-uploads bench-faults bench screenshots clean
 
 install: $(VENV)/.installed
 
@@ -49,7 +49,11 @@ bench-uploads: install
 	scripts/ensure-services
 	$(PY) bench/uploads.py
 
-bench: bench-extraction bench-queue bench-pipeline bench-uploads
+# Outages injected into private PostgreSQL, Redis and worker processes (never the shared ones).
+bench-faults: install
+	$(PY) bench/faults.py
+
+bench: bench-extraction bench-queue bench-pipeline bench-uploads bench-faults
 
 screenshots: install
 	scripts/ensure-services

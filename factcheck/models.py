@@ -83,6 +83,12 @@ class Article(models.Model):
     # Archived: out of the lists, the queue and the approvals, its claims and history kept.
     # A flag beside the status, not a status: the article stays where its workflow was.
     archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+    # Set while an extraction is pending (requested, not finished), whatever the status:
+    # a published article keeps its status while it is extracted again. The sweeper
+    # re-enqueues what stays pending too long; the task compares it to what it read.
+    extraction_queued_at = models.DateTimeField(
+        _("extraction queued at"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -99,6 +105,12 @@ class Article(models.Model):
                 fields=["archived_at"],
                 condition=Q(archived_at__isnull=False),
                 name="article_archived_idx",
+            ),
+            # The sweeper's scan: only pending rows are in it.
+            models.Index(
+                fields=["extraction_queued_at"],
+                name="article_pending_idx",
+                condition=Q(extraction_queued_at__isnull=False),
             ),
         ]
         constraints = [
@@ -139,7 +151,10 @@ class Article(models.Model):
     @property
     def is_busy(self) -> bool:
         """True while the worker has not finished with the article yet."""
-        return self.status in (self.Status.QUEUED, self.Status.EXTRACTING)
+        return self.extraction_queued_at is not None or self.status in (
+            self.Status.QUEUED,
+            self.Status.EXTRACTING,
+        )
 
     @property
     def is_archived(self) -> bool:

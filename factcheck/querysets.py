@@ -62,6 +62,20 @@ class ArticleQuerySet(VisibleToMixin, models.QuerySet):
         """Not archived: what the lists show by default."""
         return self.filter(archived_at__isnull=True)
 
+    def stale_extractions(self, queued_before: Any) -> ArticleQuerySet:
+        """Extractions still pending since before `queued_before`: the sweeper's work.
+
+        Rows left queued or extracting with no pending mark (made before the mark
+        existed, or by a bulk insert) count by their last update.
+        """
+        busy = ["queued", "extracting"]
+        return self.filter(
+            models.Q(extraction_queued_at__lt=queued_before)
+            | models.Q(
+                extraction_queued_at__isnull=True, status__in=busy, updated_at__lt=queued_before
+            )
+        ).order_by("pk")
+
     def archived(self) -> ArticleQuerySet:
         return self.filter(archived_at__isnull=False)
 

@@ -7,6 +7,7 @@ CELERY_BROKER_URL, SECRET_KEY, ALLOWED_HOSTS and DEBUG=0.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -199,6 +200,26 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "control_folder": str(VAR_DIR / "broker-control"),
         "store_processed": False,
     }
+elif CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    if CELERY_BROKER_URL.startswith("redis://"):
+        # kombu's Redis transport, fixed for a crash on connection loss (factcheck/broker.py).
+        CELERY_BROKER_TRANSPORT = "factcheck.broker:Transport"
+    # An unacked message (its worker died) returns to the queue after visibility_timeout.
+    # It must outlast the longest task, and a retry's countdown (a retried task waits
+    # unacked in the worker): an extraction takes well under a second, retries back off
+    # up to EXTRACTION_RETRY_BACKOFF_MAX. Redis's default, an hour, left articles
+    # "Extracting" for an hour after a worker was killed.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "300")),
+        # Look for such messages every unacked_restore_interval seconds (kombu scans only
+        # every 10th call by default, so a 10 s interval would mean 100 s).
+        "unacked_restore_interval": int(os.environ.get("CELERY_UNACKED_RESTORE_INTERVAL", "10")),
+        "unacked_restore_throttle": 1,
+        # A broker that is down must fail a publish fast (the request goes on without it),
+        # and one that vanished without closing TCP must not hang a publish for ever.
+        "socket_connect_timeout": 2,
+        "socket_timeout": 10,
+    }
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 # Tasks take milliseconds: a few reserved per process saves a broker round trip each.
@@ -209,6 +230,27 @@ CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# Tests and benchmarks give each run its own queue, beat's messages included.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_TASK_DEFAULT_QUEUE", "celery")
+# Where embedded beat (rundev, `worker -B`) keeps its schedule state.
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+with contextlib.suppress(OSError):  # a read-only image passes --schedule elsewhere
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+# A task whose broker connection is lost cannot be acknowledged: the broker gives it
+# back (acks_late) and the worker stops it (Celery 6's default; it is safe to run twice).
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
+
+# The database is the source of truth, the queue only a wake-up call (DESIGN, Flow 5).
+# Transient database or broker errors retry with exponential backoff (1 s, 2 s, 4 s ...
+# capped, with jitter) before the task gives up; the sweeper (a beat task run every
+# EXTRACTION_SWEEP_INTERVAL seconds) re-enqueues extractions still pending after
+# EXTRACTION_STALE_AFTER seconds: a message lost to a broker outage, a publish that
+# failed, retries used up.
+EXTRACTION_RETRY_BACKOFF_MAX = int(os.environ.get("EXTRACTION_RETRY_BACKOFF_MAX", "60"))
+EXTRACTION_MAX_RETRIES = int(os.environ.get("EXTRACTION_MAX_RETRIES", "12"))
+EXTRACTION_SWEEP_INTERVAL = float(os.environ.get("EXTRACTION_SWEEP_INTERVAL", "60"))
+EXTRACTION_STALE_AFTER = float(os.environ.get("EXTRACTION_STALE_AFTER", "300"))
 
 # Security. Production (DEBUG off) must pass `manage.py check --deploy`.
 SESSION_COOKIE_SECURE = not DEBUG

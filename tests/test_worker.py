@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from factcheck.actions.extraction import submit_article
 from factcheck.models import Article, Claim, ReviewEvent, Source
@@ -48,16 +49,38 @@ def test_saved_article_is_extracted_by_the_worker(celery_worker, editor):
     assert article.events.filter(action=ReviewEvent.Action.EXTRACTED).count() == 1
 
 
+def mark_pending(article: Article, **fields) -> None:
+    Article.objects.filter(pk=article.pk).update(extraction_queued_at=timezone.now(), **fields)
+
+
+def extractions(article: Article) -> int:
+    return article.events.filter(action=ReviewEvent.Action.EXTRACTED).count()
+
+
 def test_running_the_task_twice_leaves_the_same_claims(celery_worker, editor):
     article = submit(editor)
     wait_for(lambda: settled(article))
     first = claim_rows(article)
     ids = set(article.claims.values_list("pk", flat=True))
     assert first
+    mark_pending(article)
     extract_article.delay(article.pk)
-    wait_for(lambda: article.events.filter(action=ReviewEvent.Action.EXTRACTED).count() == 2)
+    extract_article.delay(article.pk)
+    wait_for(lambda: extractions(article) == 2)
     assert claim_rows(article) == first
     assert set(article.claims.values_list("pk", flat=True)) == ids
+
+
+def test_a_message_with_nothing_pending_changes_nothing(celery_worker, editor):
+    """A duplicate (a sweep, a redelivery) arriving after the extraction is a no-op."""
+    article = submit(editor)
+    wait_for(lambda: settled(article))
+    extract_article.delay(article.pk)
+    probe = submit(editor, TEXT + " Encore une fois.")
+    wait_for(lambda: settled(probe))  # the worker is one process: the duplicate ran first
+    article.refresh_from_db()
+    assert extractions(article) == 1
+    assert article.status == Article.Status.IN_REVIEW
 
 
 def test_task_for_a_deleted_article_ends_quietly(celery_worker, editor):
@@ -83,7 +106,7 @@ def test_extraction_error_leaves_failed_with_reason_and_nothing_half_written(
     Source.objects.create(claim=kept, url="https://example.org/vote", added_by=reviewer)
     before = claim_rows(article)
 
-    Article.objects.filter(pk=article.pk).update(body=article.body + " " + FAULT_MARKER)
+    mark_pending(article, body=article.body + " " + FAULT_MARKER)
     extract_article.delay(article.pk)
     wait_for(lambda: Article.objects.get(pk=article.pk).status == Article.Status.FAILED)
 
@@ -92,3 +115,33 @@ def test_extraction_error_leaves_failed_with_reason_and_nothing_half_written(
     assert article.failure_reason.startswith("TypeError: ")
     assert claim_rows(article) == before
     assert Claim.objects.get(pk=kept.pk).sources.count() == 1
+
+
+def test_reextracting_a_published_article_keeps_it_published(celery_worker, editor, client):
+    article = submit(editor)
+    wait_for(lambda: settled(article))
+    before = article.claims.count()
+    Article.objects.filter(pk=article.pk).update(
+        status=Article.Status.PUBLISHED,
+        body=article.body + " Le texte entre en vigueur le 1er janvier 2025.",
+    )
+    client.force_login(editor)
+    response = client.post(f"/articles/{article.uuid}/reextract/")
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.status == Article.Status.PUBLISHED and article.is_busy
+    wait_for(lambda: settled(article))
+    assert article.status == Article.Status.PUBLISHED
+    assert extractions(article) == 2
+    assert article.claims.count() == before + 1  # re-extraction changed the claims only
+    assert article.claims.filter(text__contains="1er janvier 2025").exists()
+
+
+def test_an_article_without_claims_is_checked_and_says_so(celery_worker, editor, client):
+    article = submit(editor, "Il faisait beau sur la ville, et les passants flânaient.")
+    wait_for(lambda: settled(article))
+    assert article.status == Article.Status.CHECKED
+    assert not article.claims.exists()
+    client.force_login(editor)
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "No checkable claim was found in this text: nothing to review." in page

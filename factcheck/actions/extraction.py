@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 def submit_article(*, uploaded_by: Any = None, **fields: Any) -> Article:
     """Save a new article and enqueue its extraction once the row is committed."""
     with transaction.atomic():
-        article = Article(uploaded_by=uploaded_by, **fields)
+        article = Article(uploaded_by=uploaded_by, extraction_queued_at=timezone.now(), **fields)
         article.full_clean(exclude=["content_hash"])
         article.save()
         enqueue_extraction(article)
@@ -55,46 +55,63 @@ def submit_upload(*, upload: Any = None, uploaded_by: Any = None, **fields: Any)
 
 def enqueue_extraction(article: Article) -> None:
     """Queue the extraction after commit: the worker must find the committed row."""
-    from factcheck.tasks import extract_article
+    from factcheck import enqueue
 
-    extract_article.delay_on_commit(article.pk)
+    enqueue.extraction_on_commit(article)
 
 
 def request_reextraction(article: Article, *, actor: Any) -> None:
+    """Mark the article's extraction pending and queue it; a published article stays published."""
     with transaction.atomic():
         before = article.status
+        after = before if before == Article.Status.PUBLISHED else Article.Status.QUEUED
+        now = timezone.now()
         Article.objects.filter(pk=article.pk).update(
-            status=Article.Status.QUEUED, failure_reason="", updated_at=timezone.now()
+            status=after, failure_reason="", extraction_queued_at=now, updated_at=now
         )
+        article.status, article.extraction_queued_at = after, now
         ReviewEvent.objects.create(
             article=article,
             actor=actor,
             action=ReviewEvent.Action.STATUS,
             before={"status": before},
-            after={"status": Article.Status.QUEUED},
+            after={"status": after},
             comment="re-extraction requested",
         )
         enqueue_extraction(article)
 
 
 def mark_extracting(article_id: int) -> bool:
-    """Move the article to `extracting`; False when it no longer exists."""
-    return bool(
-        Article.objects.filter(pk=article_id).update(
-            status=Article.Status.EXTRACTING, failure_reason="", updated_at=timezone.now()
-        )
+    """Move the article to `extracting` (a published one keeps its status); False when gone."""
+    articles = Article.objects.filter(pk=article_id)
+    moved = articles.exclude(status=Article.Status.PUBLISHED).update(
+        status=Article.Status.EXTRACTING, failure_reason="", updated_at=timezone.now()
+    )
+    return bool(moved) or articles.exists()
+
+
+def mark_failed(article_id: int, reason: str, *, queued_at: Any = None) -> None:
+    """`failed` with the reason, unless a newer request superseded the one that failed."""
+    articles = Article.objects.filter(pk=article_id)
+    if queued_at is not None:
+        articles = articles.filter(extraction_queued_at=queued_at)
+    articles.update(
+        status=Article.Status.FAILED,
+        failure_reason=reason[:2000],
+        extraction_queued_at=None,
+        updated_at=timezone.now(),
     )
 
 
-def mark_failed(article_id: int, reason: str) -> None:
-    Article.objects.filter(pk=article_id).update(
-        status=Article.Status.FAILED, failure_reason=reason[:2000], updated_at=timezone.now()
-    )
+class ExtractionSuperseded(Exception):
+    """The article was queued again while this extraction ran: the newer task does the work."""
 
 
 @retry_on_conflict
 @transaction.atomic
-def apply_extraction(article_id: int, extracted: Iterable[ExtractedClaim], lang: str) -> Article:
+def apply_extraction(
+    article_id: int, extracted: Iterable[ExtractedClaim], lang: str, *, queued_at: Any = None
+) -> Article:
     """Replace the article's claims with a fresh extraction, in one transaction.
 
     Claims are keyed by (kind, start, end) and their text: a claim found again
@@ -106,8 +123,13 @@ def apply_extraction(article_id: int, extracted: Iterable[ExtractedClaim], lang:
     Locks the article, then its claims (actions/locking.py): a reviewer's save
     in flight finishes first, and the claims are read as it committed them, so
     "nobody touched it" is decided on current data.
+
+    With `queued_at` (what the task read), a newer request (the text may have
+    changed) raises ExtractionSuperseded and nothing is written.
     """
     article = lock_article(article_id)
+    if queued_at is not None and article.extraction_queued_at != queued_at:
+        raise ExtractionSuperseded(article_id)
     fresh = {(c.kind, c.start, c.end): c for c in extracted}
     if any(article.body[c.start : c.end] != c.text for c in fresh.values()):
         # Extracted from a text edited since (actions.articles.edit_article), which queued
@@ -127,8 +149,10 @@ def apply_extraction(article_id: int, extracted: Iterable[ExtractedClaim], lang:
     article.failure_reason = ""
     article.extractor_version = EXTRACTOR_VERSION
     article.extracted_at = timezone.now()
+    article.extraction_queued_at = None
     article.save(update_fields=[
-        "language", "status", "failure_reason", "extractor_version", "extracted_at", "updated_at"
+        "language", "status", "failure_reason", "extractor_version", "extracted_at",
+        "extraction_queued_at", "updated_at",
     ])
     ReviewEvent.objects.create(
         article=article,
@@ -204,9 +228,13 @@ def _retire_missing(missing: list[Claim]) -> list[Claim]:
 
 
 def _status_after_extraction(current: str, claim_statuses: list[str]) -> str:
-    """`checked` when every remaining claim is settled, else `in_review`; published stays."""
+    """`checked` when every remaining claim is settled, else `in_review`; published stays.
+
+    No claim at all is `checked` too: there is nothing to review, and `in_review`
+    would wait for ever (the article page says no checkable claim was found).
+    """
     if current == Article.Status.PUBLISHED:
         return current
-    if claim_statuses and not any(status in Claim.OPEN_STATUSES for status in claim_statuses):
+    if not any(status in Claim.OPEN_STATUSES for status in claim_statuses):
         return Article.Status.CHECKED
     return Article.Status.IN_REVIEW

@@ -16,7 +16,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from factcheck import roles
+from factcheck import enqueue, roles
 from factcheck.access import get_article_for, role_required
 from factcheck.actions import articles as article_actions
 from factcheck.actions import extraction
@@ -66,7 +66,12 @@ def article_new(request: HttpRequest) -> HttpResponse:
             _flag_duplicate(request, article)
             for warning in form.warnings():
                 messages.warning(request, warning)
-            messages.success(request, _("Article uploaded; claims are being extracted."))
+            if enqueue.deferred(article):
+                messages.warning(request, _(
+                    "Article saved; extraction will start as soon as the worker queue is back."
+                ))
+            else:
+                messages.success(request, _("Article uploaded; claims are being extracted."))
             return redirect(article)
     form.focus_first_error()
     return render(request, "factcheck/article_new.html", {"form": form})
@@ -131,7 +136,12 @@ def article_detail(request: HttpRequest, uuid: str) -> HttpResponse:
 def article_reextract(request: HttpRequest, uuid: str) -> HttpResponse:
     article = get_article_for(request, uuid)
     extraction.request_reextraction(article, actor=request.user)
-    messages.info(request, _("Extraction requested again; reviewer work on claims is kept."))
+    if enqueue.deferred(article):
+        messages.warning(request, _(
+            "Extraction requested; it will start as soon as the worker queue is back."
+        ))
+    else:
+        messages.info(request, _("Extraction requested again; reviewer work on claims is kept."))
     return redirect(article)
 
 

@@ -1,4 +1,4 @@
-"""Run the development server with a Celery worker beside it; Ctrl-C stops both."""
+"""Run the development server with a Celery worker (and its beat) beside it; Ctrl-C stops both."""
 
 from __future__ import annotations
 
@@ -11,14 +11,15 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Serve the app on ADDRPORT with a Celery worker process beside it."
+    help = "Serve the app on ADDRPORT with a Celery worker process (with beat) beside it."
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("addrport", nargs="?", default="127.0.0.1:8000")
 
     def handle(self, *args: Any, addrport: str, **options: Any) -> None:
+        # -B: the worker runs beat too, so the sweeper re-enqueues lost extractions.
         worker = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "newsroom", "worker",
+            [sys.executable, "-m", "celery", "-A", "newsroom", "worker", "-B",
              "--pool=solo", "--loglevel=INFO"]
         )
         try:

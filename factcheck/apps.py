@@ -1,3 +1,4 @@
+import contextlib
 from pathlib import Path
 
 from django.apps import AppConfig
@@ -29,6 +30,10 @@ def create_local_folders() -> None:
     database = settings.DATABASES["default"]
     if database["ENGINE"] == "django.db.backends.sqlite3" and database["NAME"] != ":memory:":
         Path(database["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    schedule = getattr(settings, "CELERY_BEAT_SCHEDULE_FILENAME", "")
+    if schedule:  # embedded beat (rundev, `worker -B`); a read-only image passes --schedule
+        with contextlib.suppress(OSError):
+            Path(schedule).parent.mkdir(parents=True, exist_ok=True)
     options = getattr(settings, "CELERY_BROKER_TRANSPORT_OPTIONS", {})
     for key in ("data_folder_in", "data_folder_out"):
         if options.get(key):

@@ -7,7 +7,6 @@ CELERY_BROKER_URL, SECRET_KEY, ALLOWED_HOSTS and DEBUG=0.
 
 from __future__ import annotations
 
-import contextlib
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -235,8 +234,6 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_TASK_DEFAULT_QUEUE", "celery")
 # Where embedded beat (rundev, `worker -B`) keeps its schedule state.
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-with contextlib.suppress(OSError):  # a read-only image passes --schedule elsewhere
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
 # A task whose broker connection is lost cannot be acknowledged: the broker gives it
 # back (acks_late) and the worker stops it (Celery 6's default; it is safe to run twice).
 CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True

@@ -22,6 +22,8 @@ from factcheck.extraction.model import Claim, Document
 # No article states thousands of dates; past this a document is adversarial
 # and the cap keeps its cost bounded.
 MAX_CLAIMS = 2000
+# How far (in tokens) the tense of a dated clause carries to a bare weekday.
+_CARRY_TOKENS = 80
 
 
 class DateScanner(Grammar, Groups, Tense, Dateline):
@@ -33,6 +35,8 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
         self.years = context.YearContext(doc.text, doc.sentences)
         self.bare_weekdays: list[tuple[int, int]] = []  # (claim index, weekday)
         self.dated_weekdays: dict[int, set[str]] = {}  # weekday -> "mardi 1er juin" dates
+        self.last_tense: tuple[int, int] | None = None  # (end token, direction) of a clause
+        self.carried_why = ""  # for --explain: where text_tense found the tense
         self.parsers = WORD_PARSERS[self.lang]
         self.digit_parsers = DIGIT_PARSERS
 
@@ -78,18 +82,33 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
         shared = (
             self.direction(items[0].start_token, items[-1].end_token, 0) if is_open(items) else 0
         )
+        carried = 0
+        if shared:
+            self.last_tense = (items[-1].end_token, shared)
+        elif any(it.kind == ItemKind.WEEKDAY and not it.direction for it in items):
+            carried = self.text_tense(items[0].start_token)
         pub = self.doc.published
         for entry in group:
             first, last = (entry[0], entry[-1]) if isinstance(entry, list) else (entry, entry)
             if self.is_publication_line(first.start_token):
                 continue
             direction = first.direction or last.direction or shared
+            why = ""
+            if not direction and first.kind == ItemKind.WEEKDAY:
+                # "Je pars ce dimanche", "this Sunday": with no tense in the
+                # clause the deictic names the coming one; a bare weekday takes
+                # the text's tense (a forecast, the clause before).
+                deictic = self.tok(first.start_token) in self.w.deictic
+                direction = 1 if deictic else carried
+                why = "tense.deictic: the coming one" if deictic else self.carried_why
             start = self.start(first.start_token)
             open_year = self.explaining and last.year is None
             self.give_context_year(last, start, direction)
             steps: list[str] | None = None
             if self.explaining:
                 steps = self.direction_steps(first, last, shared)
+                if not steps and direction:
+                    steps = [f"direction {direction:+d}: {why}"]
                 if open_year and last.year is not None:
                     steps.append(f"the text sets the year just before: {last.year}")
             try:
@@ -104,6 +123,22 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
             if steps is not None:
                 claim = self.explained(claim, entry, len(group), steps)
             self.claims.append(claim)
+
+    def text_tense(self, k: int) -> int:
+        """The tense the text sets for a bare weekday whose clause has none:
+        +1 on a forecast page, else the tense of the last dated clause of the
+        same paragraph ("The vote will take place Monday. Tuesday, a second
+        round"), else 0 (the weekday default, past)."""
+        if self.is_forecast():
+            self.carried_why = "tense.forecast: a weather page looks ahead"
+            return 1
+        if self.last_tense is None:
+            return 0
+        end, tense = self.last_tense
+        if k - end > _CARRY_TOKENS or "\n" in "".join(self.parts[2 * end : 2 * k + 1 : 2]):
+            return 0  # another paragraph: its own frame
+        self.carried_why = "tense.carried: the tense of the dated clause before"
+        return tense
 
     def direction_steps(self, first: Item, last: Item, shared: int) -> list[str]:
         """Where the direction of an open date came from, for --explain."""

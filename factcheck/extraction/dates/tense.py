@@ -5,25 +5,64 @@ from __future__ import annotations
 from factcheck.extraction.dates.scanner import TokenView
 from factcheck.extraction.lang import shared as S
 
+# Forecast words an article needs before its bare weekdays count as ahead.
+_FORECAST_MIN = 3
+
 
 class Tense(TokenView):
+    _forecast: bool | None = None  # computed on first need: most documents never ask
+
     def direction(self, i: int, j: int, explicit: int) -> int:
-        """-1 past, +1 future, 0 open: the nearest tense cue in the clause."""
+        """-1 past, +1 future, 0 open: the nearest tense cue in the clause.
+
+        A past or future form decides; a present auxiliary ("are closed
+        Friday") is a weak future cue, taken only when the clause holds no
+        other. The verb governing a time adverbial usually comes first, so the
+        search goes backwards first, unless the date opens its clause ("and
+        Friday we will say"): then its verb follows."""
         if explicit:
             return explicit
         if self.tok(i - 1) in self.w.future_left or self.tok(i - 2) in S.FUTURE_LEFT_FAR:
             return 1
+        before = self.tok(i - 1)
+        if before in S.CUE_SKIPPED or before == "on":
+            before = self.tok(i - 2)
+        if before in self.w.clause_openers:
+            strong, weak = self.ahead(j)
+            if strong:
+                return strong
+            back, weak_back = self.back(i)
+            return back or weak or weak_back
+        strong, weak = self.back(i)
+        if strong:
+            return strong
+        ahead, weak_ahead = self.ahead(j)
+        return ahead or weak or weak_ahead
+
+    def back(self, i: int) -> tuple[int, int]:
+        """(strong, weak) cues before token i, within its clause."""
         low, parts = self.low, self.parts
-        words, endings = self.t.cue_words, self.t.cue_endings
-        # Backwards first: the verb governing a time adverbial usually comes first.
+        words, endings, present = self.t.cue_words, self.t.cue_endings, self.w.present_words
+        weak = pending = 0
         for k in range(i - 1, max(-1, i - 20), -1):
             word = low[k]
             if word in self.w.clause_end or "\n" in parts[2 * k + 2]:
                 break
             if word in words or word.endswith(endings):  # cheap test before the rules
                 found = self.cue(k, i - k - (low[k + 1] in S.CUE_SKIPPED))
-                if found:
-                    return found
+                if found == 1 and word in self.w.weak_future_words:
+                    pending = 1  # "until": ahead unless a past verb governs it
+                elif found:
+                    return found, weak
+            if word in present:
+                weak = 1
+        return pending, weak
+
+    def ahead(self, j: int) -> tuple[int, int]:
+        """(strong, weak) cues from token j on, within its clause."""
+        low, parts = self.low, self.parts
+        words, endings, present = self.t.cue_words, self.t.cue_endings, self.w.present_words
+        weak = 0
         for k in range(j, min(self.n, j + 12)):
             word = low[k]
             if word in self.w.clause_end or "\n" in parts[2 * k]:
@@ -33,8 +72,10 @@ class Tense(TokenView):
             if word in words or word.endswith(endings):
                 found = self.cue(k)
                 if found:
-                    return found
-        return 0
+                    return found, weak
+            if word in present:
+                weak = 1
+        return 0, weak
 
     def cue(self, k: int, dist: int = 9) -> int:
         word = self.tok(k)
@@ -43,3 +84,10 @@ class Tense(TokenView):
         if word in self.t.past:
             return -1
         return self.w.tense_cue(self, k, word, dist)
+
+    def is_forecast(self) -> bool:
+        """A weather page: its verbless or present-tense weekdays lie ahead."""
+        if self._forecast is None:
+            words = self.w.forecast_words
+            self._forecast = sum(map(words.__contains__, self.low[: self.n])) >= _FORECAST_MIN
+        return self._forecast

@@ -180,7 +180,7 @@ QUARTER_WORDS = {"quarter": 3, "half": 6}
 # Tense cues, read in the clause around a date whose year is open.
 FUTURE_WORDS = words(
     "will ll shall going expected scheduled due plans planned planning upcoming next until "
-    "till tomorrow soon slated intends aims plan postponed delayed deadline"
+    "till tomorrow soon slated intends aims plan postponed delayed deadline should might must"
 )
 
 PAST_WORDS = words(
@@ -205,6 +205,24 @@ MODALS = words("will ll would should must to could may might shall can")
 DAY_RANGE_CLOSERS = words("to through thru")
 
 
+# Present-tense auxiliaries: a weak cue that the date lies ahead ("the offices
+# are closed Friday", "the vote is Tuesday"); before "-ed" a present passive.
+PRESENT_WORDS = words("is are am")
+
+# Before a word in -ed: an adjective ("for mixed precipitation"), not a past.
+ADJECTIVE_LEFT = words("a an the for of with this that these those some any more most very less")
+
+# Before a date opening its clause: its verb comes after ("and Friday we will say").
+CLAUSE_OPENERS = words("and but then - – —")
+
+# Weather words: on a forecast page, a weekday without a tense cue lies ahead.
+FORECAST_WORDS = words(
+    "forecast forecasts forecaster forecasters highs lows showers cloudy sunny sunshine rain "
+    "rainfall drizzle snow snowfall flurries thunderstorms storms precipitation temperatures "
+    "humidity breezy windy overcast fog chilly"
+)
+
+
 def tense_cue(tokens: TokenReader, k: int, word: str, distance: int) -> int:
     """English tense from verb forms: "-ed" pasts, passives, "as early as", "set to"."""
     tok = tokens.tok
@@ -213,6 +231,10 @@ def tense_cue(tokens: TokenReader, k: int, word: str, distance: int) -> int:
     if word == "set" and tok(k + 1) in ("to", "for"):
         return 1
     if len(word) > 3 and word.endswith("ed") and word not in NOT_PAST:
+        if tok(k - 1) in ADJECTIVE_LEFT:
+            return 0  # "a chance for mixed precipitation": an adjective
+        if tok(k - 1) in PRESENT_WORDS:
+            return 0  # "are closed Friday": a present passive, no past
         if tok(k - 1) == "be":
             # A passive takes the tense of its auxiliary: "will be finished
             # before Christmas", "is to be closed from Dec. 24".
@@ -281,6 +303,10 @@ DATES = DateWords(
     tense_cue=tense_cue,
     tense_cue_words=words("early set"),
     tense_cue_endings=("ed",),
+    present_words=PRESENT_WORDS,
+    clause_openers=CLAUSE_OPENERS,
+    forecast_words=FORECAST_WORDS,
+    weak_future_words=words("until till"),
 )
 
 # --- votes -------------------------------------------------------------------

@@ -255,9 +255,33 @@ PARTICIPLE_ENDINGS = (
 )  # fmt: skip
 
 
+# Before a word in -é(e): it is a noun ("la journée de dimanche", "au défilé de
+# mercredi"), not a participle.
+NOUN_DETERMINERS = words(
+    "le la les l' un une des du au aux ce cet cette ces son sa ses leur leurs mon ma mes "
+    "notre nos votre vos"
+)
+
+# Present-tense auxiliaries: a weak cue that the date lies ahead ("c'est dimanche").
+PRESENT_WORDS = words("est sont")
+
+# Before a date opening its clause: its verb comes after ("et dimanche nous irons").
+CLAUSE_OPENERS = words("et mais puis - – —")
+
+# Weather words: on a forecast page, a weekday without a tense cue lies ahead.
+FORECAST_WORDS = words(
+    "prévisions prévision prévisionniste prévisionnistes météo maxima minima maximales "
+    "minimales averses averse éclaircies nuageux nuageuse nuages ensoleillé ensoleillée "
+    "ensoleillement pluie pluies pluvieux orages orageux orageuses rafales températures "
+    "brouillard neige grisaille"
+)
+
+
 def tense_cue(tokens: TokenReader, k: int, word: str, distance: int) -> int:
     """French tense from verb forms: participles, futures, imperfects, auxiliaries."""
     tok = tokens.tok
+    if word.endswith(("é", "ée", "és", "ées")) and tok(k - 1) in NOUN_DETERMINERS:
+        return 0  # "la journée de dimanche": a noun
     if distance <= 2 and word.endswith(("é", "ée", "és", "ées")) and not tokens.is_title(k):
         # "annoncées mercredi", "élu le 6 mai": a passive participle, past
         # unless its auxiliary is future ("sera voté avant Noël").
@@ -335,6 +359,10 @@ DATES = DateWords(
     tense_cue=tense_cue,
     tense_cue_words=AUXILIARIES | MODALS,
     tense_cue_endings=("é", "ée", "és", "ées", "ait", "aient", *FUTURE_ENDINGS),
+    present_words=PRESENT_WORDS,
+    clause_openers=CLAUSE_OPENERS,
+    forecast_words=FORECAST_WORDS,
+    weak_future_words=words("jusqu' jusque"),
 )
 
 # --- votes -------------------------------------------------------------------

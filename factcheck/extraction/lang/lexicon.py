@@ -144,6 +144,19 @@ class DateWords:
     ahead_words: frozenset[str]  # "dans trois jours", "in three days"
     ahead_tails: tuple[tuple[str, ...], ...]  # "in three days' time": required after
     ago_words: frozenset[str]  # "three days ago"
+    # resolution
+    # Present-tense auxiliaries: a weak cue that the date lies ahead ("the offices
+    # are closed Friday"), used only when the clause holds no past or future form.
+    present_words: frozenset[str]
+    # Right before a date that opens its clause: the verb governing it comes
+    # after ("and Friday we will say", "et dimanche nous irons").
+    clause_openers: frozenset[str]
+    # Weather vocabulary: in a forecast, a weekday with no tense cue lies ahead
+    # ("Partly cloudy and dry on Friday").
+    forecast_words: frozenset[str]
+    # Future cues that a past verb before them overrides: "slept until well after
+    # daylight Tuesday" is past, "stays in force until Tuesday" ahead.
+    weak_future_words: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,8 @@ _ANAPHOR = re.compile(
 _ANAPHOR_REACH = 120  # characters before the date
 # A dated weekday this far from publication can name the bare one.
 _WEEK = 6
+# Years a text without a publication date may set for its open dates.
+_TEXT_YEAR = re.compile(r"^(?:1[89]|20)\d\d$", re.MULTILINE)
 
 
 class YearContext:
@@ -76,8 +78,8 @@ class YearContext:
 
 def fits(year: int, month: int, day: int | None, pub: Published | None, direction: int) -> bool:
     """Whether a date given its year by context agrees with the tense around it."""
-    if pub is None or direction == 0:
-        return True
+    if pub is None or direction == 0 or year == pub.date.year:
+        return True  # "a world tour in 2016 ... beginning March 23": the year the text says
     here = (pub.date.year, pub.date.month, pub.date.day if pub.day and day else 0)
     date = (year, month, day if pub.day and day else 0)
     return date <= here if direction < 0 else date >= here
@@ -93,3 +95,27 @@ def dated_weekday(weekday: int, dated: dict[int, set[str]], pub: Published | Non
         if abs((dt.date.fromisoformat(iso) - pub.date).days) <= _WEEK
     }
     return near.pop() if len(near) == 1 else None
+
+
+
+def year_tokens(joined: str) -> list[tuple[int, int]]:
+    """(token index, year) of every year-like token, from the document's
+    lowercased tokens one a line (the scanner's `joined`): one pass."""
+    found = []
+    line = last = 0
+    for hit in _TEXT_YEAR.finditer(joined):
+        line += joined.count("\n", last, hit.start())
+        last = hit.start()
+        found.append((line, int(hit.group())))
+    return found
+
+
+def text_year(years: list[tuple[int, int]], token: int) -> int | None:
+    """The year written last before token `token`, else the first one after.
+
+    Used only when the article has no publication date."""
+    index = bisect.bisect_left(years, (token, 0))
+    if index > 0:
+        return years[index - 1][1]
+    after = [y for k, y in years[index : index + 2] if k > token]
+    return after[0] if after else None

@@ -10,6 +10,9 @@ with every rule recording its name, for --explain.
 
 from __future__ import annotations
 
+import datetime as dt
+
+from factcheck.extraction.dates import calendar as cal
 from factcheck.extraction.dates import context
 from factcheck.extraction.dates.dateline import Dateline
 from factcheck.extraction.dates.grammar import DIGIT_PARSERS, WORD_PARSERS, Grammar
@@ -36,6 +39,7 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
         self.bare_weekdays: list[tuple[int, int]] = []  # (claim index, weekday)
         self.dated_weekdays: dict[int, set[str]] = {}  # weekday -> "mardi 1er juin" dates
         self.last_tense: tuple[int, int] | None = None  # (end token, direction) of a clause
+        self.year_tokens: list[tuple[int, int]] | None = None  # with no publication date
         self.carried_why = ""  # for --explain: where text_tense found the tense
         self.parsers = WORD_PARSERS[self.lang]
         self.digit_parsers = DIGIT_PARSERS
@@ -164,11 +168,12 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
 
     def give_context_year(self, item: Item, start: int, direction: int) -> None:
         """An open day or month takes the year the text just set, if the tense agrees."""
-        if (
-            item.kind not in (ItemKind.DAY, ItemKind.MONTH)
-            or item.year is not None
-            or item.month is None
-        ):
+        if item.year is not None:
+            return
+        if self.doc.published is None:
+            self.give_text_year(item)
+            return
+        if item.kind not in (ItemKind.DAY, ItemKind.MONTH) or item.month is None:
             return
         if item.direction or item.weekday is not None:
             return  # "juin prochain", "vendredi 13 juin": anchored on publication
@@ -177,6 +182,32 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
             year, item.month, item.day, self.doc.published, direction
         ):
             item.year = year
+
+    def give_text_year(self, item: Item) -> None:
+        """With no publication date, an open day, month or holiday takes the year
+        the text sets: the last year written before it ("Municipales 2020 ... le
+        dimanche 28 juin", a table's "2021 |" header), else the first one after.
+        A weekday written with the day picks among that year and its neighbours
+        ("2021 | ... Samedi 1er janvier" is 2022)."""
+        if item.kind not in (ItemKind.DAY, ItemKind.MONTH, ItemKind.HOLIDAY):
+            return
+        if item.kind != ItemKind.HOLIDAY and item.month is None:
+            return
+        if self.year_tokens is None:
+            self.year_tokens = context.year_tokens(self.joined)  # once, on first need
+        year = context.text_year(self.year_tokens, item.start_token)
+        if year is None:
+            return
+        if item.weekday is not None and item.day is not None and item.month is not None:
+            for candidate in (year, year + 1, year - 1):
+                if cal.valid(candidate, item.month, item.day) and (
+                    dt.date(candidate, item.month, item.day).weekday() == item.weekday
+                ):
+                    year = candidate
+                    break
+        item.year = year
+        if self.explaining:
+            item.rules = (*item.rules, "date.text_year")
 
     def remember(self, entry: Item | list[Item], value: dict, start: int, direction: int) -> None:
         """Note what a claim tells later ones: its year, or the date of its weekday."""

@@ -21,6 +21,10 @@ _MODIFIABLE = (
 )
 
 
+# The last word of a holiday's name that makes it a day by itself ("Memorial Day").
+_DAY_NOUNS = frozenset(("day", "eve"))
+
+
 class Periods(TokenView):
     def relative(self, k: int, strict: bool) -> Item | None:
         """ "hier", "la semaine dernière", "l'an prochain": a shift from publication."""
@@ -47,16 +51,24 @@ class Periods(TokenView):
         return item
 
     def holiday_context(self, k: int, end: int) -> bool:
-        if self.is_title(end) and self.tok(end) not in S.HOLIDAY_AND:
-            return False  # "Noël Mamère": a first name
+        named_day = self.tok(k) in self.t.weekdays or self.tok(k + 1) in self.t.weekdays
+        if self.tok(end) in self.w.holiday_name_tails:
+            return False  # "Christmas market", "Easter weekend": a thing or a period named
+        if self.is_title(end) and self.tok(end) not in S.HOLIDAY_AND and not named_day:
+            return False  # "Noël Mamère": a first name ("On Easter Sunday Madsyp Sax" is no name)
         left = self.tok(k - 1)
-        if left != "du" and (self.tok(k) in self.t.weekdays or self.tok(k + 1) in self.t.weekdays):
+        if left != "du" and named_day:
             # "lundi de Pentecôte", "Good Friday": a day by its very name; not
             # a noun's complement ("l'accord du Vendredi saint" is a name).
             return True
-        if self.tok(end) in self.w.holiday_name_tails:
-            return False  # "Christmas market", "Easter weekend": a thing or a period named
+        if end - k > 1 and self.tok(end - 1) in _DAY_NOUNS and self.is_title(end - 1):
+            return True  # "Thanksgiving Day", "Memorial Day": a day by its very name
         at = k - 1 - (left in S.HOLIDAY_ARTICLES)
+        lead = self.tok(at)
+        if lead in self.t.weekdays:  # "célébraient lundi l'Assomption"
+            lead = self.tok(at - 1)
+        if lead.startswith(self.w.holiday_verbs) and not self.is_title(at):
+            return True  # "les chrétiens fêtent l'Assomption", "celebrated Thanksgiving"
         lead = self.tok(at)
         if lead in S.HOLIDAY_OF:
             # A noun's complement names a thing ("le marché de Noël", "les

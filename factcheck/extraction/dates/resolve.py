@@ -14,6 +14,7 @@ from factcheck.extraction.lang.lexicon import (
     NthWeekday,
     SeasonWeekday,
     Shift,
+    WeekdayFrom,
 )
 from factcheck.extraction.model import Published
 
@@ -207,5 +208,8 @@ def _holiday_day(rule: HolidayRule, year: int) -> dt.date:
             return cal.nth_weekday(year, month, weekday, n)
         case SeasonWeekday(season, weekday, n):
             return cal.nth_weekday_from(*cal.season_days(year, season), weekday, n)
+        case WeekdayFrom(month, day, weekday):
+            first = dt.date(year, month, day)
+            return first + dt.timedelta(days=(weekday - first.weekday()) % 7)
         case FixedDay(month, day):
             return dt.date(year, month, day)

@@ -20,6 +20,7 @@ from factcheck.extraction.lang.lexicon import (
     Shift,
     TokenReader,
     VoteWords,
+    WeekdayFrom,
 )
 
 # --- dates -------------------------------------------------------------------
@@ -148,7 +149,20 @@ HOLIDAYS = {
     "whit sunday": EasterOffset(49),
     "whitsunday": EasterOffset(49),
     "whit monday": EasterOffset(50),
+    "easter saturday": EasterOffset(-1),
+    "holy saturday": EasterOffset(-1),
     "thanksgiving": NthWeekday(11, 3, 4),
+    "thanksgiving day": NthWeekday(11, 3, 4),
+    "turkey day": NthWeekday(11, 3, 4),
+    "martin luther king day": NthWeekday(1, 0, 3),
+    "presidents day": NthWeekday(2, 0, 3),
+    "presidents' day": NthWeekday(2, 0, 3),
+    "columbus day": NthWeekday(10, 0, 2),
+    "veterans day": FixedDay(11, 11),
+    "remembrance day": FixedDay(11, 11),
+    "armistice day": FixedDay(11, 11),
+    "juneteenth": FixedDay(6, 19),
+    "election day": WeekdayFrom(11, 2, 1),
     "labor day": NthWeekday(9, 0, 1),
     "memorial day": NthWeekday(5, 0, -1),
 }
@@ -268,7 +282,7 @@ DATES = DateWords(
     weekday_feast_tails=shared.WEEKDAY_FEAST_TAILS,
     weekday_name_heads=shared.WEEKDAY_NAME_HEADS,
     weekday_habit=shared.WEEKDAY_HABIT,
-    holiday_left=shared.HOLIDAY_LEFT,
+    holiday_left=shared.HOLIDAY_LEFT | shared.DEICTIC,
     holiday_day_nouns=shared.HOLIDAY_DAY_NOUNS,
     holiday_name_tails=shared.HOLIDAY_NAME_TAILS,
     month_left=shared.MONTH_LEFT,
@@ -307,6 +321,7 @@ DATES = DateWords(
     clause_openers=CLAUSE_OPENERS,
     forecast_words=FORECAST_WORDS,
     weak_future_words=words("until till"),
+    holiday_verbs=("celebrat", "observ", "mark"),
 )
 
 # --- votes -------------------------------------------------------------------

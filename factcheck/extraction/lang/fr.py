@@ -154,6 +154,10 @@ HOLIDAYS = {
     "la saint valentin": FixedDay(2, 14),
     "la saint-jean": FixedDay(6, 24),
     "l'assomption": FixedDay(8, 15),
+    "le samedi saint": EasterOffset(-1),
+    "samedi saint": EasterOffset(-1),
+    "le jeudi saint": EasterOffset(-3),
+    "jeudi saint": EasterOffset(-3),
     "la chandeleur": FixedDay(2, 2),
     # Movable feasts fix a day too, counted from Easter Sunday.
     "pâques": EasterOffset(0),
@@ -326,7 +330,7 @@ DATES = DateWords(
     weekday_feast_tails=shared.WEEKDAY_FEAST_TAILS,
     weekday_name_heads=shared.WEEKDAY_NAME_HEADS,
     weekday_habit=shared.WEEKDAY_HABIT,
-    holiday_left=shared.HOLIDAY_LEFT,
+    holiday_left=shared.HOLIDAY_LEFT | shared.DEICTIC,
     holiday_day_nouns=shared.HOLIDAY_DAY_NOUNS,
     holiday_name_tails=shared.HOLIDAY_NAME_TAILS,
     month_left=shared.MONTH_LEFT,
@@ -363,6 +367,7 @@ DATES = DateWords(
     clause_openers=CLAUSE_OPENERS,
     forecast_words=FORECAST_WORDS,
     weak_future_words=words("jusqu' jusque"),
+    holiday_verbs=("fêt", "célèbr", "célébr", "commémor"),
 )
 
 # --- votes -------------------------------------------------------------------

@@ -54,8 +54,18 @@ class SeasonWeekday:
     n: int
 
 
+@dataclass(frozen=True, slots=True)
+class WeekdayFrom:
+    """The first given weekday on or after a day of the month: the US Election Day,
+    "the Tuesday after the first Monday in November", is WeekdayFrom(11, 2, 1)."""
+
+    month: int
+    day: int
+    weekday: int
+
+
 # What fixes a holiday's day in a given year (dates/resolve.py reads it).
-HolidayRule = FixedDay | EasterOffset | NthWeekday | SeasonWeekday
+HolidayRule = FixedDay | EasterOffset | NthWeekday | SeasonWeekday | WeekdayFrom
 
 
 class TokenReader(Protocol):
@@ -157,6 +167,9 @@ class DateWords:
     # Future cues that a past verb before them overrides: "slept until well after
     # daylight Tuesday" is past, "stays in force until Tuesday" ahead.
     weak_future_words: frozenset[str]
+    # Verb stems that make the holiday after them a date ("fêtent l'Assomption",
+    # "celebrated Thanksgiving"), compared with str.startswith.
+    holiday_verbs: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,10 @@ from factcheck.extraction.model import Claim, Document
 # No article states thousands of dates; past this a document is adversarial
 # and the cap keeps its cost bounded.
 MAX_CLAIMS = 2000
+# A holiday next to the date of the same day: one claim.
+_NAMED_DAY = {ItemKind.HOLIDAY, ItemKind.DAY}
+# The longest dated event (in days) whose days can name the text's weekdays.
+_EVENT_DAYS = 7
 # How far (in tokens) the tense of a dated clause carries to a bare weekday.
 _CARRY_TOKENS = 80
 
@@ -38,6 +42,11 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
         self.years = context.YearContext(doc.text, doc.sentences)
         self.bare_weekdays: list[tuple[int, int]] = []  # (claim index, weekday)
         self.dated_weekdays: dict[int, set[str]] = {}  # weekday -> "mardi 1er juin" dates
+        self.claim_kinds: list[ItemKind] = []  # the item kind of each claim
+        self.event_days: dict[int, set[str]] = {}  # weekday -> days of dated events
+        self.open_weekdays: list[tuple[int, int, int]] = []  # (claim index, weekday, direction)
+        # Weekdays of a text with no publication date: (start, end, weekday, rules).
+        self.pending_weekdays: list[tuple[int, int, int, tuple[str, ...]]] = []
         self.last_tense: tuple[int, int] | None = None  # (end token, direction) of a clause
         self.year_tokens: list[tuple[int, int]] | None = None  # with no publication date
         self.carried_why = ""  # for --explain: where text_tense found the tense
@@ -61,8 +70,94 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
             self.emit(group)
             last = group[-1][-1] if isinstance(group[-1], list) else group[-1]
             k = max(start + 1, last.end_token)
+        self.tie_weekdays()
         self.name_bare_weekdays()
-        return claims
+        self.join_named_days()
+        return self.claims
+
+    def join_named_days(self) -> None:
+        """A holiday and the date that names the same day next to it are one claim:
+        "Good Friday (29 March)", "April 19, Good Friday", "New Year's Day (Jan. 1)".
+        The written date gives the value."""
+        kinds, claims, text = self.claim_kinds, self.claims, self.text
+        if ItemKind.HOLIDAY not in kinds:
+            return
+        out: list[Claim] = []
+        i = 0
+        while i < len(claims):
+            a = claims[i]
+            if i + 1 < len(claims) and {kinds[i], kinds[i + 1]} == _NAMED_DAY:
+                b = claims[i + 1]
+                gap = text[a.end : b.start]
+                if b.start >= a.end and len(gap) <= 3 and gap.strip() in ("", "(", ","):
+                    day = a if kinds[i] == ItemKind.DAY else b
+                    end = b.end + (text[b.end : b.end + 1] == ")" and "(" in gap)
+                    rules = (*a.rules, *b.rules, "date.named_day") if self.explaining else ()
+                    steps = (*a.steps, *b.steps) if self.explaining else ()
+                    out.append(
+                        Claim("date", a.start, end, text[a.start : end], day.value, 0, 0,
+                              rules, steps)
+                    )  # fmt: skip
+                    i += 2
+                    continue
+            out.append(a)
+            i += 1
+        self.claims = out
+
+    def remember_event(self, value: dict) -> None:
+        """The days of a short dated range ("the festival runs June 21st through the
+        23rd") can name the weekdays the text ties to it."""
+        start, end = value.get("start", ""), value.get("end", "")
+        if len(start) != 10 or len(end) != 10:
+            return
+        first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+        if 0 < (last - first).days <= _EVENT_DAYS:
+            for offset in range((last - first).days + 1):
+                self.add_event_day(first + dt.timedelta(days=offset))
+
+    def add_event_day(self, day: dt.date) -> None:
+        self.event_days.setdefault(day.weekday(), set()).add(day.isoformat())
+
+    def tie_weekdays(self) -> None:
+        """A weekday the text ties to a dated event takes its date ("the festival
+        ... June 21st through the 23rd ... Friday night", "Good Friday ... on the
+        Saturday" after "Easter Saturday"): when the text's events hold exactly
+        one day of that weekday, and it agrees with the clause's tense."""
+        pub = self.doc.published
+        here = pub.date.isoformat() if pub is not None else None
+        for index, weekday, direction in self.open_weekdays:
+            days = self.event_days.get(weekday, ())
+            if len(days) != 1:
+                continue
+            (iso,) = days
+            if here is not None and (
+                (direction > 0 and iso < here) or (direction < 0 and iso > here)
+            ):
+                continue
+            self.rename(index, iso, "date.tied_weekday", "the weekday of the dated event")
+        for start, end, weekday, rules in self.pending_weekdays:
+            days = self.event_days.get(weekday, set()) | self.dated_weekdays.get(weekday, set())
+            if len(days) == 1:
+                (iso,) = days
+                claim = Claim("date", start, end, self.text[start:end], {"date": iso})
+                self.claims.append(claim)
+                self.claim_kinds.append(ItemKind.WEEKDAY)
+                self.rename(len(self.claims) - 1, iso, "date.tied_weekday", "", rules)
+
+    def rename(
+        self, index: int, iso: str, rule: str, why: str, rules: tuple[str, ...] = ()
+    ) -> None:
+        """Give claim `index` the date `iso`, naming the rule when explaining."""
+        old = self.claims[index]
+        if old.value == {"date": iso} and not rules:
+            return
+        rules, steps = (*old.rules, *rules), old.steps
+        if self.explaining:
+            rules = (*rules, rule)
+            steps = (*steps, f"{why or 'the weekday written out in the text'}: {iso}")
+        self.claims[index] = Claim(
+            "date", old.start, old.end, old.text, {"date": iso}, 0, 0, rules, steps
+        )
 
     def name_bare_weekdays(self) -> None:
         """A bare "mardi" with no tense cue is the "mardi 1er juin" the text writes out."""
@@ -83,10 +178,12 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
         items = [x for entry in group for x in (entry if isinstance(entry, list) else [entry])]
         # The tense is read only when the year or day is left open: most
         # claims ("hier", "en 2018") never need it.
+        self.weak = False
         shared = (
             self.direction(items[0].start_token, items[-1].end_token, 0) if is_open(items) else 0
         )
         carried = 0
+        weak = self.weak
         if shared:
             self.last_tense = (items[-1].end_token, shared)
         elif any(it.kind == ItemKind.WEEKDAY and not it.direction for it in items):
@@ -96,7 +193,9 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
             first, last = (entry[0], entry[-1]) if isinstance(entry, list) else (entry, entry)
             if self.is_publication_line(first.start_token):
                 continue
-            direction = first.direction or last.direction or shared
+            direction = first.direction or last.direction
+            if not direction and not (weak and first.kind != ItemKind.WEEKDAY):
+                direction = shared  # a weak cue orders weekdays only
             why = ""
             if not direction and first.kind == ItemKind.WEEKDAY:
                 # "Je pars ce dimanche", "this Sunday": with no tense in the
@@ -120,6 +219,11 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
             except (ValueError, OverflowError):  # a year beyond 1-9999 near the anchor
                 value = None
             if value is None:
+                if pub is None and first.kind == ItemKind.WEEKDAY and first is last:
+                    end = self.end(last.end_token - 1)
+                    self.pending_weekdays.append(
+                        (start, end, first.weekday or 0, first.rules if self.explaining else ())
+                    )
                 continue
             end = self.end(last.end_token - 1)
             self.remember(entry, value, start, direction)
@@ -127,6 +231,7 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
             if steps is not None:
                 claim = self.explained(claim, entry, len(group), steps)
             self.claims.append(claim)
+            self.claim_kinds.append(first.kind if first is last else ItemKind.PART)
 
     def text_tense(self, k: int) -> int:
         """The tense the text sets for a bare weekday whose clause has none:
@@ -211,9 +316,16 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
 
     def remember(self, entry: Item | list[Item], value: dict, start: int, direction: int) -> None:
         """Note what a claim tells later ones: its year, or the date of its weekday."""
-        if isinstance(entry, list) or "date" not in value or entry.kind == ItemKind.DECADE:
-            return  # a range or a decade sets no single year
+        if isinstance(entry, list):
+            self.remember_event(value)
+            return  # a range sets no single year
+        if "date" not in value or entry.kind == ItemKind.DECADE:
+            return  # a decade sets no single year
         date = value["date"]
+        if entry.kind == ItemKind.HOLIDAY and len(date) == 10:
+            self.add_event_day(dt.date.fromisoformat(date))
+        if entry.kind == ItemKind.WEEKDAY and not entry.direction:
+            self.open_weekdays.append((len(self.claims), entry.weekday or 0, direction))
         # A year alone ("en 97", "l'an dernier") frames what follows; a dated
         # event ("en décembre 2001") is one point, and the next date may be later.
         frame = entry.kind == ItemKind.YEAR or (

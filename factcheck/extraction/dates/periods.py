@@ -52,16 +52,18 @@ class Periods(TokenView):
 
     def holiday_context(self, k: int, end: int) -> bool:
         named_day = self.tok(k) in self.t.weekdays or self.tok(k + 1) in self.t.weekdays
+        day_noun = end - k > 1 and self.tok(end - 1) in _DAY_NOUNS and self.is_title(end - 1)
         if self.tok(end) in self.w.holiday_name_tails:
             return False  # "Christmas market", "Easter weekend": a thing or a period named
-        if self.is_title(end) and self.tok(end) not in S.HOLIDAY_AND and not named_day:
-            return False  # "Noël Mamère": a first name ("On Easter Sunday Madsyp Sax" is no name)
+        named = named_day or day_noun  # "On Easter Sunday Madsyp Sax": no first name
+        if self.is_title(end) and self.tok(end) not in S.HOLIDAY_AND and not named:
+            return False  # "Noël Mamère": a first name
         left = self.tok(k - 1)
         if left != "du" and named_day:
             # "lundi de Pentecôte", "Good Friday": a day by its very name; not
             # a noun's complement ("l'accord du Vendredi saint" is a name).
             return True
-        if end - k > 1 and self.tok(end - 1) in _DAY_NOUNS and self.is_title(end - 1):
+        if day_noun:
             return True  # "Thanksgiving Day", "Memorial Day": a day by its very name
         at = k - 1 - (left in S.HOLIDAY_ARTICLES)
         lead = self.tok(at)

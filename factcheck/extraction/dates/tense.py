@@ -11,6 +11,7 @@ _FORECAST_MIN = 3
 
 class Tense(TokenView):
     _forecast: bool | None = None  # computed on first need: most documents never ask
+    weak = False  # the last direction came from a weak cue (a present auxiliary)
 
     def direction(self, i: int, j: int, explicit: int) -> int:
         """-1 past, +1 future, 0 open: the nearest tense cue in the clause.
@@ -20,6 +21,7 @@ class Tense(TokenView):
         other. The verb governing a time adverbial usually comes first, so the
         search goes backwards first, unless the date opens its clause ("and
         Friday we will say"): then its verb follows."""
+        self.weak = False
         if explicit:
             return explicit
         if self.tok(i - 1) in self.w.future_left or self.tok(i - 2) in S.FUTURE_LEFT_FAR:
@@ -32,12 +34,18 @@ class Tense(TokenView):
             if strong:
                 return strong
             back, weak_back = self.back(i)
-            return back or weak or weak_back
+            return back or self.weakly(weak or weak_back)
         strong, weak = self.back(i)
         if strong:
             return strong
         ahead, weak_ahead = self.ahead(j)
-        return ahead or weak or weak_ahead
+        return ahead or self.weakly(weak or weak_ahead)
+
+    def weakly(self, direction: int) -> int:
+        """A weak cue: it orders a weekday ahead, not a day or holiday ("Election
+        Day is Tuesday" keeps the nearest one)."""
+        self.weak = bool(direction)
+        return direction
 
     def back(self, i: int) -> tuple[int, int]:
         """(strong, weak) cues before token i, within its clause."""

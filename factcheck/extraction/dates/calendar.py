@@ -34,6 +34,8 @@ def pick_year(
     direction: -1 on or before publication, +1 on or after, 0 the nearest.
     """
     base = pub.date.year
+    if not pub.month:  # only the year is known: it is the year of every open date
+        return base if day is None or valid(base, month, day) else None
     candidates = [y for y in (base - 1, base, base + 1) if day is None or valid(y, month, day)]
     if not candidates:
         return None

@@ -82,7 +82,9 @@ def explain_item(item: Item, pub: Published | None, direction: int, value: objec
         if getattr(item, name) is not None
     )
     anchor = "no publication date" if pub is None else f"publication {pub.date.isoformat()}"
-    if pub is not None and not pub.day:
+    if pub is not None and not pub.month:
+        anchor += " (only the year known)"
+    elif pub is not None and not pub.day:
         anchor += " (month known, not the day)"
     written = item.year is not None or item.kind == ItemKind.RELATIVE
     how = "year as written" if item.year is not None else f"{anchor}, {_DIRECTIONS[direction]}"
@@ -157,8 +159,8 @@ def _calendar(item: Item, pub: Published | None, direction: int) -> str | None:
 
 
 def _weekday(item: Item, pub: Published, direction: int) -> str | None:
-    if not pub.day:
-        return cal.fmt(pub.date.year, pub.date.month)  # the day cannot be known
+    if not pub.day:  # the day cannot be known: the month, or the year alone
+        return cal.fmt(pub.date.year, pub.date.month if pub.month else None)
     direc = item.direction or direction or -1
     day = cal.weekday_date(pub.date, item.weekday or 0, direc, item.strict)
     return day.isoformat()
@@ -171,6 +173,8 @@ def _relative(rel: Shift | None, pub: Published) -> str | Value | None:
     date = pub.date
     if unit == "year":
         return cal.fmt(date.year + offset)
+    if not pub.month:
+        return cal.fmt(date.year) if offset == 0 or unit != "month" else None
     if unit == "month":
         return cal.fmt(*cal.shift_month(date.year, date.month, offset))
     if not pub.day:
@@ -188,6 +192,8 @@ def _holiday(item: Item, pub: Published, direction: int) -> str | None:
     days = [(y, _holiday_day(rule, y)) for y in years]
     if item.year:
         return days[0][1].isoformat()
+    if not pub.month:  # only the year is known
+        return days[1][1].isoformat()
     here = pub.date
     if not pub.day:  # month precision: compare by month
         same = [d for _, d in days if (d.year, d.month) == (here.year, here.month)]

@@ -98,15 +98,17 @@ def dated_weekday(weekday: int, dated: dict[int, set[str]], pub: Published | Non
 
 
 
-def year_tokens(joined: str) -> list[tuple[int, int]]:
-    """(token index, year) of every year-like token, from the document's
-    lowercased tokens one a line (the scanner's `joined`): one pass."""
+def year_tokens(low: list[str], joined: str, labels: frozenset[str]) -> list[tuple[int, int]]:
+    """(token index, year) of every year-like token but labels ("Fiscal Year
+    2025"), from the document's lowercased tokens (`low`, and `joined`, one a
+    line): one pass."""
     found = []
     line = last = 0
     for hit in _TEXT_YEAR.finditer(joined):
         line += joined.count("\n", last, hit.start())
         last = hit.start()
-        found.append((line, int(hit.group())))
+        if low[line - 1] not in labels and low[line - 2] not in labels:
+            found.append((line, int(hit.group())))
     return found
 
 

@@ -89,7 +89,9 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
             if i + 1 < len(claims) and {kinds[i], kinds[i + 1]} == _NAMED_DAY:
                 b = claims[i + 1]
                 gap = text[a.end : b.start]
-                if b.start >= a.end and len(gap) <= 3 and gap.strip() in ("", "(", ","):
+                if b.start >= a.end and len(gap) <= 3 and gap.strip() in ("", "(", ",") and (
+                    "\n" not in gap
+                ):
                     day = a if kinds[i] == ItemKind.DAY else b
                     end = b.end + (text[b.end : b.end + 1] == ")" and "(" in gap)
                     rules = (*a.rules, *b.rules, "date.named_day") if self.explaining else ()
@@ -299,7 +301,8 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
         if item.kind != ItemKind.HOLIDAY and item.month is None:
             return
         if self.year_tokens is None:
-            self.year_tokens = context.year_tokens(self.joined)  # once, on first need
+            # once, on first need
+            self.year_tokens = context.year_tokens(self.low, self.joined, self.w.label_year_words)
         year = context.text_year(self.year_tokens, item.start_token)
         if year is None:
             return

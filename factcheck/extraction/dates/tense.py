@@ -7,6 +7,8 @@ from factcheck.extraction.lang import shared as S
 
 # Forecast words an article needs before its bare weekdays count as ahead.
 _FORECAST_MIN = 3
+# A past verb at most this many tokens before "until" governs it ("slept until").
+_UNTIL_VERB = 3
 
 
 class Tense(TokenView):
@@ -51,20 +53,23 @@ class Tense(TokenView):
         """(strong, weak) cues before token i, within its clause."""
         low, parts = self.low, self.parts
         words, endings, present = self.t.cue_words, self.t.cue_endings, self.w.present_words
-        weak = pending = 0
+        weak = 0
+        until = -1  # where a weak future word ("until") was seen
         for k in range(i - 1, max(-1, i - 20), -1):
             word = low[k]
             if word in self.w.clause_end or "\n" in parts[2 * k + 2]:
                 break
             if word in words or word.endswith(endings):  # cheap test before the rules
                 found = self.cue(k, i - k - (low[k + 1] in S.CUE_SKIPPED))
-                if found == 1 and word in self.w.weak_future_words:
-                    pending = 1  # "until": ahead unless a past verb governs it
+                if found == 1 and word in self.w.weak_future_words and until < 0:
+                    until = k  # "until": ahead unless a past verb right before governs it
                 elif found:
-                    return found, weak
+                    if until >= 0 and (found > 0 or until - k > _UNTIL_VERB):
+                        return 1, weak  # "free on release until the case goes to court"
+                    return found, weak  # "slept until well after daylight Tuesday"
             if word in present:
                 weak = 1
-        return pending, weak
+        return (1 if until >= 0 else 0), weak
 
     def ahead(self, j: int) -> tuple[int, int]:
         """(strong, weak) cues from token j on, within its clause."""

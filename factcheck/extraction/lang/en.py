@@ -202,7 +202,10 @@ PAST_WORDS = words(
     "saw won lost began left spoke gave fell ran found sent got became brought built bought "
     "caught chose drew drove fought flew forgot grew heard hit kept knew led meant paid put "
     "rose sat sold shot shut stood struck swore taught thought threw understood woke wore "
-    "wrote read beat broke spent quit cut sought felt laid"
+    "wrote read beat broke spent quit cut sought felt laid slept swept wept arose awoke bore "
+    "bled blew bred clung crept dug dove fed fled flung forbade forgave froze hid hung knelt "
+    "leapt overcame rang rode sang sank shook shone slid sped spun sprang stole stuck "
+    "stung strode swam swung tore"
 )
 
 # English words ending in -ed that are not past verbs.
@@ -322,6 +325,7 @@ DATES = DateWords(
     forecast_words=FORECAST_WORDS,
     weak_future_words=words("until till"),
     holiday_verbs=("celebrat", "observ", "mark"),
+    label_year_words=words("fiscal fy budget"),
 )
 
 # --- votes -------------------------------------------------------------------

@@ -368,6 +368,7 @@ DATES = DateWords(
     forecast_words=FORECAST_WORDS,
     weak_future_words=words("jusqu' jusque"),
     holiday_verbs=("fêt", "célèbr", "célébr", "commémor"),
+    label_year_words=words("exercice budget budgétaire"),
 )
 
 # --- votes -------------------------------------------------------------------

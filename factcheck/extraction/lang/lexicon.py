@@ -170,6 +170,9 @@ class DateWords:
     # Verb stems that make the holiday after them a date ("fêtent l'Assomption",
     # "celebrated Thanksgiving"), compared with str.startswith.
     holiday_verbs: tuple[str, ...]
+    # One or two words before a year that make it a label, not the year a text
+    # without publication date sets ("Fiscal Year 2025", "budget 2026").
+    label_year_words: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,6 +43,7 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
         self.bare_weekdays: list[tuple[int, int]] = []  # (claim index, weekday)
         self.dated_weekdays: dict[int, set[str]] = {}  # weekday -> "mardi 1er juin" dates
         self.claim_kinds: list[ItemKind] = []  # the item kind of each claim
+        self.claim_open: list[bool] = []  # whether its year was left open by the text
         self.event_days: dict[int, set[str]] = {}  # weekday -> days of dated events
         self.open_weekdays: list[tuple[int, int, int]] = []  # (claim index, weekday, direction)
         # Weekdays of a text with no publication date: (start, end, weekday, rules).
@@ -76,35 +77,59 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
         return self.claims
 
     def join_named_days(self) -> None:
-        """A holiday and the date that names the same day next to it are one claim:
-        "Good Friday (29 March)", "April 19, Good Friday", "New Year's Day (Jan. 1)".
-        The written date gives the value."""
-        kinds, claims, text = self.claim_kinds, self.claims, self.text
-        if ItemKind.HOLIDAY not in kinds:
-            return
+        """Two claims next to each other that name one date become one claim:
+        a holiday and its written date ("Good Friday (29 March)", "April 19, Good
+        Friday": the written date gives the value); a date and the relative year
+        that gives it its year ("September 12 this year", "the end of May next
+        year"); a weekday and its month ("ce vendredi de juin")."""
+        claims = self.claims
         out: list[Claim] = []
         i = 0
         while i < len(claims):
-            a = claims[i]
-            if i + 1 < len(claims) and {kinds[i], kinds[i + 1]} == _NAMED_DAY:
-                b = claims[i + 1]
-                gap = text[a.end : b.start]
-                if b.start >= a.end and len(gap) <= 3 and gap.strip() in ("", "(", ",") and (
-                    "\n" not in gap
-                ):
-                    day = a if kinds[i] == ItemKind.DAY else b
-                    end = b.end + (text[b.end : b.end + 1] == ")" and "(" in gap)
-                    rules = (*a.rules, *b.rules, "date.named_day") if self.explaining else ()
-                    steps = (*a.steps, *b.steps) if self.explaining else ()
-                    out.append(
-                        Claim("date", a.start, end, text[a.start : end], day.value, 0, 0,
-                              rules, steps)
-                    )  # fmt: skip
-                    i += 2
-                    continue
-            out.append(a)
-            i += 1
+            joined = self.joined_pair(i) if i + 1 < len(claims) else None
+            if joined is None:
+                out.append(claims[i])
+                i += 1
+                continue
+            end, value, rule = joined
+            a, b = claims[i], claims[i + 1]
+            rules = (*a.rules, *b.rules, rule) if self.explaining else ()
+            steps = (*a.steps, *b.steps) if self.explaining else ()
+            text = self.text[a.start : end]
+            out.append(Claim("date", a.start, end, text, value, 0, 0, rules, steps))
+            i += 2
         self.claims = out
+
+    def joined_pair(self, i: int) -> tuple[int, dict, str] | None:
+        """(end, value, rule) when claims i and i + 1 name one date, else None."""
+        a, b = self.claims[i], self.claims[i + 1]
+        ka, kb = self.claim_kinds[i], self.claim_kinds[i + 1]
+        gap = self.text[a.end : b.start] if b.start >= a.end else "\n\n"
+        if len(gap) > 4:
+            return None
+        if {ka, kb} == _NAMED_DAY and "\n" not in gap and gap.strip() in ("", "(", ","):
+            day = a if ka == ItemKind.DAY else b
+            end = b.end + (self.text[b.end : b.end + 1] == ")" and "(" in gap)
+            return end, day.value, "date.named_day"
+        year = b.value.get("date", "")
+        if (
+            kb == ItemKind.RELATIVE
+            and len(year) == 4
+            and self.claim_open[i]
+            and not gap.strip()
+            and gap.count("\n") <= 1
+        ):
+            value = _with_year(a.value, int(year))
+            if value is not None:
+                return b.end, value, "date.year_after"
+        if (
+            ka == ItemKind.WEEKDAY
+            and kb == ItemKind.MONTH
+            and gap.strip().lower() in self.w.weekday_month_links
+            and a.value.get("date", "")[:7] == b.value.get("date")
+        ):
+            return b.end, a.value, "date.weekday_of_month"
+        return None
 
     def remember_event(self, value: dict) -> None:
         """The days of a short dated range ("the festival runs June 21st through the
@@ -144,6 +169,7 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
                 claim = Claim("date", start, end, self.text[start:end], {"date": iso})
                 self.claims.append(claim)
                 self.claim_kinds.append(ItemKind.WEEKDAY)
+                self.claim_open.append(False)
                 self.rename(len(self.claims) - 1, iso, "date.tied_weekday", "", rules)
 
     def rename(
@@ -207,7 +233,8 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
                 direction = 1 if deictic else carried
                 why = "tense.deictic: the coming one" if deictic else self.carried_why
             start = self.start(first.start_token)
-            open_year = self.explaining and last.year is None
+            year_open = last.year is None and last.kind != ItemKind.RELATIVE
+            open_year = self.explaining and year_open
             self.give_context_year(last, start, direction)
             steps: list[str] | None = None
             if self.explaining:
@@ -234,6 +261,7 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
                 claim = self.explained(claim, entry, len(group), steps)
             self.claims.append(claim)
             self.claim_kinds.append(first.kind if first is last else ItemKind.PART)
+            self.claim_open.append(year_open)
 
     def text_tense(self, k: int) -> int:
         """The tense the text sets for a bare weekday whose clause has none:
@@ -339,3 +367,17 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
             self.dated_weekdays.setdefault(entry.weekday, set()).add(date)
         elif entry.kind == ItemKind.WEEKDAY and not entry.direction and not direction:
             self.bare_weekdays.append((len(self.claims), entry.weekday or 0))
+
+
+def _with_year(value: dict, year: int) -> dict | None:
+    """A value moved to `year` ("September 12" + "this year"); a range keeps its length."""
+    if "date" in value:
+        date = value["date"]
+        if len(date) == 10 and not cal.valid(year, int(date[5:7]), int(date[8:])):
+            return None  # 29 February
+        return {"date": f"{year:04d}{date[4:]}"} if len(date) > 4 else None
+    start, end = value.get("start", ""), value.get("end", "")
+    if len(start) < 7 or len(end) < 7:
+        return None
+    shift = year - int(end[:4])
+    return {"start": f"{int(start[:4]) + shift:04d}{start[4:]}", "end": f"{year:04d}{end[4:]}"}

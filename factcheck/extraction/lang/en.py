@@ -284,7 +284,7 @@ DATES = DateWords(
     weekday_name_tails=shared.WEEKDAY_NAME_TAILS,
     weekday_feast_tails=shared.WEEKDAY_FEAST_TAILS,
     weekday_name_heads=shared.WEEKDAY_NAME_HEADS,
-    weekday_habit=shared.WEEKDAY_HABIT,
+    weekday_habit=shared.WEEKDAY_HABIT | words("a"),
     holiday_left=shared.HOLIDAY_LEFT | shared.DEICTIC,
     holiday_day_nouns=shared.HOLIDAY_DAY_NOUNS,
     holiday_name_tails=shared.HOLIDAY_NAME_TAILS,
@@ -325,6 +325,7 @@ DATES = DateWords(
     forecast_words=FORECAST_WORDS,
     weak_future_words=words("until till"),
     holiday_verbs=("celebrat", "observ", "mark"),
+    weekday_month_links=words("of in"),
     label_year_words=words("fiscal fy budget"),
 )
 

@@ -329,7 +329,7 @@ DATES = DateWords(
     weekday_name_tails=shared.WEEKDAY_NAME_TAILS,
     weekday_feast_tails=shared.WEEKDAY_FEAST_TAILS,
     weekday_name_heads=shared.WEEKDAY_NAME_HEADS,
-    weekday_habit=shared.WEEKDAY_HABIT,
+    weekday_habit=shared.WEEKDAY_HABIT | words("un"),
     holiday_left=shared.HOLIDAY_LEFT | shared.DEICTIC,
     holiday_day_nouns=shared.HOLIDAY_DAY_NOUNS,
     holiday_name_tails=shared.HOLIDAY_NAME_TAILS,
@@ -368,6 +368,7 @@ DATES = DateWords(
     forecast_words=FORECAST_WORDS,
     weak_future_words=words("jusqu' jusque"),
     holiday_verbs=("fêt", "célèbr", "célébr", "commémor"),
+    weekday_month_links=words("de d' d’"),
     label_year_words=words("exercice budget budgétaire"),
 )
 

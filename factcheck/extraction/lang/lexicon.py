@@ -173,6 +173,8 @@ class DateWords:
     # One or two words before a year that make it a label, not the year a text
     # without publication date sets ("Fiscal Year 2025", "budget 2026").
     label_year_words: frozenset[str]
+    # Between a weekday and its month: "ce vendredi de juin", "a Friday in June".
+    weekday_month_links: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

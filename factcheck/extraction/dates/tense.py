@@ -57,7 +57,7 @@ class Tense(TokenView):
         until = -1  # where a weak future word ("until") was seen
         for k in range(i - 1, max(-1, i - 20), -1):
             word = low[k]
-            if word in self.w.clause_end or "\n" in parts[2 * k + 2]:
+            if "\n" in parts[2 * k + 2] or (word in self.w.clause_end and not self.in_number(k)):
                 break
             if word in words or word.endswith(endings):  # cheap test before the rules
                 found = self.cue(k, i - k - (low[k + 1] in S.CUE_SKIPPED))
@@ -67,7 +67,7 @@ class Tense(TokenView):
                     if until >= 0 and (found > 0 or until - k > _UNTIL_VERB):
                         return 1, weak  # "free on release until the case goes to court"
                     return found, weak  # "slept until well after daylight Tuesday"
-            if word in present:
+            if word in present or (word == "s" and self.contracted(k)):
                 weak = 1
         return (1 if until >= 0 else 0), weak
 
@@ -78,7 +78,7 @@ class Tense(TokenView):
         weak = 0
         for k in range(j, min(self.n, j + 12)):
             word = low[k]
-            if word in self.w.clause_end or "\n" in parts[2 * k]:
+            if "\n" in parts[2 * k] or (word in self.w.clause_end and not self.in_number(k)):
                 break
             if word == "," and low[k + 1 : k + 2] and low[k + 1] in self.w.relative_pronouns:
                 break  # "le recensement de mars, qui devraient être affinés": another clause
@@ -86,9 +86,20 @@ class Tense(TokenView):
                 found = self.cue(k)
                 if found:
                     return found, weak
-            if word in present:
+            if word in present or (word == "s" and self.contracted(k)):
                 weak = 1
         return 0, weak
+
+    def in_number(self, k: int) -> bool:
+        """Token k is the mark inside a time or a decimal ("02:00", "7.30"): no clause end."""
+        low = self.low
+        return low[k - 1][:1].isdigit() and low[k + 1][:1].isdigit() and not (
+            self.parts[2 * k] or self.parts[2 * k + 2]
+        )
+
+    def contracted(self, k: int) -> bool:
+        """ "it's", "that's": token k is the "s" of a present "is"."""
+        return self.low[k - 1] == "'" and self.low[k - 2] in self.w.contracted_subjects
 
     def cue(self, k: int, dist: int = 9) -> int:
         word = self.tok(k)

@@ -70,6 +70,7 @@ RELATIVE = {
     "this afternoon": Shift("day", 0),
     "this evening": Shift("day", 0),
     "yesterday": Shift("day", -1),
+    "last night": Shift("day", -1),  # the evening's day
     "tomorrow": Shift("day", 1),
     "the day before yesterday": Shift("day", -2),
     "the day after tomorrow": Shift("day", 2),
@@ -326,6 +327,7 @@ DATES = DateWords(
     weak_future_words=words("until till"),
     holiday_verbs=("celebrat", "observ", "mark"),
     weekday_month_links=words("of in"),
+    contracted_subjects=words("it that there here what he she who"),
     label_year_words=words("fiscal fy budget"),
 )
 

@@ -71,6 +71,8 @@ RELATIVE = {
     "cet après-midi": Shift("day", 0),
     "cette nuit": Shift("day", 0),
     "hier": Shift("day", -1),
+    "la nuit dernière": Shift("day", -1),  # the evening's day
+    "la nuit passée": Shift("day", -1),
     "avant-hier": Shift("day", -2),
     "demain": Shift("day", 1),
     "après-demain": Shift("day", 2),
@@ -369,6 +371,7 @@ DATES = DateWords(
     weak_future_words=words("jusqu' jusque"),
     holiday_verbs=("fêt", "célèbr", "célébr", "commémor"),
     weekday_month_links=words("de d' d’"),
+    contracted_subjects=frozenset(),
     label_year_words=words("exercice budget budgétaire"),
 )
 

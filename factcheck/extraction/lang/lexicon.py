@@ -175,6 +175,9 @@ class DateWords:
     label_year_words: frozenset[str]
     # Between a weekday and its month: "ce vendredi de juin", "a Friday in June".
     weekday_month_links: frozenset[str]
+    # Before "'s", these make it the present "is" ("it's now 2am on Sunday"),
+    # not a possessive ("Sunday's vote").
+    contracted_subjects: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

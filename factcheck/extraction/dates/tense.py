@@ -36,11 +36,15 @@ class Tense(TokenView):
             if strong:
                 return strong
             back, weak_back = self.back(i)
+            if self.low[j] == "'" and self.low[j + 1] == "s":
+                weak = weak_back = 0  # "and Tuesday's vote": an event named
             return back or self.weakly(weak or weak_back)
         strong, weak = self.back(i)
         if strong:
             return strong
         ahead, weak_ahead = self.ahead(j)
+        if self.low[j] == "'" and self.low[j + 1] == "s":
+            weak = weak_ahead = 0  # "are investigating Tuesday's explosion": an event named
         return ahead or self.weakly(weak or weak_ahead)
 
     def weakly(self, direction: int) -> int:
@@ -67,7 +71,9 @@ class Tense(TokenView):
                     if until >= 0 and (found > 0 or until - k > _UNTIL_VERB):
                         return 1, weak  # "free on release until the case goes to court"
                     return found, weak  # "slept until well after daylight Tuesday"
-            if word in present or (word == "s" and self.contracted(k)):
+            if weak == 0 and word in self.w.weak_past_words:
+                weak = -1  # "is dead after a shooting on Saturday": the present is no cue
+            elif weak == 0 and (word in present or (word == "s" and self.contracted(k))):
                 weak = 1
         return (1 if until >= 0 else 0), weak
 

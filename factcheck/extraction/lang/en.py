@@ -328,6 +328,7 @@ DATES = DateWords(
     holiday_verbs=("celebrat", "observ", "mark"),
     weekday_month_links=words("of in"),
     contracted_subjects=words("it that there here what he she who"),
+    weak_past_words=words("after following"),
     label_year_words=words("fiscal fy budget"),
 )
 

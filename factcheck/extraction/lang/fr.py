@@ -372,6 +372,7 @@ DATES = DateWords(
     holiday_verbs=("fêt", "célèbr", "célébr", "commémor"),
     weekday_month_links=words("de d' d’"),
     contracted_subjects=frozenset(),
+    weak_past_words=words("après suite"),
     label_year_words=words("exercice budget budgétaire"),
 )
 

@@ -178,6 +178,9 @@ class DateWords:
     # Before "'s", these make it the present "is" ("it's now 2am on Sunday"),
     # not a possessive ("Sunday's vote").
     contracted_subjects: frozenset[str]
+    # Between a present auxiliary and the date, these put the date before the
+    # state it explains ("a man is dead after a shooting on Saturday").
+    weak_past_words: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,8 @@ from factcheck.extraction.model import Claim, Document
 # No article states thousands of dates; past this a document is adversarial
 # and the cap keeps its cost bounded.
 MAX_CLAIMS = 2000
+# Open dates that a generic clause makes a rule ("each year on the third Saturday").
+_RULE_KINDS = (ItemKind.DAY, ItemKind.MONTH, ItemKind.HOLIDAY)
 # A holiday next to the date of the same day: one claim.
 _NAMED_DAY = {ItemKind.HOLIDAY, ItemKind.DAY}
 # The longest dated event (in days) whose days can name the text's weekdays.
@@ -40,9 +42,10 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
         super().__init__(doc)
         self.claims: list[Claim] = []
         self.years = context.YearContext(doc.text, doc.sentences)
+        self.part_years = context.YearContext(doc.text, doc.sentences)  # quarters and halves
         self.bare_weekdays: list[tuple[int, int]] = []  # (claim index, weekday)
         self.dated_weekdays: dict[int, set[str]] = {}  # weekday -> "mardi 1er juin" dates
-        self.claim_kinds: list[ItemKind] = []  # the item kind of each claim
+        self.claim_kinds: list[ItemKind | None] = []  # each claim's item kind (None: a range)
         self.claim_open: list[bool] = []  # whether its year was left open by the text
         self.event_days: dict[int, set[str]] = {}  # weekday -> days of dated events
         self.open_weekdays: list[tuple[int, int, int]] = []  # (claim index, weekday, direction)
@@ -234,6 +237,10 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
                 why = "tense.deictic: the coming one" if deictic else self.carried_why
             start = self.start(first.start_token)
             year_open = last.year is None and last.kind != ItemKind.RELATIVE
+            if year_open and last.kind in _RULE_KINDS and not last.direction and (
+                self.is_generic(first.start_token, last.end_token)
+            ):
+                continue  # "Chaque 15 août", "ends with Easter Monday every year": a rule
             open_year = self.explaining and year_open
             self.give_context_year(last, start, direction)
             steps: list[str] | None = None
@@ -260,7 +267,7 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
             if steps is not None:
                 claim = self.explained(claim, entry, len(group), steps)
             self.claims.append(claim)
-            self.claim_kinds.append(first.kind if first is last else ItemKind.PART)
+            self.claim_kinds.append(first.kind if first is last else None)
             self.claim_open.append(year_open)
 
     def text_tense(self, k: int) -> int:
@@ -308,6 +315,14 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
         if self.doc.published is None:
             self.give_text_year(item)
             return
+        if item.kind == ItemKind.PART and item.months:
+            # "the fourth quarter of 2023 ... the third quarter": only a part sets a part's year
+            year = self.part_years.year_for(start)
+            if year is not None and context.fits(
+                year, item.months[0], None, self.doc.published, direction
+            ):
+                item.year = year
+            return
         if item.kind not in (ItemKind.DAY, ItemKind.MONTH) or item.month is None:
             return
         if item.direction or item.weekday is not None:
@@ -324,9 +339,9 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
         dimanche 28 juin", a table's "2021 |" header), else the first one after.
         A weekday written with the day picks among that year and its neighbours
         ("2021 | ... Samedi 1er janvier" is 2022)."""
-        if item.kind not in (ItemKind.DAY, ItemKind.MONTH, ItemKind.HOLIDAY):
+        if item.kind not in (ItemKind.DAY, ItemKind.MONTH, ItemKind.HOLIDAY, ItemKind.PART):
             return
-        if item.kind != ItemKind.HOLIDAY and item.month is None:
+        if item.kind in (ItemKind.DAY, ItemKind.MONTH) and item.month is None:
             return
         if self.year_tokens is None:
             # once, on first need
@@ -350,6 +365,9 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
         if isinstance(entry, list):
             self.remember_event(value)
             return  # a range sets no single year
+        if entry.kind == ItemKind.PART and entry.year is not None:
+            self.part_years.remember(start, entry.year, True)  # "the fourth quarter of 2023"
+            return
         if "date" not in value or entry.kind == ItemKind.DECADE:
             return  # a decade sets no single year
         date = value["date"]

@@ -128,6 +128,11 @@ def _yearish(item: Item, pub: Published | None, direction: int) -> str | Value |
         year = pub.date.year
         if item.kind == ItemKind.SEASON and item.direction and item.season:
             year = _season_year(item.season, pub.date, item.direction)
+        elif item.kind == ItemKind.PART and item.months and pub.month:
+            # "the fourth quarter" published in January is the one just over:
+            # the nearest by its middle month.
+            middle = (item.months[0] + item.months[1]) // 2
+            year = cal.pick_year(pub, middle, None, direction) or year
     if item.kind == ItemKind.PART and item.months:
         return {"start": cal.fmt(year, item.months[0]), "end": cal.fmt(year, item.months[1])}
     return cal.fmt(year)

@@ -43,6 +43,12 @@ class YearContext:
         self.last_explicit: tuple[int, int] | None = None  # (offset, year)
         self.last_any: tuple[int, int] | None = None
 
+    def _prose_line_break(self, before: Sentence, here: Sentence, between: str) -> bool:
+        text = self.text
+        return _line_break_ok(
+            text[before.start : before.end], between, text[here.start : here.start + 2]
+        )
+
     def remember(self, offset: int, year: int, explicit: bool) -> None:
         self.last_any = (offset, year)
         if explicit:
@@ -71,9 +77,22 @@ class YearContext:
         if index == 0:
             return here.start, here.start
         before = self.sentences[index - 1]
-        if "\n" in self.text[before.end : here.start]:
+        between = self.text[before.end : here.start]
+        if "\n" in between and not self._prose_line_break(before, here, between):
             return here.start, here.start  # a new paragraph starts a new frame
         return before.start, here.start
+
+
+def _line_break_ok(sentence_text: str, between: str, next_text: str) -> bool:
+    """A single line break between two prose sentences keeps the frame; a blank
+    line, a list item or a heading (no final stop) starts a new one."""
+    last = sentence_text.rstrip()[-1:]
+    first = next_text.lstrip()[:1]
+    return "\n\n" not in between and last in _STOPS and first not in _BULLETS
+
+
+_STOPS = frozenset('.!?"»”')
+_BULLETS = frozenset("-–—•*·|")
 
 
 def fits(year: int, month: int, day: int | None, pub: Published | None, direction: int) -> bool:

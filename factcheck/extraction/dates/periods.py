@@ -63,8 +63,9 @@ class Periods(TokenView):
             # "lundi de Pentecôte", "Good Friday": a day by its very name; not
             # a noun's complement ("l'accord du Vendredi saint" is a name).
             return True
-        if day_noun:
-            return True  # "Thanksgiving Day", "Memorial Day": a day by its very name
+        if day_noun or self.tok(end) in self.t.future:
+            # "Memorial Day": a day by its very name; "Thanksgiving will be sadder"
+            return True
         at = k - 1 - (left in S.HOLIDAY_ARTICLES)
         lead = self.tok(at)
         if lead in self.t.weekdays:  # "célébraient lundi l'Assomption"

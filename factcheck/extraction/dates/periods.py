@@ -78,6 +78,8 @@ class Periods(TokenView):
             # vacances de la Toussaint") unless the noun is a day ("le jour de
             # Noël", "cette fête de Pentecôte", "the day of Easter").
             return self.tok(at - 1) in self.w.holiday_day_nouns
+        if left in self.w.deictic:
+            return True  # "this Thanksgiving", "cette Toussaint"
         return left in self.w.holiday_left or (at < k - 1 and lead in self.w.holiday_left)
 
     def modified(self, k: int, strict: bool) -> Item | None:

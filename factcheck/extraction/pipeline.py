@@ -18,7 +18,7 @@ from factcheck.extraction.model import Claim, Document, Published, Sentence
 from factcheck.extraction.segment import split_sentences
 
 # Bump when a rule changes what is extracted: stored claims record it.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 # Far beyond any article (a long feature is ~50 KB); refusing more keeps one
 # pasted dump from holding a worker for minutes.

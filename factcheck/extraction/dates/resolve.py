@@ -129,13 +129,25 @@ def _yearish(item: Item, pub: Published | None, direction: int) -> str | Value |
         if item.kind == ItemKind.SEASON and item.direction and item.season:
             year = _season_year(item.season, pub.date, item.direction)
         elif item.kind == ItemKind.PART and item.months and pub.month:
-            # "the fourth quarter" published in January is the one just over:
-            # the nearest by its middle month.
-            middle = (item.months[0] + item.months[1]) // 2
-            year = cal.pick_year(pub, middle, None, direction) or year
+            year = _part_year(item.months, pub.date, direction)
     if item.kind == ItemKind.PART and item.months:
         return {"start": cal.fmt(year, item.months[0]), "end": cal.fmt(year, item.months[1])}
     return cal.fmt(year)
+
+
+def _part_year(months: tuple[int, int], here: dt.date, direction: int) -> int:
+    """The year of a quarter or half written without one: "the fourth quarter"
+    published in January is the one just over. Past: the last one begun by
+    publication; future: the first not over; else the nearest by its middle,
+    the earlier on a tie (news reports periods once they are over)."""
+    now = here.year * 12 + here.month - 1
+    years = (here.year - 1, here.year, here.year + 1)
+    if direction < 0:
+        return max(y for y in years if y * 12 + months[0] - 1 <= now)
+    if direction > 0:
+        return min(y for y in years if y * 12 + months[1] - 1 >= now)
+    middle = (months[0] + months[1]) / 2 - 1
+    return min(years, key=lambda y: (abs(y * 12 + middle - now), y))
 
 
 def _season_year(season: str, here: dt.date, direc: int) -> int:

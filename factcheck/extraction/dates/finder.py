@@ -27,6 +27,8 @@ from factcheck.extraction.model import Claim, Document
 MAX_CLAIMS = 2000
 # Open dates that a generic clause makes a rule ("each year on the third Saturday").
 _RULE_KINDS = (ItemKind.DAY, ItemKind.MONTH, ItemKind.HOLIDAY)
+# A dated event this many years from publication frames the open dates after it.
+_FAR_YEARS = 5
 # A holiday next to the date of the same day: one claim.
 _NAMED_DAY = {ItemKind.HOLIDAY, ItemKind.DAY}
 # The longest dated event (in days) whose days can name the text's weekdays.
@@ -254,6 +256,8 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
                 value = resolve_group(entry, pub, direction, steps)
             except (ValueError, OverflowError):  # a year beyond 1-9999 near the anchor
                 value = None
+            if value is None and pub is None and first is last:
+                value = self.this_year(first)
             if value is None:
                 if pub is None and first.kind == ItemKind.WEEKDAY and first is last:
                     end = self.end(last.end_token - 1)
@@ -262,7 +266,7 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
                     )
                 continue
             end = self.end(last.end_token - 1)
-            self.remember(entry, value, start, direction)
+            self.remember(entry, value, start, direction, not year_open)
             claim = Claim("date", start, end, self.text[start:end], value)
             if steps is not None:
                 claim = self.explained(claim, entry, len(group), steps)
@@ -333,6 +337,16 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
         ):
             item.year = year
 
+    def this_year(self, item: Item) -> dict | None:
+        """With no publication date, "cette année" / "this year" is the year the
+        text writes ("le Nouvel An 2023 ... le 1er mai tombe un lundi, cette année")."""
+        if item.kind != ItemKind.RELATIVE or item.shift != ("year", 0):
+            return None
+        if self.year_tokens is None:
+            self.year_tokens = context.year_tokens(self.low, self.joined, self.w.label_year_words)
+        year = context.text_year(self.year_tokens, item.start_token)
+        return None if year is None else {"date": f"{year:04d}"}
+
     def give_text_year(self, item: Item) -> None:
         """With no publication date, an open day, month or holiday takes the year
         the text sets: the last year written before it ("Municipales 2020 ... le
@@ -343,8 +357,7 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
             return
         if item.kind in (ItemKind.DAY, ItemKind.MONTH) and item.month is None:
             return
-        if self.year_tokens is None:
-            # once, on first need
+        if self.year_tokens is None:  # once, on first need
             self.year_tokens = context.year_tokens(self.low, self.joined, self.w.label_year_words)
         year = context.text_year(self.year_tokens, item.start_token)
         if year is None:
@@ -360,7 +373,9 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
         if self.explaining:
             item.rules = (*item.rules, "date.text_year")
 
-    def remember(self, entry: Item | list[Item], value: dict, start: int, direction: int) -> None:
+    def remember(
+        self, entry: Item | list[Item], value: dict, start: int, direction: int, written: bool
+    ) -> None:
         """Note what a claim tells later ones: its year, or the date of its weekday."""
         if isinstance(entry, list):
             self.remember_event(value)
@@ -380,6 +395,11 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
         frame = entry.kind == ItemKind.YEAR or (
             entry.shift is not None and entry.shift[0] == "year"
         )
+        pub = self.doc.published
+        if written and pub is not None and abs(int(date[:4]) - pub.date.year) > _FAR_YEARS:
+            # A dated event years from publication frames the story: "le 15 août
+            # 1636 ... reprend la ville le 14 novembre" is 1636, not this year.
+            frame = True
         self.years.remember(start, int(date[:4]), frame)
         if entry.kind == ItemKind.DAY and entry.weekday is not None and len(date) == 10:
             self.dated_weekdays.setdefault(entry.weekday, set()).add(date)

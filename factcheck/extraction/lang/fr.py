@@ -283,9 +283,18 @@ FORECAST_WORDS = words(
 )
 
 
+# Imperfects of the -drer verbs, which end like conditionals ("s'effondrait"
+# is past, "prendrait" ahead).
+DRER_IMPERFECTS = words(
+    "effondrait effondraient engendrait engendraient encadrait encadraient cadrait cadraient"
+)
+
+
 def tense_cue(tokens: TokenReader, k: int, word: str, distance: int) -> int:
     """French tense from verb forms: participles, futures, imperfects, auxiliaries."""
     tok = tokens.tok
+    if word in DRER_IMPERFECTS:
+        return -1
     if word.endswith(("é", "ée", "és", "ées")) and tok(k - 1) in NOUN_DETERMINERS:
         return 0  # "la journée de dimanche": a noun
     if distance <= 2 and word.endswith(("é", "ée", "és", "ées")) and not tokens.is_title(k):

@@ -25,8 +25,6 @@ from factcheck.extraction.model import Claim, Document
 # No article states thousands of dates; past this a document is adversarial
 # and the cap keeps its cost bounded.
 MAX_CLAIMS = 2000
-# Open dates that a generic clause makes a rule ("each year on the third Saturday").
-_RULE_KINDS = (ItemKind.DAY, ItemKind.MONTH, ItemKind.HOLIDAY)
 # A dated event this many years from publication frames the open dates after it.
 _FAR_YEARS = 5
 # A holiday next to the date of the same day: one claim.
@@ -239,10 +237,6 @@ class DateScanner(Grammar, Groups, Tense, Dateline):
                 why = "tense.deictic: the coming one" if deictic else self.carried_why
             start = self.start(first.start_token)
             year_open = last.year is None and last.kind != ItemKind.RELATIVE
-            if year_open and last.kind in _RULE_KINDS and not last.direction and (
-                self.is_generic(first.start_token, last.end_token)
-            ):
-                continue  # "Chaque 15 août", "ends with Easter Monday every year": a rule
             open_year = self.explaining and year_open
             self.give_context_year(last, start, direction)
             steps: list[str] | None = None

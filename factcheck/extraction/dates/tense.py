@@ -96,21 +96,6 @@ class Tense(TokenView):
                 weak = 1
         return 0, weak
 
-    def is_generic(self, i: int, j: int) -> bool:
-        """A rule, not an event: "chaque" or "every year" in the clause of tokens [i, j)."""
-        low, parts, generic, end = self.low, self.parts, self.w.generic_words, self.w.clause_end
-        for k in range(i - 1, max(-1, i - 12), -1):
-            if low[k] in end or "\n" in parts[2 * k + 2]:
-                break
-            if low[k] in generic:
-                return True
-        for k in range(j, min(self.n, j + 8)):
-            if low[k] in end or "\n" in parts[2 * k]:
-                break
-            if low[k] in generic:
-                return True
-        return False
-
     def in_number(self, k: int) -> bool:
         """Token k is the mark inside a time or a decimal ("02:00", "7.30"): no clause end."""
         low = self.low

@@ -329,7 +329,6 @@ DATES = DateWords(
     weekday_month_links=words("of in"),
     contracted_subjects=words("it that there here what he she who"),
     weak_past_words=words("after following"),
-    generic_words=words("every each annually yearly"),
     label_year_words=words("fiscal fy budget"),
 )
 

@@ -382,7 +382,6 @@ DATES = DateWords(
     weekday_month_links=words("de d' d’"),
     contracted_subjects=frozenset(),
     weak_past_words=words("après suite"),
-    generic_words=words("chaque annuellement"),
     label_year_words=words("exercice budget budgétaire"),
 )
 

@@ -181,9 +181,6 @@ class DateWords:
     # Between a present auxiliary and the date, these put the date before the
     # state it explains ("a man is dead after a shooting on Saturday").
     weak_past_words: frozenset[str]
-    # In the clause of a date without a year, these make it a rule, not an
-    # event ("Chaque 15 août", "held each year on the third Saturday in August").
-    generic_words: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,10 +17,12 @@ class Sentence:
 
 @dataclass(frozen=True, slots=True)
 class Published:
-    """The article's publication date; `day` is False when only the month is known."""
+    """The article's publication date; `day` is False when only the month is known,
+    `month` False when only the year is ("2019")."""
 
     date: dt.date
     day: bool = True
+    month: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from factcheck.extraction.model import Claim, Document, Published, Sentence
 from factcheck.extraction.segment import split_sentences
 
 # Bump when a rule changes what is extracted: stored claims record it.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 # Far beyond any article (a long feature is ~50 KB); refusing more keeps one
 # pasted dump from holding a worker for minutes.
@@ -27,11 +27,17 @@ MAX_TEXT_CHARS = 10_000_000
 # One finder per registered kind (kinds.py); tests may add one that fails.
 FINDERS: tuple[Finder, ...] = tuple(kind.find for kind in KINDS)
 
-_PUBLISHED = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+# "YYYY", "YYYY-MM", "YYYY-MM-DD", or an ISO datetime whose day is taken
+# ("2024-11-20T08:30:00Z", "2024-11-20 08:30:00+01:00").
+_PUBLISHED = re.compile(
+    r"(\d{4})(?:-(\d{2})(?:-(\d{2})"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?)?)?"
+)
 
 
 def parse_published(published: dt.date | str | Published | None) -> Published | None:
-    """Accept a date, "YYYY-MM-DD" or "YYYY-MM"; raise ValueError on anything else."""
+    """Accept a date, "YYYY-MM-DD", an ISO datetime (its day), "YYYY-MM" or "YYYY";
+    raise ValueError on anything else."""
     if published is None or published == "":
         return None
     if isinstance(published, Published):
@@ -44,13 +50,18 @@ def parse_published(published: dt.date | str | Published | None) -> Published | 
         raise ValueError(f"published must be a date or a string, not {type(published).__name__}")
     found = _PUBLISHED.fullmatch(published.strip())
     if found is None:
-        raise ValueError(f"published must be YYYY-MM-DD or YYYY-MM, not {published[:40]!r}")
+        raise ValueError(
+            "published must be YYYY-MM-DD (or an ISO date and time), YYYY-MM or YYYY, "
+            f"not {published[:40]!r}"
+        )
     year, month, day = found.groups()
     try:
-        date = dt.date(int(year), int(month), int(day or 1))
+        date = dt.date(int(year), int(month or 1), int(day or 1))
+        if len(published.strip()) > 10:
+            dt.datetime.fromisoformat(published.strip().replace(",", "."))  # "T25:00" fails
     except ValueError as exc:  # "2024-13", "2024-02-30"
-        raise ValueError(f"published {published!r}: {exc}") from None
-    return Published(date, day=day is not None)
+        raise ValueError(f"published {published[:40]!r}: {exc}") from None
+    return Published(date, day=day is not None, month=month is not None)
 
 
 def resolve_language(text: str, lang: str | None) -> str:

@@ -88,3 +88,25 @@ def test_never_raises_at_calendar_edges(published: str | None) -> None:
     text = "hier, l'an prochain, Noël, lundi, 31 décembre, la semaine prochaine, 2018-19"
     extract(text, lang="fr", published=published)
     extract(text, lang="en", published=published)
+
+
+@pytest.mark.parametrize(
+    ("published", "date", "day", "month"),
+    [
+        ("2024-11-20T08:30:00Z", "2024-11-20", True, True),
+        ("2024-11-20 08:30:00+01:00", "2024-11-20", True, True),
+        ("2024-11-20T08:30", "2024-11-20", True, True),
+        ("2024-11", "2024-11-01", False, True),
+        ("2019", "2019-01-01", False, False),
+    ],
+)
+def test_publication_as_datetime_or_year(published: str, date: str, day: bool, month: bool) -> None:
+    parsed = parse_published(published)
+    assert parsed is not None
+    assert (parsed.date.isoformat(), parsed.day, parsed.month) == (date, day, month)
+
+
+@pytest.mark.parametrize("published", ["2024-11-20T25:00", "2024-13", "19", "2024-11-20Tnoon"])
+def test_unreadable_publication_is_a_clear_error(published: str) -> None:
+    with pytest.raises(ValueError, match="published"):
+        parse_published(published)

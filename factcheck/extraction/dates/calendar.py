@@ -34,13 +34,11 @@ def pick_year(
     direction: -1 on or before publication, +1 on or after, 0 the nearest.
     """
     base = pub.date.year
+    if not pub.month:  # only the year is known: it is the year of every open date
+        return base if day is None or valid(base, month, day) else None
     candidates = [y for y in (base - 1, base, base + 1) if day is None or valid(y, month, day)]
     if not candidates:
         return None
-    if weekday is not None and day is not None:
-        matching = [y for y in candidates if dt.date(y, month, day).weekday() == weekday]
-        if len(matching) == 1:
-            return matching[0]
     # Compare at day level only when both sides know the day.
     fine = pub.day and day is not None
     here = _scale(base, pub.date.month, pub.date.day if fine else None)
@@ -50,11 +48,24 @@ def pick_year(
 
     if direction < 0:
         past = [y for y in candidates if at(y) <= here]
-        return max(past) if past else None
-    if direction > 0:
+        chosen = max(past) if past else None
+    elif direction > 0:
         future = [y for y in candidates if at(y) >= here]
-        return min(future) if future else None
-    return min(candidates, key=lambda y: (abs(at(y) - here), -y))
+        chosen = min(future) if future else None
+    else:
+        chosen = min(candidates, key=lambda y: (abs(at(y) - here), -y))
+    if weekday is not None and day is not None:
+        matching = [y for y in candidates if dt.date(y, month, day).weekday() == weekday]
+        near = chosen is not None and fine and abs(at(chosen) - here) <= _WRONG_WEEKDAY_DAYS
+        if len(matching) == 1 and not (near and matching[0] != chosen):
+            # The weekday picks the year ("vendredi 13 décembre"), unless the date
+            # is within weeks of publication: then the weekday is the mistake
+            # ("dimanche 19 mars" a week ahead, a Saturday that year).
+            return matching[0]
+    return chosen
+
+
+_WRONG_WEEKDAY_DAYS = 31  # on the day scale of _scale (a month is 31)
 
 
 def _scale(year: int, month: int, day: int | None) -> int:

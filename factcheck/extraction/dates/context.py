@@ -29,6 +29,8 @@ _ANAPHOR = re.compile(
 _ANAPHOR_REACH = 120  # characters before the date
 # A dated weekday this far from publication can name the bare one.
 _WEEK = 6
+# Years a text without a publication date may set for its open dates.
+_TEXT_YEAR = re.compile(r"^(?:1[89]|20)\d\d$", re.MULTILINE)
 
 
 class YearContext:
@@ -40,6 +42,12 @@ class YearContext:
         self.starts = [s.start for s in sentences]
         self.last_explicit: tuple[int, int] | None = None  # (offset, year)
         self.last_any: tuple[int, int] | None = None
+
+    def _prose_line_break(self, before: Sentence, here: Sentence, between: str) -> bool:
+        text = self.text
+        return _line_break_ok(
+            text[before.start : before.end], between, text[here.start : here.start + 2]
+        )
 
     def remember(self, offset: int, year: int, explicit: bool) -> None:
         self.last_any = (offset, year)
@@ -69,15 +77,28 @@ class YearContext:
         if index == 0:
             return here.start, here.start
         before = self.sentences[index - 1]
-        if "\n" in self.text[before.end : here.start]:
+        between = self.text[before.end : here.start]
+        if "\n" in between and not self._prose_line_break(before, here, between):
             return here.start, here.start  # a new paragraph starts a new frame
         return before.start, here.start
 
 
+def _line_break_ok(sentence_text: str, between: str, next_text: str) -> bool:
+    """A single line break between two prose sentences keeps the frame; a blank
+    line, a list item or a heading (no final stop) starts a new one."""
+    last = sentence_text.rstrip()[-1:]
+    first = next_text.lstrip()[:1]
+    return "\n\n" not in between and last in _STOPS and first not in _BULLETS
+
+
+_STOPS = frozenset('.!?"»”')
+_BULLETS = frozenset("-–—•*·|")
+
+
 def fits(year: int, month: int, day: int | None, pub: Published | None, direction: int) -> bool:
     """Whether a date given its year by context agrees with the tense around it."""
-    if pub is None or direction == 0:
-        return True
+    if pub is None or direction == 0 or year == pub.date.year:
+        return True  # "a world tour in 2016 ... beginning March 23": the year the text says
     here = (pub.date.year, pub.date.month, pub.date.day if pub.day and day else 0)
     date = (year, month, day if pub.day and day else 0)
     return date <= here if direction < 0 else date >= here
@@ -93,3 +114,29 @@ def dated_weekday(weekday: int, dated: dict[int, set[str]], pub: Published | Non
         if abs((dt.date.fromisoformat(iso) - pub.date).days) <= _WEEK
     }
     return near.pop() if len(near) == 1 else None
+
+
+
+def year_tokens(low: list[str], joined: str, labels: frozenset[str]) -> list[tuple[int, int]]:
+    """(token index, year) of every year-like token but labels ("Fiscal Year
+    2025"), from the document's lowercased tokens (`low`, and `joined`, one a
+    line): one pass."""
+    found = []
+    line = last = 0
+    for hit in _TEXT_YEAR.finditer(joined):
+        line += joined.count("\n", last, hit.start())
+        last = hit.start()
+        if low[line - 1] not in labels and low[line - 2] not in labels:
+            found.append((line, int(hit.group())))
+    return found
+
+
+def text_year(years: list[tuple[int, int]], token: int) -> int | None:
+    """The year written last before token `token`, else the first one after.
+
+    Used only when the article has no publication date."""
+    index = bisect.bisect_left(years, (token, 0))
+    if index > 0:
+        return years[index - 1][1]
+    after = [y for k, y in years[index : index + 2] if k > token]
+    return after[0] if after else None

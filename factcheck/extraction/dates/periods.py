@@ -21,6 +21,10 @@ _MODIFIABLE = (
 )
 
 
+# The last word of a holiday's name that makes it a day by itself ("Memorial Day").
+_DAY_NOUNS = frozenset(("day", "eve"))
+
+
 class Periods(TokenView):
     def relative(self, k: int, strict: bool) -> Item | None:
         """ "hier", "la semaine dernière", "l'an prochain": a shift from publication."""
@@ -47,22 +51,35 @@ class Periods(TokenView):
         return item
 
     def holiday_context(self, k: int, end: int) -> bool:
-        if self.is_title(end) and self.tok(end) not in S.HOLIDAY_AND:
+        named_day = self.tok(k) in self.t.weekdays or self.tok(k + 1) in self.t.weekdays
+        day_noun = end - k > 1 and self.tok(end - 1) in _DAY_NOUNS and self.is_title(end - 1)
+        if self.tok(end) in self.w.holiday_name_tails:
+            return False  # "Christmas market", "Easter weekend": a thing or a period named
+        named = named_day or day_noun  # "On Easter Sunday Madsyp Sax": no first name
+        if self.is_title(end) and self.tok(end) not in S.HOLIDAY_AND and not named:
             return False  # "Noël Mamère": a first name
         left = self.tok(k - 1)
-        if left != "du" and (self.tok(k) in self.t.weekdays or self.tok(k + 1) in self.t.weekdays):
+        if left != "du" and named_day:
             # "lundi de Pentecôte", "Good Friday": a day by its very name; not
             # a noun's complement ("l'accord du Vendredi saint" is a name).
             return True
-        if self.tok(end) in self.w.holiday_name_tails:
-            return False  # "Christmas market", "Easter weekend": a thing or a period named
+        if day_noun or self.tok(end) in self.t.future:
+            # "Memorial Day": a day by its very name; "Thanksgiving will be sadder"
+            return True
         at = k - 1 - (left in S.HOLIDAY_ARTICLES)
+        lead = self.tok(at)
+        if lead in self.t.weekdays:  # "célébraient lundi l'Assomption"
+            lead = self.tok(at - 1)
+        if lead.startswith(self.w.holiday_verbs) and not self.is_title(at):
+            return True  # "les chrétiens fêtent l'Assomption", "celebrated Thanksgiving"
         lead = self.tok(at)
         if lead in S.HOLIDAY_OF:
             # A noun's complement names a thing ("le marché de Noël", "les
             # vacances de la Toussaint") unless the noun is a day ("le jour de
             # Noël", "cette fête de Pentecôte", "the day of Easter").
             return self.tok(at - 1) in self.w.holiday_day_nouns
+        if left in self.w.deictic:
+            return True  # "this Thanksgiving", "cette Toussaint"
         return left in self.w.holiday_left or (at < k - 1 and lead in self.w.holiday_left)
 
     def modified(self, k: int, strict: bool) -> Item | None:

@@ -14,6 +14,7 @@ from factcheck.extraction.lang.lexicon import (
     NthWeekday,
     SeasonWeekday,
     Shift,
+    WeekdayFrom,
 )
 from factcheck.extraction.model import Published
 
@@ -81,7 +82,9 @@ def explain_item(item: Item, pub: Published | None, direction: int, value: objec
         if getattr(item, name) is not None
     )
     anchor = "no publication date" if pub is None else f"publication {pub.date.isoformat()}"
-    if pub is not None and not pub.day:
+    if pub is not None and not pub.month:
+        anchor += " (only the year known)"
+    elif pub is not None and not pub.day:
         anchor += " (month known, not the day)"
     written = item.year is not None or item.kind == ItemKind.RELATIVE
     how = "year as written" if item.year is not None else f"{anchor}, {_DIRECTIONS[direction]}"
@@ -102,6 +105,8 @@ def _text(item: Item, pub: Published | None, direction: int) -> str | Value | No
         return _yearish(item, pub, direction)
     if kind in (ItemKind.DAY, ItemKind.MONTH):
         return _calendar(item, pub, direction)
+    if kind == ItemKind.HOLIDAY and item.year is not None and item.rule is not None:
+        return _holiday_day(item.rule, item.year).isoformat()  # "Noël 2022"
     if pub is None:
         return None
     if kind == ItemKind.WEEKDAY:
@@ -123,9 +128,26 @@ def _yearish(item: Item, pub: Published | None, direction: int) -> str | Value |
         year = pub.date.year
         if item.kind == ItemKind.SEASON and item.direction and item.season:
             year = _season_year(item.season, pub.date, item.direction)
+        elif item.kind == ItemKind.PART and item.months and pub.month:
+            year = _part_year(item.months, pub.date, direction)
     if item.kind == ItemKind.PART and item.months:
         return {"start": cal.fmt(year, item.months[0]), "end": cal.fmt(year, item.months[1])}
     return cal.fmt(year)
+
+
+def _part_year(months: tuple[int, int], here: dt.date, direction: int) -> int:
+    """The year of a quarter or half written without one: "the fourth quarter"
+    published in January is the one just over. Past: the last one begun by
+    publication; future: the first not over; else the nearest by its middle,
+    the earlier on a tie (news reports periods once they are over)."""
+    now = here.year * 12 + here.month - 1
+    years = (here.year - 1, here.year, here.year + 1)
+    if direction < 0:
+        return max(y for y in years if y * 12 + months[0] - 1 <= now)
+    if direction > 0:
+        return min(y for y in years if y * 12 + months[1] - 1 >= now)
+    middle = (months[0] + months[1]) / 2 - 1
+    return min(years, key=lambda y: (abs(y * 12 + middle - now), y))
 
 
 def _season_year(season: str, here: dt.date, direc: int) -> int:
@@ -154,8 +176,8 @@ def _calendar(item: Item, pub: Published | None, direction: int) -> str | None:
 
 
 def _weekday(item: Item, pub: Published, direction: int) -> str | None:
-    if not pub.day:
-        return cal.fmt(pub.date.year, pub.date.month)  # the day cannot be known
+    if not pub.day:  # the day cannot be known: the month, or the year alone
+        return cal.fmt(pub.date.year, pub.date.month if pub.month else None)
     direc = item.direction or direction or -1
     day = cal.weekday_date(pub.date, item.weekday or 0, direc, item.strict)
     return day.isoformat()
@@ -168,6 +190,8 @@ def _relative(rel: Shift | None, pub: Published) -> str | Value | None:
     date = pub.date
     if unit == "year":
         return cal.fmt(date.year + offset)
+    if not pub.month:
+        return cal.fmt(date.year) if offset == 0 or unit != "month" else None
     if unit == "month":
         return cal.fmt(*cal.shift_month(date.year, date.month, offset))
     if not pub.day:
@@ -185,6 +209,8 @@ def _holiday(item: Item, pub: Published, direction: int) -> str | None:
     days = [(y, _holiday_day(rule, y)) for y in years]
     if item.year:
         return days[0][1].isoformat()
+    if not pub.month:  # only the year is known
+        return days[1][1].isoformat()
     here = pub.date
     if not pub.day:  # month precision: compare by month
         same = [d for _, d in days if (d.year, d.month) == (here.year, here.month)]
@@ -207,5 +233,8 @@ def _holiday_day(rule: HolidayRule, year: int) -> dt.date:
             return cal.nth_weekday(year, month, weekday, n)
         case SeasonWeekday(season, weekday, n):
             return cal.nth_weekday_from(*cal.season_days(year, season), weekday, n)
+        case WeekdayFrom(month, day, weekday):
+            first = dt.date(year, month, day)
+            return first + dt.timedelta(days=(weekday - first.weekday()) % 7)
         case FixedDay(month, day):
             return dt.date(year, month, day)

@@ -20,6 +20,7 @@ from factcheck.extraction.lang.lexicon import (
     Shift,
     TokenReader,
     VoteWords,
+    WeekdayFrom,
 )
 
 # --- dates -------------------------------------------------------------------
@@ -69,6 +70,7 @@ RELATIVE = {
     "this afternoon": Shift("day", 0),
     "this evening": Shift("day", 0),
     "yesterday": Shift("day", -1),
+    "last night": Shift("day", -1),  # the evening's day
     "tomorrow": Shift("day", 1),
     "the day before yesterday": Shift("day", -2),
     "the day after tomorrow": Shift("day", 2),
@@ -148,7 +150,20 @@ HOLIDAYS = {
     "whit sunday": EasterOffset(49),
     "whitsunday": EasterOffset(49),
     "whit monday": EasterOffset(50),
+    "easter saturday": EasterOffset(-1),
+    "holy saturday": EasterOffset(-1),
     "thanksgiving": NthWeekday(11, 3, 4),
+    "thanksgiving day": NthWeekday(11, 3, 4),
+    "turkey day": NthWeekday(11, 3, 4),
+    "martin luther king day": NthWeekday(1, 0, 3),
+    "presidents day": NthWeekday(2, 0, 3),
+    "presidents' day": NthWeekday(2, 0, 3),
+    "columbus day": NthWeekday(10, 0, 2),
+    "veterans day": FixedDay(11, 11),
+    "remembrance day": FixedDay(11, 11),
+    "armistice day": FixedDay(11, 11),
+    "juneteenth": FixedDay(6, 19),
+    "election day": WeekdayFrom(11, 2, 1),
     "labor day": NthWeekday(9, 0, 1),
     "memorial day": NthWeekday(5, 0, -1),
 }
@@ -180,7 +195,7 @@ QUARTER_WORDS = {"quarter": 3, "half": 6}
 # Tense cues, read in the clause around a date whose year is open.
 FUTURE_WORDS = words(
     "will ll shall going expected scheduled due plans planned planning upcoming next until "
-    "till tomorrow soon slated intends aims plan postponed delayed deadline"
+    "till tomorrow soon slated intends aims plan postponed delayed deadline should might must"
 )
 
 PAST_WORDS = words(
@@ -188,7 +203,10 @@ PAST_WORDS = words(
     "saw won lost began left spoke gave fell ran found sent got became brought built bought "
     "caught chose drew drove fought flew forgot grew heard hit kept knew led meant paid put "
     "rose sat sold shot shut stood struck swore taught thought threw understood woke wore "
-    "wrote read beat broke spent quit cut sought felt laid"
+    "wrote read beat broke spent quit cut sought felt laid slept swept wept arose awoke bore "
+    "bled blew bred clung crept dug dove fed fled flung forbade forgave froze hid hung knelt "
+    "leapt overcame rang rode sang sank shook shone slid sped spun sprang stole stuck "
+    "stung strode swam swung tore"
 )
 
 # English words ending in -ed that are not past verbs.
@@ -205,6 +223,24 @@ MODALS = words("will ll would should must to could may might shall can")
 DAY_RANGE_CLOSERS = words("to through thru")
 
 
+# Present-tense auxiliaries: a weak cue that the date lies ahead ("the offices
+# are closed Friday", "the vote is Tuesday"); before "-ed" a present passive.
+PRESENT_WORDS = words("is are am")
+
+# Before a word in -ed: an adjective ("for mixed precipitation"), not a past.
+ADJECTIVE_LEFT = words("a an the for of with this that these those some any more most very less")
+
+# Before a date opening its clause: its verb comes after ("and Friday we will say").
+CLAUSE_OPENERS = words("and but then - – —")
+
+# Weather words: on a forecast page, a weekday without a tense cue lies ahead.
+FORECAST_WORDS = words(
+    "forecast forecasts forecaster forecasters highs lows showers cloudy sunny sunshine rain "
+    "rainfall drizzle snow snowfall flurries thunderstorms storms precipitation temperatures "
+    "humidity breezy windy overcast fog chilly"
+)
+
+
 def tense_cue(tokens: TokenReader, k: int, word: str, distance: int) -> int:
     """English tense from verb forms: "-ed" pasts, passives, "as early as", "set to"."""
     tok = tokens.tok
@@ -213,6 +249,10 @@ def tense_cue(tokens: TokenReader, k: int, word: str, distance: int) -> int:
     if word == "set" and tok(k + 1) in ("to", "for"):
         return 1
     if len(word) > 3 and word.endswith("ed") and word not in NOT_PAST:
+        if tok(k - 1) in ADJECTIVE_LEFT:
+            return 0  # "a chance for mixed precipitation": an adjective
+        if tok(k - 1) in PRESENT_WORDS:
+            return 0  # "are closed Friday": a present passive, no past
         if tok(k - 1) == "be":
             # A passive takes the tense of its auxiliary: "will be finished
             # before Christmas", "is to be closed from Dec. 24".
@@ -281,6 +321,15 @@ DATES = DateWords(
     tense_cue=tense_cue,
     tense_cue_words=words("early set"),
     tense_cue_endings=("ed",),
+    present_words=PRESENT_WORDS,
+    clause_openers=CLAUSE_OPENERS,
+    forecast_words=FORECAST_WORDS,
+    weak_future_words=words("until till"),
+    holiday_verbs=("celebrat", "observ", "mark"),
+    weekday_month_links=words("of in"),
+    contracted_subjects=words("it that there here what he she who"),
+    weak_past_words=words("after following"),
+    label_year_words=words("fiscal fy budget"),
 )
 
 # --- votes -------------------------------------------------------------------

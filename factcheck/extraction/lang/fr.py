@@ -71,6 +71,8 @@ RELATIVE = {
     "cet après-midi": Shift("day", 0),
     "cette nuit": Shift("day", 0),
     "hier": Shift("day", -1),
+    "la nuit dernière": Shift("day", -1),  # the evening's day
+    "la nuit passée": Shift("day", -1),
     "avant-hier": Shift("day", -2),
     "demain": Shift("day", 1),
     "après-demain": Shift("day", 2),
@@ -154,6 +156,10 @@ HOLIDAYS = {
     "la saint valentin": FixedDay(2, 14),
     "la saint-jean": FixedDay(6, 24),
     "l'assomption": FixedDay(8, 15),
+    "le samedi saint": EasterOffset(-1),
+    "samedi saint": EasterOffset(-1),
+    "le jeudi saint": EasterOffset(-3),
+    "jeudi saint": EasterOffset(-3),
     "la chandeleur": FixedDay(2, 2),
     # Movable feasts fix a day too, counted from Easter Sunday.
     "pâques": EasterOffset(0),
@@ -255,9 +261,42 @@ PARTICIPLE_ENDINGS = (
 )  # fmt: skip
 
 
+# Before a word in -é(e): it is a noun ("la journée de dimanche", "au défilé de
+# mercredi"), not a participle.
+NOUN_DETERMINERS = words(
+    "le la les l' un une des du au aux ce cet cette ces son sa ses leur leurs mon ma mes "
+    "notre nos votre vos"
+)
+
+# Present-tense auxiliaries: a weak cue that the date lies ahead ("c'est dimanche").
+PRESENT_WORDS = words("est sont")
+
+# Before a date opening its clause: its verb comes after ("et dimanche nous irons").
+CLAUSE_OPENERS = words("et mais puis - – —")
+
+# Weather words: on a forecast page, a weekday without a tense cue lies ahead.
+FORECAST_WORDS = words(
+    "prévisions prévision prévisionniste prévisionnistes météo maxima minima maximales "
+    "minimales averses averse éclaircies nuageux nuageuse nuages ensoleillé ensoleillée "
+    "ensoleillement pluie pluies pluvieux orages orageux orageuses rafales températures "
+    "brouillard neige grisaille"
+)
+
+
+# Imperfects of the -drer verbs, which end like conditionals ("s'effondrait"
+# is past, "prendrait" ahead).
+DRER_IMPERFECTS = words(
+    "effondrait effondraient engendrait engendraient encadrait encadraient cadrait cadraient"
+)
+
+
 def tense_cue(tokens: TokenReader, k: int, word: str, distance: int) -> int:
     """French tense from verb forms: participles, futures, imperfects, auxiliaries."""
     tok = tokens.tok
+    if word in DRER_IMPERFECTS:
+        return -1
+    if word.endswith(("é", "ée", "és", "ées")) and tok(k - 1) in NOUN_DETERMINERS:
+        return 0  # "la journée de dimanche": a noun
     if distance <= 2 and word.endswith(("é", "ée", "és", "ées")) and not tokens.is_title(k):
         # "annoncées mercredi", "élu le 6 mai": a passive participle, past
         # unless its auxiliary is future ("sera voté avant Noël").
@@ -301,7 +340,7 @@ DATES = DateWords(
     weekday_name_tails=shared.WEEKDAY_NAME_TAILS,
     weekday_feast_tails=shared.WEEKDAY_FEAST_TAILS,
     weekday_name_heads=shared.WEEKDAY_NAME_HEADS,
-    weekday_habit=shared.WEEKDAY_HABIT,
+    weekday_habit=shared.WEEKDAY_HABIT | words("un"),
     holiday_left=shared.HOLIDAY_LEFT,
     holiday_day_nouns=shared.HOLIDAY_DAY_NOUNS,
     holiday_name_tails=shared.HOLIDAY_NAME_TAILS,
@@ -335,6 +374,15 @@ DATES = DateWords(
     tense_cue=tense_cue,
     tense_cue_words=AUXILIARIES | MODALS,
     tense_cue_endings=("é", "ée", "és", "ées", "ait", "aient", *FUTURE_ENDINGS),
+    present_words=PRESENT_WORDS,
+    clause_openers=CLAUSE_OPENERS,
+    forecast_words=FORECAST_WORDS,
+    weak_future_words=words("jusqu' jusque"),
+    holiday_verbs=("fêt", "célèbr", "célébr", "commémor"),
+    weekday_month_links=words("de d' d’"),
+    contracted_subjects=frozenset(),
+    weak_past_words=words("après suite"),
+    label_year_words=words("exercice budget budgétaire"),
 )
 
 # --- votes -------------------------------------------------------------------

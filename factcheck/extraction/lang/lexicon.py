@@ -54,8 +54,18 @@ class SeasonWeekday:
     n: int
 
 
+@dataclass(frozen=True, slots=True)
+class WeekdayFrom:
+    """The first given weekday on or after a day of the month: the US Election Day,
+    "the Tuesday after the first Monday in November", is WeekdayFrom(11, 2, 1)."""
+
+    month: int
+    day: int
+    weekday: int
+
+
 # What fixes a holiday's day in a given year (dates/resolve.py reads it).
-HolidayRule = FixedDay | EasterOffset | NthWeekday | SeasonWeekday
+HolidayRule = FixedDay | EasterOffset | NthWeekday | SeasonWeekday | WeekdayFrom
 
 
 class TokenReader(Protocol):
@@ -144,6 +154,33 @@ class DateWords:
     ahead_words: frozenset[str]  # "dans trois jours", "in three days"
     ahead_tails: tuple[tuple[str, ...], ...]  # "in three days' time": required after
     ago_words: frozenset[str]  # "three days ago"
+    # resolution
+    # Present-tense auxiliaries: a weak cue that the date lies ahead ("the offices
+    # are closed Friday"), used only when the clause holds no past or future form.
+    present_words: frozenset[str]
+    # Right before a date that opens its clause: the verb governing it comes
+    # after ("and Friday we will say", "et dimanche nous irons").
+    clause_openers: frozenset[str]
+    # Weather vocabulary: in a forecast, a weekday with no tense cue lies ahead
+    # ("Partly cloudy and dry on Friday").
+    forecast_words: frozenset[str]
+    # Future cues that a past verb before them overrides: "slept until well after
+    # daylight Tuesday" is past, "stays in force until Tuesday" ahead.
+    weak_future_words: frozenset[str]
+    # Verb stems that make the holiday after them a date ("fêtent l'Assomption",
+    # "celebrated Thanksgiving"), compared with str.startswith.
+    holiday_verbs: tuple[str, ...]
+    # One or two words before a year that make it a label, not the year a text
+    # without publication date sets ("Fiscal Year 2025", "budget 2026").
+    label_year_words: frozenset[str]
+    # Between a weekday and its month: "ce vendredi de juin", "a Friday in June".
+    weekday_month_links: frozenset[str]
+    # Before "'s", these make it the present "is" ("it's now 2am on Sunday"),
+    # not a possessive ("Sunday's vote").
+    contracted_subjects: frozenset[str]
+    # Between a present auxiliary and the date, these put the date before the
+    # state it explains ("a man is dead after a shooting on Saturday").
+    weak_past_words: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

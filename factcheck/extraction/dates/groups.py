@@ -30,12 +30,28 @@ class Groups(TokenView):
                 break
             joins.append(nxt[0])
             items.append(nxt[1])
-        if len(items) >= 2 and (joins[0] in closers or joins[0] in self.w.dashes):
-            start = min(opener, first.start_token) if joins[0] in closers else first.start_token
+        if len(items) >= 2 and joins[0] in closers:
             rng = share([items[0], items[1]])
-            rng[0].start_token = start  # _share made copies: no dataclasses.replace needed
-            return [rng, *self.tail(items[2:])]
-        return self.tail(items)
+            rng[0].start_token = min(opener, first.start_token)  # share made copies
+            return [rng, *self.ranged(items[2:], joins[2:])]
+        return self.ranged(items, joins)
+
+    def ranged(self, items: list[Item], joins: list[str]) -> list:
+        """A list whose dashed pairs are ranges: "en 2010, puis 2014-2020"."""
+        out: list = []
+        run: list[Item] = []
+        index = 0
+        while index < len(items):
+            if index + 1 < len(items) and joins[index] in self.w.dashes:
+                out.extend(self.tail(run))
+                run = []
+                out.append(share([items[index], items[index + 1]]))
+                index += 2
+                continue
+            run.append(items[index])
+            index += 1
+        out.extend(self.tail(run))
+        return out
 
     def tail(self, items: list[Item]) -> list:
         shared = share(items)
@@ -50,23 +66,29 @@ class Groups(TokenView):
         if join == "," and self.tok(k + 1) in S.LIST_CONJUNCTIONS:
             k += 1
             join = self.tok(k)
-        if (
-            join in self.w.dashes
-            and (self.gap(k) or self.gap(k + 1))
-            and last.kind != ItemKind.YEAR
-        ):
-            return None
+        spaced = join in self.w.dashes and bool(self.gap(k) or self.gap(k + 1))
         k += 1
         while self.tok(k) in S.LIST_ITEM_LEADS:
             k += 1
-        if last.kind == ItemKind.YEAR and join in self.w.dashes:
-            short = self.short_year(k, last.year)
-            if short is not None:
-                return join, short
+        if last.kind == ItemKind.YEAR and (join in self.w.dashes or join == "/"):
+            second = self.short_year(k, last.year) or self.paired_year(k, last.year)
+            if second is not None:
+                return join, second
         nxt = self.item(k, strict=False)
         if nxt is None or not compatible(last, nxt):
             return None
+        if spaced and not spaced_range(last, nxt):
+            return None
+        if nxt.kind == ItemKind.DAY_ONLY and last.kind == ItemKind.DAY and last.month:
+            self.day_range_year(nxt)
         return join, nxt
+
+    def day_range_year(self, end: Item) -> None:
+        """ "September 17-23, 2018", "Feb. 17-18 2009": the year after the last day."""
+        at = end.end_token + (self.tok(end.end_token) == "," and self.w.comma_before_year)
+        year = self.year_at(at, strict=False)
+        if year is not None:
+            end.year, end.end_token = year.year, year.end_token
 
     def short_year(self, k: int, base: int | None) -> Item | None:
         """ "2018-19": the second year written with two digits."""
@@ -74,7 +96,26 @@ class Groups(TokenView):
         if base is None or len(word) != 2 or not word.isdigit() or self.gap(k):
             return None
         year = base // 100 * 100 + int(word)
-        return Item(k, k + 1, ItemKind.YEAR, year=year) if year > base else None
+        # "1939-45", "1990-94"; "loi n° 2001-44" is a number, not 43 years.
+        return Item(k, k + 1, ItemKind.YEAR, year=year) if base < year <= base + 20 else None
+
+    def paired_year(self, k: int, base: int | None) -> Item | None:
+        """ "2014-2020", "2002/2003": the second year of a pair, glued to the first."""
+        word = self.tok(k)
+        if base is None or len(word) != 4 or not word.isdigit() or self.gap(k):
+            return None
+        year = int(word)
+        if not base < year <= base + 100 or self.is_count(k) or self.label_year(k):
+            return None
+        return Item(k, k + 1, ItemKind.YEAR, year=year)
+
+
+def spaced_range(a: Item, b: Item) -> bool:
+    """A dash between spaces joins dates that name their month ("12 – 15 June",
+    "July 21 – August 3, 2019", "mars – avril") or years: "3 - 1" is a score."""
+    if a.kind in _DAYS:
+        return b.kind == ItemKind.DAY or (b.kind == ItemKind.DAY_ONLY and a.month is not None)
+    return a.kind == b.kind and a.kind in (ItemKind.MONTH, ItemKind.YEAR)
 
 
 def compatible(a: Item, b: Item) -> bool:

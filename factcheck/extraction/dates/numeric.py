@@ -13,12 +13,13 @@ from factcheck.extraction.lang import shared as S
 
 _DAY_SUFFIX = re.compile(r"(\d{1,2})(?:er|re|ère|ème|e|st|nd|rd|th)?")
 _SPACES_ONE = frozenset(SPACES)
+_NUMBER_SIGNS = frozenset("°º#")  # "N°2018-03-01", "n° 2001-44"
 
 
 class Numeric(TokenView):
     def numeric(self, k: int, strict: bool) -> Item | None:
         word = self.tok(k)
-        if not word[:1].isdigit():
+        if not word[:1].isdigit() or self.numbered(k):
             return None
         return (
             self.slashed(k)
@@ -112,13 +113,76 @@ class Numeric(TokenView):
             return False  # "the 2024 Paris Olympics": a year opening a name, as in "Euro 2024"
         if left in ("-", "/") and not self.gap(k) and self.tok(k - 2)[:1].isalpha():
             return left == "-" and self.tok(k - 2) in S.DASHED_YEAR_PREFIXES  # "Development-2024"
-        if left[:1].isalpha() and not self.year_left_ok(left):
+        if left[:1].isalpha() and not self.year_left_ok(left) and not self.period_follows(k):
             return False  # "Euro 2024", "tarifs municipaux 2020": a name or a label
         if right in self.t.range_joins and self.is_count(k + 2):
             return False
+        if self.fiscal_year(k) or self.label_year(k):
+            return False
+        if left in ("-", "/") and not self.gap(k) and not self.gap(k - 1):
+            if self.tok(k - 2).isdigit() and not (len(self.tok(k - 2)) <= 2 and left == "/"):
+                # The second of a pair whose first was refused ("loi n° 2001-44",
+                # "1606/2002", "exercice 2023-2024"); a range reads it in groups.py.
+                return False
         if self.tok(k + 2) in self.w.count_nouns and right in self.t.range_joins:
             return False
         return value >= 1800 or left in self.w.year_left
+
+    def fiscal_at(self, x: int) -> bool:
+        """A fiscal word at x: "fiscal 2018", "FY25", "(FY)", "exercice 2023-2024"."""
+        word = self.tok(x)
+        if word.rstrip("0123456789") not in self.w.fiscal_words:
+            return False
+        nxt = self.tok(x + 1)
+        # "fiscal deficit", "un exercice militaire": the word names something else.
+        return not (nxt.isalpha() and nxt not in self.w.fiscal_followers and word.isalpha())
+
+    def fiscal_year(self, k: int) -> bool:
+        """A year named by a fiscal word: "fiscal 2018", "fiscal year 2025",
+        "The Fiscal Year (FY) 2024", "l'exercice 2024": left open."""
+        at = k - 1
+        left = self.tok(at)
+        if (left in self.t.parts or left in self.t.part_codes) and self.period_follows(k):
+            return True  # "au 4ème trimestre 2022-2023": a quarter of a fiscal year
+        if left == ")":
+            at -= 1
+        if self.tok(at) in self.w.fiscal_followers and self.fiscal_at(at - 1):
+            return True
+        return self.fiscal_at(at)
+
+    def period_follows(self, k: int) -> bool:
+        """ "liste Edouard Baldo 2014-2020": a span of years is a period, not a name."""
+        if self.tok(k + 1) not in self.w.dashes or self.gap(k + 1) or self.gap(k + 2):
+            return False
+        if not self.tok(k).isdigit():
+            return False
+        second, base = self.tok(k + 2), int(self.tok(k))
+        if not second.isdigit() or len(second) not in (2, 4):
+            return False
+        year = int(second) if len(second) == 4 else base // 100 * 100 + int(second)
+        return base < year <= base + (100 if len(second) == 4 else 20)
+
+    def label_year(self, k: int) -> bool:
+        """A year, or a season of two, naming a budget or a season: "the 2024
+        budget", "proposed 2018/2019 budget", "the 2023/24 campaign"."""
+        right = self.tok(k + 1)
+        if right in self.w.label_nouns:
+            return True
+        if right not in ("/", "-") or self.gap(k + 1) or self.gap(k + 2):
+            return False
+        second = self.tok(k + 2)
+        if not second.isdigit() or len(second) not in (2, 4):
+            return False
+        return int(second) % 100 == (int(self.tok(k)) + 1) % 100 and (
+            self.tok(k + 3) in self.w.label_nouns
+        )
+
+    def numbered(self, k: int) -> bool:
+        """A number after a number sign: "N°2018-03-01", "loi n° 2001-44", "No. 12"."""
+        left = self.tok(k - 1)
+        if left in _NUMBER_SIGNS:
+            return left == "#" or self.tok(k - 2) in self.w.not_date_left
+        return False
 
     def year_left_ok(self, left: str) -> bool:
         return (

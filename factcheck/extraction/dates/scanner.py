@@ -138,10 +138,18 @@ class Tables:
     cue_words: frozenset[str]
     cue_endings: tuple[str, ...]
     range_joins: frozenset[str]
+    part_codes: frozenset[str]  # "t3", "s1", "h2": quarters and halves as codes
+
+
+def _part_codes(w: DateWords) -> frozenset[str]:
+    return frozenset(
+        f"{letter}{index}" for letter, size in w.part_codes.items() for index in range(1, 12 // size + 1)
+    )
 
 
 def _build(w: DateWords) -> Tables:
     relative = _phrases(w.relative)
+    codes = _part_codes(w)
     holidays = _phrases(w.holidays)
     modifiers = _phrases({m: True for m in w.modifiers})
     triggers = (
@@ -158,6 +166,7 @@ def _build(w: DateWords) -> Tables:
         | w.before_future
         | (NUMBER_WORDS - S.ARTICLE_NUMBERS)
         | S.TRIGGER_WORDS
+        | codes
     )
     # Strong words name a date by themselves; the other triggers are function
     # words that only start a date when a strong word follows closely.
@@ -175,6 +184,7 @@ def _build(w: DateWords) -> Tables:
         | set(w.quarter_words)
         | (phrase_words - S.FUNCTION_WORDS)
         | S.STRONG_WORDS
+        | codes
     )
     return Tables(
         w.months,
@@ -195,6 +205,7 @@ def _build(w: DateWords) -> Tables:
         w.future_words | w.past_words | w.tense_cue_words,
         w.tense_cue_endings,
         w.dashes | {"à", "to", "et", "and"},
+        codes,
     )
 
 
@@ -263,6 +274,8 @@ class TokenView:
         word = self.low[k]
         if len(word) == 4 or word[-1] == "s" or self.tok(k - 1) in S.YEAR_DIGIT_LEFT:
             return True
+        if word[1:2] in self.w.part_codes_after:
+            return True  # "1H 2024", "3Q24"
         if self.tok(k + 1) in ("/", ".", "-") and not self.gap(k + 1):
             return True
         return self.strong_ahead(k, span=7, digits=False)

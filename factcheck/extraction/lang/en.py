@@ -107,7 +107,6 @@ MODIFIERS = (
     "the middle of",
     "end of",
     "end-",
-    "the first half of",
 )
 
 # Units of "il y a deux ans", "two years ago", "dans trois jours".
@@ -201,6 +200,15 @@ NOT_PAST = words(
 # Before "be" + participle: the passive looks ahead ("will be finished").
 MODALS = words("will ll would should must to could may might shall can")
 
+# Words of a game report: a document holding them (twice) has halves and
+# quarters of a match, not of a year ("scored in the second half").
+GAME_WORDS = words(
+    "match matches game games goal goals scored scoring scorer scorers halftime kickoff "
+    "penalty penalties touchdown touchdowns innings inning referee whistle possession "
+    "striker strikers goalkeeper keeper quarterback deadlock equaliser equalizer visitors "
+    "hosts fans league cup championship playoff playoffs"
+)
+
 # Between two days, these make a range without an opener: "March 3 to 5".
 DAY_RANGE_CLOSERS = words("to through thru")
 
@@ -281,6 +289,17 @@ DATES = DateWords(
     tense_cue=tense_cue,
     tense_cue_words=words("early set"),
     tense_cue_endings=("ed",),
+    # forms
+    part_codes={"q": 3, "h": 6},
+    part_codes_after={"q": 3, "h": 6},
+    bare_part_words=words("quarter half"),
+    part_code_left=words("in for during of from since to through until and or vs versus ("),
+    game_words=GAME_WORDS,
+    fiscal_words=words("fiscal fy"),
+    fiscal_followers=words("year years quarter quarters half first second third fourth"),
+    label_nouns=words("budget budgets campaign season seasons team squad term school academic"),
+    months_first=words("first"),
+    months_last=words("last final"),
 )
 
 # --- votes -------------------------------------------------------------------

@@ -192,12 +192,35 @@ ORDINALS = {
     "3e": 3,
     "quatrième": 4,
     "4e": 4,
+    # Written forms of the same ordinals: "1ère", "2ème semestre", "3eme trimestre".
+    "première": 1,
+    "1ère": 1,
+    "1re": 1,
+    "seconde": 2,
+    "2nd": 2,
+    "2nde": 2,
+    "2ème": 2,
+    "2eme": 2,
+    "2è": 2,
+    "3ème": 3,
+    "3eme": 3,
+    "3è": 3,
+    "4ème": 4,
+    "4eme": 4,
+    "4è": 4,
 }
 
 # "le dernier dimanche d'octobre", "the last Sunday in October": n = -1.
 LAST_WORDS = words("dernier dernière")
 
-QUARTER_WORDS = {"trimestre": 3, "semestre": 6}
+QUARTER_WORDS = {"trimestre": 3, "semestre": 6, "moitié": 6}
+
+# Words of a game report: a document holding them (twice) has halves of a
+# match, not of a year.
+GAME_WORDS = words(
+    "match matchs but buts buteur marqué score arbitre penalty pénalty mi-temps essai essais "
+    "championnat coupe ligue supporters"
+)
 
 # Tense cues, read in the clause around a date whose year is open.
 FUTURE_WORDS = words(
@@ -335,6 +358,17 @@ DATES = DateWords(
     tense_cue=tense_cue,
     tense_cue_words=AUXILIARIES | MODALS,
     tense_cue_endings=("é", "ée", "és", "ées", "ait", "aient", *FUTURE_ENDINGS),
+    # forms
+    part_codes={"t": 3, "q": 3, "s": 6},
+    part_codes_after={},
+    bare_part_words=words("trimestre semestre"),
+    part_code_left=words("au aux du en sur et ou vs versus ( depuis dès"),
+    game_words=GAME_WORDS,
+    fiscal_words=words("exercice exercices fiscal fiscale"),
+    fiscal_followers=words("social fiscal clos comptable en"),
+    label_nouns=words("budget budgets saison exercice campagne"),
+    months_first=words("premiers"),
+    months_last=words("derniers"),
 )
 
 # --- votes -------------------------------------------------------------------

@@ -144,6 +144,26 @@ class DateWords:
     ahead_words: frozenset[str]  # "dans trois jours", "in three days"
     ahead_tails: tuple[tuple[str, ...], ...]  # "in three days' time": required after
     ago_words: frozenset[str]  # "three days ago"
+    # forms
+    # Quarters and halves written as codes: the letter, then the index ("T3",
+    # "S1 2023", "Q2 24"); the index first ("1H 2024", "3Q24") only with a year.
+    part_codes: Mapping[str, int]  # letter -> months per part
+    part_codes_after: Mapping[str, int]
+    bare_part_words: frozenset[str]  # parts that stand without a year: "au 3e trimestre"
+    part_code_left: frozenset[str]  # before a code without a year: "au T2", "in Q1"
+    # A document about a game: its halves and quarters are no dates.
+    game_words: frozenset[str]
+    # Near a part, a range without a year or a year: a fiscal period, left open
+    # ("the third quarter of fiscal 2024", "exercice social : du 1er octobre au
+    # 30 septembre", "FY 2024"). Digits after the word count too ("FY25").
+    fiscal_words: frozenset[str]
+    fiscal_followers: frozenset[str]  # words after "fiscal" that keep it fiscal: "year"
+    # Nouns after a pair of consecutive years that make it a season or budget
+    # label ("the 2023/24 campaign", "proposed 2018/2019 budget"), and after a
+    # year ("the 2024 budget").
+    label_nouns: frozenset[str]
+    months_first: frozenset[str]  # "les six premiers mois de 2024", "the first six months"
+    months_last: frozenset[str]  # "les trois derniers mois de l'année"
 
 
 @dataclass(frozen=True, slots=True)

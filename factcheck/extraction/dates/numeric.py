@@ -119,11 +119,8 @@ class Numeric(TokenView):
             return False
         if self.fiscal_year(k) or self.label_year(k):
             return False
-        if left in ("-", "/") and not self.gap(k) and not self.gap(k - 1):
-            if self.tok(k - 2).isdigit() and not (len(self.tok(k - 2)) <= 2 and left == "/"):
-                # The second of a pair whose first was refused ("loi n° 2001-44",
-                # "1606/2002", "exercice 2023-2024"); a range reads it in groups.py.
-                return False
+        if self.second_of_pair(k):
+            return False
         if self.tok(k + 2) in self.w.count_nouns and right in self.t.range_joins:
             return False
         return value >= 1800 or left in self.w.year_left
@@ -149,6 +146,16 @@ class Numeric(TokenView):
         if self.tok(at) in self.w.fiscal_followers and self.fiscal_at(at - 1):
             return True
         return self.fiscal_at(at)
+
+    def second_of_pair(self, k: int) -> bool:
+        """The second number of a glued pair whose first was refused ("loi n°
+        2001-44", "1606/2002", "exercice 2023-2024"); a range reads its second
+        year in groups.py. "11/2024" (a month) is not a pair."""
+        left = self.tok(k - 1)
+        if left not in ("-", "/") or self.gap(k) or self.gap(k - 1):
+            return False
+        first = self.tok(k - 2)
+        return first.isdigit() and not (len(first) <= 2 and left == "/")
 
     def period_follows(self, k: int) -> bool:
         """ "liste Edouard Baldo 2014-2020": a span of years is a period, not a name."""

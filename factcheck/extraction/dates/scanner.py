@@ -142,9 +142,8 @@ class Tables:
 
 
 def _part_codes(w: DateWords) -> frozenset[str]:
-    return frozenset(
-        f"{letter}{index}" for letter, size in w.part_codes.items() for index in range(1, 12 // size + 1)
-    )
+    codes = w.part_codes.items()
+    return frozenset(f"{c}{index}" for c, size in codes for index in range(1, 12 // size + 1))
 
 
 def _build(w: DateWords) -> Tables:

@@ -23,9 +23,8 @@ class Days(TokenView):
         wd = self.t.weekdays.get(self.tok(w))
         if wd is None or not self.weekday_ok(w):
             return None
-        after = w + 1 + (self.tok(w + 1) == ",")
-        full = self.day_month(after, strict=False) or self.word_day(after, strict=False)
-        if full is not None and full.kind == ItemKind.DAY:
+        full = self.dated_weekday(w)
+        if full is not None:
             full.start_token, full.weekday = start, wd
             return full
         if start == w and self.tok(k - 1) in self.w.weekday_habit:
@@ -38,6 +37,28 @@ class Days(TokenView):
             direc = -1 if self.tok(end) in self.w.after_past else 1
             strict_day, end = True, end + 1
         return Item(start, end, ItemKind.WEEKDAY, weekday=wd, direction=direc, strict=strict_day)
+
+    def dated_weekday(self, w: int) -> Item | None:
+        """The date written after a weekday, one claim with it: "vendredi 13
+        décembre", "Saturday, June 19", "Thursday (May 18)", "On Friday (Dec. 30)",
+        "dimanche 19 et 20 septembre" (a day waiting for its month)."""
+        after = w + 1
+        paren = self.tok(after) == "("
+        after += paren or self.tok(after) == ","
+        full = self.day_month(after, strict=False) or self.word_day(after, strict=False)
+        if full is None and self.w.month_day_order:
+            full = self.month(after, strict=False)
+        if full is None and not paren and self.tok(after)[:1].isdigit():
+            full = self.day_only(after)
+            if full is not None and self.tok(full.end_token) not in self.w.list_joins:
+                return None  # "dimanche 7h", "mardi 13": no month to wait for
+        if full is None or full.kind not in (ItemKind.DAY, ItemKind.DAY_ONLY):
+            return None
+        if paren:
+            if self.tok(full.end_token) != ")":
+                return None
+            full.end_token += 1
+        return full
 
     def weekday_ok(self, w: int) -> bool:
         if self.w.names_capitalized and not self.is_title(w):

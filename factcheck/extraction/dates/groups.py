@@ -36,6 +36,15 @@ class Groups(TokenView):
             return [rng, *self.ranged(items[2:], joins[2:])]
         return self.ranged(items, joins)
 
+    def weekday_list_before(self, it: Item) -> bool:
+        """ "les samedi et dimanche 19 et 20": "dimanche" is not the 19th's alone."""
+        k = it.start_token
+        return (
+            it.weekday is not None
+            and self.tok(k - 1) in self.w.list_joins
+            and self.tok(k - 2) in self.t.weekdays
+        )
+
     def ranged(self, items: list[Item], joins: list[str]) -> list:
         """A list whose dashed pairs are ranges: "en 2010, puis 2014-2020"."""
         out: list = []
@@ -55,7 +64,17 @@ class Groups(TokenView):
 
     def tail(self, items: list[Item]) -> list:
         shared = share(items)
-        return [it for it in shared if it.kind != ItemKind.DAY_ONLY]
+        out = []
+        named = False
+        for index, it in enumerate(shared):
+            if named_day_follows(shared, index):
+                named = True  # "samedi et dimanche 19 et 20": no weekday is one day's
+                continue
+            if it.kind == ItemKind.DAY and (named or self.weekday_list_before(it)):
+                it.weekday, named = None, False
+            if it.kind != ItemKind.DAY_ONLY:
+                out.append(it)
+        return out
 
     def follow(self, last: Item, closers: frozenset[str]) -> tuple[str, Item] | None:
         """The next item of a list or range after `last`, if compatible."""
@@ -118,11 +137,24 @@ def spaced_range(a: Item, b: Item) -> bool:
     return a.kind == b.kind and a.kind in (ItemKind.MONTH, ItemKind.YEAR)
 
 
+def named_day_follows(items: list[Item], index: int) -> bool:
+    """ "les samedi et dimanche 19 et 20 septembre": the weekdays name the days
+    that follow; the days are the claims."""
+    if items[index].kind != ItemKind.WEEKDAY:
+        return False
+    for it in items[index + 1 :]:
+        if it.kind != ItemKind.WEEKDAY:
+            return it.weekday is not None and it.kind == ItemKind.DAY
+    return False
+
+
 def compatible(a: Item, b: Item) -> bool:
     days = _DAYS
     if a.kind in days and b.kind in days:
         return True
     if a.kind == ItemKind.WEEKDAY and b.kind in (ItemKind.WEEKDAY, ItemKind.DAY):
+        return True
+    if a.kind == ItemKind.WEEKDAY and b.kind == ItemKind.DAY_ONLY and b.weekday is not None:
         return True
     if a.kind == ItemKind.DAY and b.kind == ItemKind.WEEKDAY:
         return False

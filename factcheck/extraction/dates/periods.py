@@ -79,11 +79,11 @@ class Periods(TokenView):
         if inner is None and period is not None:
             if self.tok(end) in S.DE_WORDS and self.tok(k - 1) != S.PERIOD_DATE_LEAD:
                 return None  # "une fête de fin d'année": a label; "en fin d'année": a date
+            if self.tok(k - 1) in S.DE_WORDS and self.tok(k) not in S.RANGE_ARTICLES:
+                return None  # "une fête de fin de semaine", "un jour de fin de mois"
             unit = period[1]
             return Item(k, period[0], ItemKind.RELATIVE, shift=unit)  # type: ignore[arg-type]
         if inner is None or inner.kind not in _MODIFIABLE:
-            return None
-        if inner.kind == ItemKind.RELATIVE and inner.shift and inner.shift[0] == "week":
             return None
         inner.start_token = k
         return inner

@@ -174,6 +174,8 @@ def _relative(rel: Shift | None, pub: Published) -> str | Value | None:
         return cal.fmt(date.year, date.month)  # a relative day or week takes the month
     if unit == "week":
         return cal.week_range(date + dt.timedelta(days=7 * offset))
+    if unit == "weekend":  # "ce week-end", "last weekend": Saturday-Sunday of that week
+        return cal.weekend_range(date + dt.timedelta(days=7 * offset))
     return (date + dt.timedelta(days=offset)).isoformat()
 
 

@@ -78,6 +78,15 @@ RELATIVE = {
     "this month": Shift("month", 0),
     "last month": Shift("month", -1),
     "next month": Shift("month", 1),
+    # forms: weekends are their Saturday and Sunday, parts of a week the week.
+    "this weekend": Shift("weekend", 0),
+    "this week-end": Shift("weekend", 0),
+    "this coming weekend": Shift("weekend", 0),
+    "last weekend": Shift("weekend", -1),
+    "this past weekend": Shift("weekend", -1),
+    "next weekend": Shift("weekend", 1),
+    "midweek": Shift("week", 0),
+    "mid-week": Shift("week", 0),
     "this year": Shift("year", 0),
     "last year": Shift("year", -1),
     "next year": Shift("year", 1),
@@ -90,6 +99,10 @@ PERIOD_WORDS = {
     "the month": Shift("month", 0),
     "year": Shift("year", 0),
     "month": Shift("month", 0),
+    # forms: parts of a week give the whole week ("the end of the work week").
+    "the week": Shift("week", 0),
+    "the work week": Shift("week", 0),
+    "the workweek": Shift("week", 0),
 }
 
 # Modifiers keep the base precision; they only widen the span.

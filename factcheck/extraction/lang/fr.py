@@ -83,6 +83,19 @@ RELATIVE = {
     "le mois dernier": Shift("month", -1),
     "le mois passé": Shift("month", -1),
     "le mois prochain": Shift("month", 1),
+    # forms: weekends are their Saturday and Sunday; "semaine prochaine" also
+    # after a modifier ("début de semaine prochaine": the whole week).
+    "ce week-end": Shift("weekend", 0),
+    "ce weekend": Shift("weekend", 0),
+    "ce week end": Shift("weekend", 0),
+    "le week-end dernier": Shift("weekend", -1),
+    "le weekend dernier": Shift("weekend", -1),
+    "le week-end passé": Shift("weekend", -1),
+    "le week-end prochain": Shift("weekend", 1),
+    "le weekend prochain": Shift("weekend", 1),
+    "semaine prochaine": Shift("week", 1),
+    "semaine dernière": Shift("week", -1),
+    "semaine passée": Shift("week", -1),
     "cette année": Shift("year", 0),
     "l'an dernier": Shift("year", -1),
     "l'année dernière": Shift("year", -1),
@@ -105,6 +118,9 @@ PERIOD_WORDS = {
     # date, "une fête de fin d'année" a kind of party (see dates/periods.py).
     "d'année": Shift("year", 0),
     "de mois": Shift("month", 0),
+    # forms: parts of a week give the whole week ("en fin de semaine").
+    "semaine": Shift("week", 0),
+    "la semaine": Shift("week", 0),
 }
 
 # Modifiers keep the base precision; they only widen the span.
@@ -126,6 +142,11 @@ MODIFIERS = (
     "à la mi",
     "au milieu de",
     "au cours de",
+    # forms: parts of a week ("en milieu de semaine prochaine")
+    "milieu de",
+    "en milieu de",
+    "le milieu de",
+    "le début de",
 )
 
 # Units of "il y a deux ans", "two years ago", "dans trois jours".

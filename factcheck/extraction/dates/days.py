@@ -120,11 +120,11 @@ class Days(TokenView):
         month, end = found
         if self.w.month_day_order:
             day = self.day_value(end) if self.tok(end)[:1].isdigit() else None
-            # "July 16", not "May 5:30" nor "March 1,500".
+            # "July 16", not "May 5:30" nor "March 1,500"; "Aug. 19: Record vote" is a day.
             if (
                 day is not None
                 and not self.is_count(end)
-                and self.tok(end + 1) != ":"
+                and not self.clock(end)
                 and len(self.tok(end)) <= 4
                 and self.gap(end) in _SPACES_ONE
             ):
@@ -198,7 +198,7 @@ class Days(TokenView):
     def finish_day(self, item: Item) -> Item | None:
         """Year and direction words after a day or month: "2024", ", 2024", "dernier"."""
         at = item.end_token + (self.tok(item.end_token) == "," and self.w.comma_before_year)
-        year = self.year_at(at, strict=False, short=True) or self.year_in_words(at)
+        year = self.year_at(at, strict=False, short=True, dated=True) or self.year_in_words(at)
         if year is not None:
             item.year, item.end_token = year.year, year.end_token
         elif (

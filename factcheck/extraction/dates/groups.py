@@ -8,6 +8,7 @@ from factcheck.extraction.lang import shared as S
 
 _DAYS = (ItemKind.DAY, ItemKind.DAY_ONLY)
 _LISTABLE = (ItemKind.MONTH, ItemKind.YEAR, ItemKind.DECADE, ItemKind.WEEKDAY)
+_ALONE_RANGES = (ItemKind.MONTH, ItemKind.YEAR, ItemKind.DECADE)
 
 
 class Groups(TokenView):
@@ -21,8 +22,11 @@ class Groups(TokenView):
         if self.tok(opener) in S.RANGE_ARTICLES and self.tok(opener - 1) in self.w.range_openers:
             opener -= 1  # "entre le 3 et le 5 mars"
         closers = self.w.range_openers.get(self.tok(opener), frozenset())
-        if not closers and first.kind == ItemKind.DAY and self.w.day_range_closers:
+        if not closers and first.kind in _DAYS and self.w.day_range_closers:
             closers = self.w.day_range_closers  # "March 3 to 5": a day range needs no "from"
+            opener = first.start_token + 1
+        elif not closers and first.kind in _ALONE_RANGES and self.w.range_closers_alone:
+            closers = self.w.range_closers_alone  # "the mid-70s through the mid-80s"
             opener = first.start_token + 1
         while len(items) < 12:
             nxt = self.follow(items[-1], closers if len(items) == 1 else frozenset())
@@ -86,6 +90,8 @@ class Groups(TokenView):
             k += 1
             join = self.tok(k)
         spaced = join in self.w.dashes and bool(self.gap(k) or self.gap(k + 1))
+        if spaced and "\n" in self.gap(k):
+            return None  # "- Jeudi 8 mai": a list's bullet, not a range
         k += 1
         while self.tok(k) in S.LIST_ITEM_LEADS:
             k += 1
@@ -93,6 +99,10 @@ class Groups(TokenView):
             second = self.short_year(k, last.year) or self.paired_year(k, last.year)
             if second is not None:
                 return join, second
+        if last.kind == ItemKind.DECADE and join not in self.w.dashes:
+            decade = self.listed_decade(k)
+            if decade is not None:
+                return join, decade  # "des années 1980 et 1990"
         nxt = self.item(k, strict=False)
         if nxt is None or not compatible(last, nxt):
             return None
@@ -101,6 +111,16 @@ class Groups(TokenView):
         if nxt.kind == ItemKind.DAY_ONLY and last.kind == ItemKind.DAY and last.month:
             self.day_range_year(nxt)
         return join, nxt
+
+    def listed_decade(self, k: int) -> Item | None:
+        """ "1990" or "90" after "les années 1980 et": the next decade of the list."""
+        word = self.tok(k)
+        if not word.isdigit() or len(word) not in (2, 4) or not word.endswith("0"):
+            return None
+        if self.tok(k + 1) in self.w.count_nouns:
+            return None
+        digits = word if len(word) == 4 else ("20" if word in ("00", "10", "20") else "19") + word
+        return Item(k, k + 1, ItemKind.DECADE, year=int(digits[:3]))
 
     def day_range_year(self, end: Item) -> None:
         """ "September 17-23, 2018", "Feb. 17-18 2009": the year after the last day."""

@@ -14,6 +14,7 @@ from factcheck.extraction.lang import shared as S
 _DAY_SUFFIX = re.compile(r"(\d{1,2})(?:er|re|ère|ème|e|st|nd|rd|th)?")
 _SPACES_ONE = frozenset(SPACES)
 _NUMBER_SIGNS = frozenset("°º#")  # "N°2018-03-01", "n° 2001-44"
+_HOUR_MARK = "h"  # "19 h 20": the hour mark in both languages' typography
 
 
 class Numeric(TokenView):
@@ -66,10 +67,24 @@ class Numeric(TokenView):
         day = self.day_value(k)
         if day is None or self.tok(k)[-1:] == "s" or self.is_count(k) or self.decimal(k):
             return None
+        if self.clock(k):
+            return None  # "19 h 20", "7:00 p.m.": a time, not a day
         return Item(k, k + 1, ItemKind.DAY_ONLY, day=day)
 
-    def year_at(self, k: int, strict: bool, short: bool = False) -> Item | None:
-        """A year at k: 4 digits, guarded against counts, codes and names."""
+    def clock(self, k: int) -> bool:
+        """A number that is an hour or its minutes: "19 h", "19 h 20", "7:00"."""
+        nxt, prev = self.tok(k + 1), self.tok(k - 1)
+        if nxt == _HOUR_MARK or (prev == _HOUR_MARK and self.tok(k - 2).isdigit()):
+            return True
+        if nxt == ":" and not self.gap(k + 1) and not self.gap(k + 2):
+            return self.tok(k + 2).isdigit()
+        return prev == ":" and not self.gap(k) and not self.gap(k - 1) and self.tok(k - 2).isdigit()
+
+    def year_at(
+        self, k: int, strict: bool, short: bool = False, dated: bool = False
+    ) -> Item | None:
+        """A year at k: 4 digits, guarded against counts, codes and names. After a
+        day or a month (`dated`) any year from 1000 counts: "le 15 août 1636"."""
         word = self.tok(k)
         if not word.isdigit():
             return None
@@ -79,7 +94,7 @@ class Numeric(TokenView):
             pub = self.doc.published.date.year if self.doc.published else 2000
             year = 2000 + value if 2000 + value <= pub + 5 else 1900 + value
             return Item(k, k + 1, ItemKind.YEAR, year=year)
-        if len(word) != 4 or not self.year_ok(k, strict):
+        if len(word) != 4 or not self.year_ok(k, strict, dated):
             return None
         return Item(k, k + 1, ItemKind.YEAR, year=int(word))
 
@@ -90,7 +105,7 @@ class Numeric(TokenView):
         nxt = self.tok(k + 1)
         return not nxt or not (nxt[:1].isalnum() and nxt not in S.SHORT_YEAR_FOLLOWERS)
 
-    def year_ok(self, k: int, strict: bool) -> bool:
+    def year_ok(self, k: int, strict: bool, dated: bool = False) -> bool:
         value = int(self.tok(k))
         left, right = self.tok(k - 1), self.tok(k + 1)
         if not 1000 <= value <= 2099 or self.is_count(k):
@@ -123,7 +138,7 @@ class Numeric(TokenView):
             return False
         if self.tok(k + 2) in self.w.count_nouns and right in self.t.range_joins:
             return False
-        return value >= 1800 or left in self.w.year_left
+        return value >= 1800 or left in self.w.year_left or dated
 
     def fiscal_at(self, x: int) -> bool:
         """A fiscal word at x: "fiscal 2018", "FY25", "(FY)", "exercice 2023-2024"."""
@@ -231,12 +246,30 @@ class Numeric(TokenView):
             return None
         digits = word[:-1]
         if len(digits) == 2:
-            if start == k and self.tok(k - 1) != "the":
+            if start == k and not self.short_decade_ok(k):
                 return None
             digits = ("20" if digits in ("00", "10", "20") else "19") + digits
         if not digits.endswith("0"):
             return None
         return Item(start, k + 1, ItemKind.DECADE, year=int(digits[:3]))
+
+
+    def short_decade_ok(self, k: int) -> bool:
+        """ "the 60s", "the late 60s", "the mid-70s" are decades; "highs in the
+        40s", "lows in the mid-30s", "a woman in her 50s" are temperatures and ages."""
+        at = k - 1
+        if self.tok(at) == "-":
+            at -= 1
+        if self.tok(at) in self.w.decade_modifiers:
+            at -= 1
+        if self.tok(at) != "the":
+            return False
+        if self.tok(at - 1) in self.w.age_possessives or self.tok(at - 2) in self.w.age_possessives:
+            return False
+        near = self.w.temperature_words
+        return not any(
+            self.tok(x) in near for x in range(max(0, k - 12), min(self.n, k + 5)) if x != k
+        )
 
 
 @lru_cache(maxsize=1024)  # a few dozen distinct numbers per article, each met often

@@ -152,7 +152,7 @@ class Periods(TokenView):
             size = self.t.parts.get(noun)
             if index is None or size is None or index * size > 12:
                 return None
-            if self.tok(k - 1) in S.ARTICLE_NUMBERS:
+            if self.tok(k - 1) in self.w.part_not_after:
                 return None  # "a second quarter of growth": one more, not the second
             end, year = k + 2 + hyphen, None
         first = (index - 1) * size + 1

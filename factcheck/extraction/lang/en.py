@@ -222,6 +222,13 @@ GAME_WORDS = words(
     "hosts fans league cup championship playoff playoffs"
 )
 
+# Words around a two-digit decade that make it a temperature: "highs in the 40s".
+TEMPERATURE_WORDS = words(
+    "high highs low lows temperature temperatures temps degree degrees ° wind chill chills "
+    "readings reading upper lower teens heat dew feels thermometer mercury warm warmer cool "
+    "cooler cold colder hot hotter mild chilly frost freezing forecast overnight afternoon"
+)
+
 # Between two days, these make a range without an opener: "March 3 to 5".
 DAY_RANGE_CLOSERS = words("to through thru")
 
@@ -306,6 +313,7 @@ DATES = DateWords(
     part_codes={"q": 3, "h": 6},
     part_codes_after={"q": 3, "h": 6},
     bare_part_words=words("quarter half"),
+    part_not_after=words("a an another"),
     part_code_left=words("in for during of from since to through until and or vs versus ("),
     game_words=GAME_WORDS,
     fiscal_words=words("fiscal fy"),
@@ -313,6 +321,10 @@ DATES = DateWords(
     label_nouns=words("budget budgets campaign season seasons team squad term school academic"),
     months_first=words("first"),
     months_last=words("last final"),
+    decade_modifiers=words("early mid late"),
+    temperature_words=TEMPERATURE_WORDS,
+    age_possessives=words("his her their my your our its"),
+    range_closers_alone=words("through thru"),
 )
 
 # --- votes -------------------------------------------------------------------

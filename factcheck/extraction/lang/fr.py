@@ -383,6 +383,7 @@ DATES = DateWords(
     part_codes={"t": 3, "q": 3, "s": 6},
     part_codes_after={},
     bare_part_words=words("trimestre semestre"),
+    part_not_after=frozenset(),
     part_code_left=words("au aux du en sur et ou vs versus ( depuis dès"),
     game_words=GAME_WORDS,
     fiscal_words=words("exercice exercices fiscal fiscale"),
@@ -390,6 +391,10 @@ DATES = DateWords(
     label_nouns=words("budget budgets saison exercice campagne"),
     months_first=words("premiers"),
     months_last=words("derniers"),
+    decade_modifiers=frozenset(),
+    temperature_words=frozenset(),
+    age_possessives=frozenset(),
+    range_closers_alone=frozenset(),
 )
 
 # --- votes -------------------------------------------------------------------

@@ -150,6 +150,9 @@ class DateWords:
     part_codes: Mapping[str, int]  # letter -> months per part
     part_codes_after: Mapping[str, int]
     bare_part_words: frozenset[str]  # parts that stand without a year: "au 3e trimestre"
+    # Before an ordinal part: one more, not the calendar's ("a second quarter of
+    # growth"); French "un premier semestre morose" is the first half.
+    part_not_after: frozenset[str]
     part_code_left: frozenset[str]  # before a code without a year: "au T2", "in Q1"
     # A document about a game: its halves and quarters are no dates.
     game_words: frozenset[str]
@@ -164,6 +167,14 @@ class DateWords:
     label_nouns: frozenset[str]
     months_first: frozenset[str]  # "les six premiers mois de 2024", "the first six months"
     months_last: frozenset[str]  # "les trois derniers mois de l'année"
+    # Decades in two digits: "the late 60s"; near a temperature word or after a
+    # possessive they are temperatures ("highs in the 40s") or ages ("in her 50s").
+    decade_modifiers: frozenset[str]
+    temperature_words: frozenset[str]
+    age_possessives: frozenset[str]
+    # Range connectors that need no opener between years, months or decades:
+    # "the mid-70s through the mid-80s", "June through August".
+    range_closers_alone: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)

@@ -140,9 +140,20 @@ class Days(TokenView):
             and finished.year is None
             and finished.direction == 0
             and not self.month_context(k)
+            and not self.month_before_noun(k, finished.end_token)
         ):
             return None
         return finished
+
+    def month_before_noun(self, k: int, end: int) -> bool:
+        """ "the November election", "a June primary", "the May shooting": a
+        month naming when an event took place, before the event's noun."""
+        if self.tok(k - 1) not in self.w.month_modifier_left or end != k + 1:
+            return False
+        noun = self.raw(end) if end < self.n else ""
+        if not noun.isalpha() or not noun.islower() or noun in self.t.strong:
+            return False
+        return self.tok(k) not in self.w.ambiguous_months  # "the May government": a name
 
     def month_context(self, k: int) -> bool:
         word = self.tok(k)
@@ -207,13 +218,44 @@ class Days(TokenView):
         ):
             item.direction = -1 if self.tok(item.end_token) in self.w.after_past else 1
             item.end_token += 1
+        elif self.year_named_after(item):
+            pass  # "September 12 this year", "la fin mai l'an prochain"
         if (
             item.day is not None
             and item.year is not None
             and not cal.valid(item.year, item.month, item.day)
         ):
             return None
+        self.named_holiday_after(item)
         return item
+
+    def year_named_after(self, item: Item) -> bool:
+        """A relative year right after an open date is its year: "September 12
+        this year", "the end of May next year", "juillet l'an dernier"."""
+        hit = self.match(self.t.relative, item.end_token)
+        if hit is None or hit[1][0] != "year":  # type: ignore[index]
+            return False
+        pub = self.doc.published
+        if pub is not None:
+            item.year = pub.date.year + hit[1][1]  # type: ignore[index]
+        item.end_token = hit[0]
+        return True
+
+    def named_holiday_after(self, item: Item) -> None:
+        """ "Lundi 21 avril (Pâques)", "April 19, Good Friday": the holiday named
+        after a written date is the same day, one claim whose value is the date."""
+        at = item.end_token
+        paren = self.tok(at) == "("
+        if not paren and self.tok(at) != ",":
+            return
+        hit = self.match(self.t.holidays, at + 1)
+        if hit is None:
+            return
+        if paren:
+            if self.tok(hit[0]) == ")":
+                item.end_token = hit[0] + 1
+        elif self.tok(hit[0]) in (",", ".", ":", ";") or hit[0] >= self.n:
+            item.end_token = hit[0]
 
     def year_in_words(self, k: int) -> Item | None:
         """ "le vingt-sept mars deux mille vingt-deux": a year written out after a month."""

@@ -12,7 +12,54 @@ _ALONE_RANGES = (ItemKind.MONTH, ItemKind.YEAR, ItemKind.DECADE)
 
 
 class Groups(TokenView):
+    blocked = 0  # a recurring or fiscal group ends here: its items are no claims
+
     def group(self, k: int) -> list | None:
+        """Items starting at k, joined as a range ([a, b]) or a list of items;
+        None when no date starts at k, or the dates recur ("chaque 15 août")."""
+        if k < self.blocked:
+            return None
+        found = self.joined_items(k)
+        if found is None:
+            return None
+        items = [x for entry in found for x in (entry if isinstance(entry, list) else [entry])]
+        if items and (self.recurring(items) or self.fiscal_span(items)):
+            self.blocked = items[-1].end_token
+            return None
+        return found
+
+    def recurring(self, items: list[Item]) -> bool:
+        """ "Chaque 15 août", "Chaque année, à la Toussaint", "every year": a date
+        with no year of its own next to a word of recurrence."""
+        if any(it.year is not None for it in items):
+            return False
+        words, links = self.w.recurring_words, self.w.recurring_links
+        k = items[0].start_token - 1
+        for _ in range(4):
+            if self.tok(k) in words:
+                return True
+            if self.tok(k) not in links:
+                break
+            k -= 1
+        # "starts with Good Friday and ends with Easter Monday every year"
+        end = items[-1].end_token
+        for x in range(end, min(self.n, end + 8)):
+            word = self.tok(x)
+            if word == "," or word in self.w.clause_end:
+                break
+            if word in words and self.tok(x + 1) in self.t.units:
+                return True
+        return False
+
+    def fiscal_span(self, items: list[Item]) -> bool:
+        """ "Exercice social : du 1er octobre au 30 septembre", "The City's fiscal
+        year runs May 1 to April 30": days of a fiscal year with no year, left open."""
+        if any(it.year is not None for it in items) or items[0].kind not in _DAYS:
+            return False
+        start = items[0].start_token
+        return any(self.fiscal_at(x) for x in range(max(0, start - 6), start))
+
+    def joined_items(self, k: int) -> list | None:
         """Items starting at k, joined as a range ([a, b]) or a list of items."""
         first = self.item(k, strict=True)
         if first is None:

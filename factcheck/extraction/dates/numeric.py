@@ -128,7 +128,12 @@ class Numeric(TokenView):
             return False  # "the 2024 Paris Olympics": a year opening a name, as in "Euro 2024"
         if left in ("-", "/") and not self.gap(k) and self.tok(k - 2)[:1].isalpha():
             return left == "-" and self.tok(k - 2) in S.DASHED_YEAR_PREFIXES  # "Development-2024"
-        if left[:1].isalpha() and not self.year_left_ok(left) and not self.period_follows(k):
+        if (
+            left[:1].isalpha()
+            and not dated
+            and not self.year_left_ok(left)
+            and not self.period_follows(k)
+        ):
             return False  # "Euro 2024", "tarifs municipaux 2020": a name or a label
         if right in self.t.range_joins and self.is_count(k + 2):
             return False

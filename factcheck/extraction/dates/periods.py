@@ -42,13 +42,32 @@ class Periods(TokenView):
         if hit is None:
             return None
         end, rule = hit
-        year = self.year_at(end, strict=False)
+        written = self.date_after_holiday(k, end)
+        if written is not None:
+            return written
+        year = self.year_at(end, strict=False, dated=True)  # "Noël 2022"
         if year is None and not self.holiday_context(k, end):
             return None
         item = Item(k, end, ItemKind.HOLIDAY, rule=rule)  # type: ignore[arg-type]
         if year is not None:
             item.year, item.end_token = year.year, year.end_token
         return item
+
+    def date_after_holiday(self, k: int, end: int) -> Item | None:
+        """ "Good Friday (29 March)", "New Year's Day (Jan. 1)", "Good Friday, 29
+        March": the date written after a holiday is its value, one claim."""
+        paren = self.tok(end) == "("
+        if not paren and self.tok(end) != ",":
+            return None
+        written = self.item(end + 1, strict=False)
+        if written is None or written.kind != ItemKind.DAY:
+            return None
+        if paren:
+            if self.tok(written.end_token) != ")":
+                return None
+            written.end_token += 1
+        written.start_token = k
+        return written
 
     def holiday_context(self, k: int, end: int) -> bool:
         if self.is_title(end) and self.tok(end) not in S.HOLIDAY_AND:
@@ -101,7 +120,9 @@ class Periods(TokenView):
         word = self.tok(k)
         opener = S.PAST_COUNT_OPENER
         if all(self.tok(k + x) == part for x, part in enumerate(opener)):
-            return self.counted(k, k + len(opener), -1)
+            at = k + len(opener)
+            at += self.tok(at) in self.w.count_fillers  # "il y a encore 20 ans"
+            return self.counted(k, at, -1)
         if word in self.w.ahead_words:
             found = self.counted(k, k + 1, 1)
             tails = self.w.ahead_tails

@@ -87,6 +87,10 @@ RELATIVE = {
     "next weekend": Shift("weekend", 1),
     "midweek": Shift("week", 0),
     "mid-week": Shift("week", 0),
+    "year end": Shift("year", 0),
+    "year-end": Shift("year", 0),
+    "month's end": Shift("month", 0),
+    "month-end": Shift("month", 0),
     "this year": Shift("year", 0),
     "last year": Shift("year", -1),
     "next year": Shift("year", 1),
@@ -273,7 +277,7 @@ DATES = DateWords(
     weekday_name_tails=shared.WEEKDAY_NAME_TAILS,
     weekday_feast_tails=shared.WEEKDAY_FEAST_TAILS,
     weekday_name_heads=shared.WEEKDAY_NAME_HEADS,
-    weekday_habit=shared.WEEKDAY_HABIT,
+    weekday_habit=shared.WEEKDAY_HABIT | words("a"),  # "emptied on a Friday"
     holiday_left=shared.HOLIDAY_LEFT,
     holiday_day_nouns=shared.HOLIDAY_DAY_NOUNS,
     holiday_name_tails=shared.HOLIDAY_NAME_TAILS,
@@ -325,6 +329,10 @@ DATES = DateWords(
     temperature_words=TEMPERATURE_WORDS,
     age_possessives=words("his her their my your our its"),
     range_closers_alone=words("through thru"),
+    recurring_words=words("every each annually normally usually typically"),
+    recurring_links=words(", on in at the a year years"),
+    month_modifier_left=words("the a an"),
+    count_fillers=words("just only"),
 )
 
 # --- votes -------------------------------------------------------------------

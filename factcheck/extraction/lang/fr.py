@@ -363,7 +363,7 @@ DATES = DateWords(
     dashes=shared.DASHES,
     list_joins=shared.LIST_JOINS,
     not_ahead_next=shared.NOT_AHEAD_NEXT,
-    day_range_closers=frozenset(),
+    day_range_closers=words("au"),  # "17 au 23 juin 2019" without "du"
     names_capitalized=False,
     month_day_order=False,
     comma_before_year=False,
@@ -395,6 +395,10 @@ DATES = DateWords(
     temperature_words=frozenset(),
     age_possessives=frozenset(),
     range_closers_alone=frozenset(),
+    recurring_words=words("chaque habituellement généralement traditionnellement"),
+    recurring_links=words(", à au en le la l' année ans"),
+    month_modifier_left=frozenset(),
+    count_fillers=words("encore déjà maintenant seulement juste"),
 )
 
 # --- votes -------------------------------------------------------------------

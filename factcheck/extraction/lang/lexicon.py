@@ -175,6 +175,13 @@ class DateWords:
     # Range connectors that need no opener between years, months or decades:
     # "the mid-70s through the mid-80s", "June through August".
     range_closers_alone: frozenset[str]
+    # A date without a year next to these recurs; it places no one event:
+    # "Chaque 15 août", "Chaque année, à la Toussaint", "every year", "normally".
+    recurring_words: frozenset[str]
+    recurring_links: frozenset[str]  # what may stand between: "chaque année, à la"
+    # "the November election", "a June primary": a month before an event noun.
+    month_modifier_left: frozenset[str]
+    count_fillers: frozenset[str]  # "il y a encore 20 ans"
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,7 +53,7 @@ class Rule(NamedTuple):
     starts: StartWords  # the first words it may start at, in a language
 
 
-_MONTH_COUNT_STARTS = S.RANGE_ARTICLES | S.DECADE_LEADS  # "les six premiers mois"
+_MONTH_COUNT_STARTS = S.DEFINITE_ARTICLES | S.DECADE_LEADS  # "les six premiers mois"
 
 RULES: tuple[Rule, ...] = (
     Rule("date.relative", Grammar.relative, lambda t, w: set(t.relative)),

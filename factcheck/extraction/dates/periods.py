@@ -11,7 +11,7 @@ from factcheck.extraction.numbers import read_number
 
 _ONE_SPACE = frozenset(SPACES)
 # Before "les six premiers mois", "the first nine months".
-_MONTH_COUNT_ARTICLES = S.RANGE_ARTICLES | S.DECADE_LEADS
+_MONTH_COUNT_ARTICLES = S.DEFINITE_ARTICLES | S.DECADE_LEADS
 
 # What a modifier can govern: "fin 2024", "début mars", "mi-juillet".
 _MODIFIABLE = (

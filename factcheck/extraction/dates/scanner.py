@@ -169,11 +169,11 @@ def _build(w: DateWords) -> Tables:
     )
     # Strong words name a date by themselves; the other triggers are function
     # words that only start a date when a strong word follows closely.
+    # One anchor per phrase is enough to find its start: the longest word that
+    # is no function word ("weekend" in "this past weekend", "week" in "ce
+    # week-end"), so that "end", "past" or "work" alone cost no candidate.
     phrase_words = {
-        word
-        for table in (w.relative, w.holidays, w.period_words)
-        for p in table
-        for word in _phrase_words(p)
+        _anchor(p) for table in (w.relative, w.holidays, w.period_words) for p in table
     }
     strong = (
         set(w.months)
@@ -206,6 +206,11 @@ def _build(w: DateWords) -> Tables:
         w.dashes | {"à", "to", "et", "and"},
         codes,
     )
+
+
+def _anchor(phrase: str) -> str:
+    words = [word for word in _phrase_words(phrase) if word not in S.FUNCTION_WORDS]
+    return max(reversed(words), key=len) if words else ""
 
 
 def _phrase_words(phrase: str) -> list[str]:

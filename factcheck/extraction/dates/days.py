@@ -36,6 +36,8 @@ class Days(TokenView):
         if self.tok(end) in self.w.after_past or self.tok(end) in self.w.after_future:
             direc = -1 if self.tok(end) in self.w.after_past else 1
             strict_day, end = True, end + 1
+        elif start != w and self.tok(end) in S.MONTH_NOUN_LINKS and self.month_at(end + 1):
+            end = self.month_at(end + 1)[1]  # type: ignore[index]  # "ce vendredi de juin"
         return Item(start, end, ItemKind.WEEKDAY, weekday=wd, direction=direc, strict=strict_day)
 
     def dated_weekday(self, w: int) -> Item | None:

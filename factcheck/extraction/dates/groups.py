@@ -8,7 +8,7 @@ from factcheck.extraction.lang import shared as S
 
 _DAYS = (ItemKind.DAY, ItemKind.DAY_ONLY)
 _LISTABLE = (ItemKind.MONTH, ItemKind.YEAR, ItemKind.DECADE, ItemKind.WEEKDAY)
-_ALONE_RANGES = (ItemKind.MONTH, ItemKind.YEAR, ItemKind.DECADE)
+_ALONE_RANGES = (ItemKind.MONTH, ItemKind.YEAR, ItemKind.DECADE, ItemKind.WEEKDAY)
 
 
 class Groups(TokenView):
@@ -72,9 +72,10 @@ class Groups(TokenView):
         if not closers and first.kind in _DAYS and self.w.day_range_closers:
             closers = self.w.day_range_closers  # "March 3 to 5": a day range needs no "from"
             opener = first.start_token + 1
-        elif not closers and first.kind in _ALONE_RANGES and self.w.range_closers_alone:
-            closers = self.w.range_closers_alone  # "the mid-70s through the mid-80s"
-            opener = first.start_token + 1
+        elif first.kind in _ALONE_RANGES and self.w.range_closers_alone:
+            if not closers:
+                opener = first.start_token + 1
+            closers = closers | self.w.range_closers_alone  # "the mid-70s through the mid-80s"
         while len(items) < 12:
             nxt = self.follow(items[-1], closers if len(items) == 1 else frozenset())
             if nxt is None:
@@ -225,6 +226,8 @@ def compatible(a: Item, b: Item) -> bool:
         return True
     if a.kind == ItemKind.DAY and b.kind == ItemKind.WEEKDAY:
         return False
+    if a.kind == b.kind == ItemKind.RELATIVE and a.shift and b.shift:
+        return a.shift[0] == b.shift[0] == "day"  # "entre hier soir et ce matin"
     return a.kind == b.kind and a.kind in _LISTABLE
 
 

@@ -46,6 +46,8 @@ def _point(
 def _range(
     a: Item, b: Item, pub: Published | None, direction: int, steps: list[str] | None
 ) -> Value | None:
+    if a.kind == b.kind == ItemKind.WEEKDAY:
+        return _weekday_range(a, b, pub, direction, steps)
     end = _explained(b, pub, direction, steps)
     if end is None or isinstance(end, dict):
         return None
@@ -59,6 +61,19 @@ def _range(
     if start is None or isinstance(start, dict) or start > end:
         return None
     return {"start": start, "end": end}
+
+
+def _weekday_range(
+    a: Item, b: Item, pub: Published | None, direction: int, steps: list[str] | None
+) -> Value | None:
+    """ "Tuesday through Thursday": the first day as resolved, the last the next
+    such weekday on or after it."""
+    start = _explained(a, pub, direction, steps)
+    if not isinstance(start, str) or len(start) != 10:
+        return None if start is None or isinstance(start, dict) else {"start": start, "end": start}
+    first = dt.date.fromisoformat(start)
+    end = first + dt.timedelta(days=((b.weekday or 0) - first.weekday()) % 7)
+    return {"start": start, "end": end.isoformat()}
 
 
 def _explained(

@@ -87,6 +87,14 @@ RELATIVE = {
     "next weekend": Shift("weekend", 1),
     "midweek": Shift("week", 0),
     "mid-week": Shift("week", 0),
+    "last night": Shift("day", -1),  # the evening's day
+    "yesterday morning": Shift("day", -1),
+    "yesterday afternoon": Shift("day", -1),
+    "yesterday evening": Shift("day", -1),
+    "tomorrow morning": Shift("day", 1),
+    "tomorrow afternoon": Shift("day", 1),
+    "tomorrow evening": Shift("day", 1),
+    "tomorrow night": Shift("day", 1),
     "year end": Shift("year", 0),
     "year-end": Shift("year", 0),
     "month's end": Shift("month", 0),
@@ -328,7 +336,7 @@ DATES = DateWords(
     decade_modifiers=words("early mid late"),
     temperature_words=TEMPERATURE_WORDS,
     age_possessives=words("his her their my your our its"),
-    range_closers_alone=words("through thru"),
+    range_closers_alone=words("through thru"),  # "Tuesday through Thursday" too
     recurring_words=words("every each annually normally usually typically"),
     recurring_links=words(", on in at the a year years"),
     month_modifier_left=words("the a an"),

@@ -57,7 +57,7 @@ class Groups(TokenView):
         if any(it.year is not None for it in items) or items[0].kind not in _DAYS:
             return False
         start = items[0].start_token
-        return any(self.fiscal_at(x) for x in range(max(0, start - 6), start))
+        return any(self.fiscal_at(x) for x in range(max(0, start - 4), start))
 
     def joined_items(self, k: int) -> list | None:
         """Items starting at k, joined as a range ([a, b]) or a list of items."""

@@ -141,6 +141,8 @@ class Groups(TokenView):
         if spaced and "\n" in self.gap(k):
             return None  # "- Jeudi 8 mai": a list's bullet, not a range
         k += 1
+        if join in closers and self.tok(k) in self.w.closer_tails:
+            k += 1  # "jusqu'à mardi"
         while self.tok(k) in S.LIST_ITEM_LEADS:
             k += 1
         if last.kind == ItemKind.YEAR and (join in self.w.dashes or join == "/"):

@@ -341,6 +341,7 @@ DATES = DateWords(
     recurring_links=words(", on in at the a year years"),
     month_modifier_left=words("the a an"),
     count_fillers=words("just only"),
+    closer_tails=frozenset(),
 )
 
 # --- votes -------------------------------------------------------------------

@@ -366,7 +366,8 @@ DATES = DateWords(
     clause_end=shared.CLAUSE_END,
     relative_pronouns=shared.RELATIVE_PRONOUNS,
     future_left=shared.FUTURE_LEFT,
-    range_openers=shared.RANGE_OPENERS,
+    # forms: "dès dimanche 7h jusqu'à mardi 6h"
+    range_openers={**shared.RANGE_OPENERS, "dès": words("jusqu'")},
     dashes=shared.DASHES,
     list_joins=shared.LIST_JOINS,
     not_ahead_next=shared.NOT_AHEAD_NEXT,
@@ -406,6 +407,7 @@ DATES = DateWords(
     recurring_links=words(", à au en le la l' année ans"),
     month_modifier_left=frozenset(),
     count_fillers=words("encore déjà maintenant seulement juste"),
+    closer_tails=words("à au"),  # "jusqu'à mardi"
 )
 
 # --- votes -------------------------------------------------------------------

@@ -182,6 +182,7 @@ class DateWords:
     # "the November election", "a June primary": a month before an event noun.
     month_modifier_left: frozenset[str]
     count_fillers: frozenset[str]  # "il y a encore 20 ans"
+    closer_tails: frozenset[str]  # after a range closer: "jusqu'à mardi"
 
 
 @dataclass(frozen=True, slots=True)

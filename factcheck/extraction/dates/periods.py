@@ -53,22 +53,6 @@ class Periods(TokenView):
             item.year, item.end_token = year.year, year.end_token
         return item
 
-    def date_after_holiday(self, k: int, end: int) -> Item | None:
-        """ "Good Friday (29 March)", "New Year's Day (Jan. 1)", "Good Friday, 29
-        March": the date written after a holiday is its value, one claim."""
-        paren = self.tok(end) == "("
-        if not paren and self.tok(end) != ",":
-            return None
-        written = self.item(end + 1, strict=False)
-        if written is None or written.kind != ItemKind.DAY:
-            return None
-        if paren:
-            if self.tok(written.end_token) != ")":
-                return None
-            written.end_token += 1
-        written.start_token = k
-        return written
-
     def holiday_context(self, k: int, end: int) -> bool:
         if self.is_title(end) and self.tok(end) not in S.HOLIDAY_AND:
             return False  # "Noël Mamère": a first name
@@ -156,6 +140,22 @@ class Periods(TokenView):
             return None
         return Item(k, got[1] + 2, ItemKind.RELATIVE, shift=Shift(unit, -got[0]))
 
+    def date_after_holiday(self, k: int, end: int) -> Item | None:
+        """ "Good Friday (29 March)", "New Year's Day (Jan. 1)", "Good Friday, 29
+        March": the date written after a holiday is its value, one claim."""
+        paren = self.tok(end) == "("
+        if not paren and self.tok(end) != ",":
+            return None
+        written = self.item(end + 1, strict=False)
+        if written is None or written.kind != ItemKind.DAY:
+            return None
+        if paren:
+            if self.tok(written.end_token) != ")":
+                return None
+            written.end_token += 1
+        written.start_token = k
+        return written
+
     def part(self, k: int, strict: bool) -> Item | None:
         """Quarters and halves: "au premier trimestre 2024", "Q1 2024", "au 3e
         trimestre", "T3", "S1 2023", "H1 24", "1H 2024", "the first half of 2024"."""
@@ -199,9 +199,13 @@ class Periods(TokenView):
                 return None
         if self.fiscal_near(item.start_token, item.end_token):
             return None  # "the third quarter of fiscal 2024": not the calendar's
-        if self.tok(item.end_token) in ("-", "/") and self.tok(item.end_token + 1).isdigit():
-            return None  # "4ème trimestre 2022-2023": a part of a fiscal year
-        return item
+        return None if self.glued_year_follows(item.end_token) else item
+
+    def glued_year_follows(self, k: int) -> bool:
+        """ "4ème trimestre 2022-2023": a part of a fiscal year, left open."""
+        if self.tok(k) not in ("-", "/") or self.gap(k) or self.gap(k + 1):
+            return False
+        return self.tok(k + 1).isdigit()
 
     def part_complement(self, k: int) -> tuple[int | None, int] | Item | bool | None:
         """(year, end) of "2024", "de l'année [2024]", "of last year"; a month item;

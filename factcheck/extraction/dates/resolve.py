@@ -117,8 +117,8 @@ def _text(item: Item, pub: Published | None, direction: int) -> str | Value | No
         return _yearish(item, pub, direction)
     if kind in (ItemKind.DAY, ItemKind.MONTH):
         return _calendar(item, pub, direction)
-    if kind == ItemKind.HOLIDAY and item.year is not None:
-        return _holiday(item, pub, direction)  # "Noël 2022": no publication needed
+    if kind == ItemKind.HOLIDAY and item.year is not None and item.rule is not None:
+        return _holiday_day(item.rule, item.year).isoformat()  # "Noël 2022"
     if pub is None:
         return None
     if kind == ItemKind.WEEKDAY:

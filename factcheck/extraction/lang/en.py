@@ -87,7 +87,6 @@ RELATIVE = {
     "next weekend": Shift("weekend", 1),
     "midweek": Shift("week", 0),
     "mid-week": Shift("week", 0),
-    "last night": Shift("day", -1),  # the evening's day
     "yesterday morning": Shift("day", -1),
     "yesterday afternoon": Shift("day", -1),
     "yesterday evening": Shift("day", -1),

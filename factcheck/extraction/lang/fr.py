@@ -85,7 +85,6 @@ RELATIVE = {
     "le mois prochain": Shift("month", 1),
     # forms: weekends are their Saturday and Sunday; "semaine prochaine" also
     # after a modifier ("début de semaine prochaine": the whole week).
-    "la nuit dernière": Shift("day", -1),  # the evening's day
     "hier soir": Shift("day", -1),
     "hier matin": Shift("day", -1),
     "hier après-midi": Shift("day", -1),

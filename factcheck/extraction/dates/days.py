@@ -159,7 +159,7 @@ class Days(TokenView):
         if self.tok(k - 1) not in self.w.month_modifier_left or end != k + 1:
             return False
         noun = self.raw(end) if end < self.n else ""
-        if not noun.isalpha() or not noun.islower() or noun in self.t.strong:
+        if not noun.isalpha() or not noun.islower() or noun in self.t.units:
             return False
         return self.tok(k) not in self.w.ambiguous_months  # "the May government": a name
 

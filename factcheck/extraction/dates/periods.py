@@ -34,6 +34,10 @@ class Periods(TokenView):
         end = hit[0]
         if hit[1][0] == "day" and self.tok(end) in self.t.weekdays:
             end += 1  # "aujourd'hui vendredi": one day named twice
+        if hit[1][0] == "year" and self.tok(end) == "(" and self.tok(end + 2) == ")":
+            year = self.year_at(end + 1, strict=False, dated=True)
+            if year is not None:  # "cette année (2023)": one claim, the year written
+                return Item(k, end + 3, ItemKind.YEAR, year=year.year)
         return Item(k, end, ItemKind.RELATIVE, shift=hit[1])  # type: ignore[arg-type]
 
     def holiday(self, k: int, strict: bool) -> Item | None:

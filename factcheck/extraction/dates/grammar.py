@@ -91,10 +91,11 @@ RULES: tuple[Rule, ...] = (
 _BY_NAME = {rule.name: rule for rule in RULES}
 # A token starting with a digit tries these, in this order.
 DIGIT_RULES: tuple[Rule, ...] = (
-    _BY_NAME["date.quarter"],  # "3e trimestre", "1H 2024" (before "3e" reads as a day)
-    _BY_NAME["date.first_months"],  # "6 premiers mois de 2024"
     Rule("date.digits", Grammar.numeric, lambda t, w: set()),
     _BY_NAME["date.ago"],  # "3 days ago"
+    # numeric() leaves these to them: "3e trimestre", "1H 2024", "6 premiers mois"
+    _BY_NAME["date.quarter"],
+    _BY_NAME["date.first_months"],
 )
 # Rules that run only inside others; named so that a trace shows them.
 SUB_RULES: tuple[tuple[str, Callable[..., Item | None]], ...] = (

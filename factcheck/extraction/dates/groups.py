@@ -20,8 +20,11 @@ class Groups(TokenView):
         if k < self.blocked:
             return None
         found = self.joined_items(k)
-        if found is None:
-            return None
+        if not found:
+            return found
+        head = found[0][0] if isinstance(found[0], list) else found[0]
+        if head.year is not None:
+            return found  # a written year: neither a rule nor a fiscal year's days
         items = [x for entry in found for x in (entry if isinstance(entry, list) else [entry])]
         if items and (self.recurring(items) or self.fiscal_span(items)):
             self.blocked = items[-1].end_token
@@ -34,6 +37,11 @@ class Groups(TokenView):
         if any(it.year is not None for it in items):
             return False
         words, links = self.w.recurring_words, self.w.recurring_links
+        found = getattr(self, "_recurs", None)
+        if found is None:  # C-level searches once per document: most hold no such word
+            found = self._recurs = any(word in self.joined for word in words)
+        if not found:
+            return False
         k = items[0].start_token - 1
         for _ in range(4):
             if self.tok(k) in words:
@@ -55,6 +63,11 @@ class Groups(TokenView):
         """ "Exercice social : du 1er octobre au 30 septembre", "The City's fiscal
         year runs May 1 to April 30": days of a fiscal year with no year, left open."""
         if any(it.year is not None for it in items) or items[0].kind not in _DAYS:
+            return False
+        found = getattr(self, "_fiscal", None)
+        if found is None:  # C-level searches once per document: most hold no such word
+            found = self._fiscal = any(word in self.joined for word in self.w.fiscal_words)
+        if not found:
             return False
         start = items[0].start_token
         return any(self.fiscal_at(x) for x in range(max(0, start - 4), start))
@@ -82,6 +95,8 @@ class Groups(TokenView):
                 break
             joins.append(nxt[0])
             items.append(nxt[1])
+        if len(items) == 1 and first.kind != ItemKind.DAY_ONLY and first.weekday is None:
+            return items  # the common case: one date, nothing to share
         if len(items) >= 2 and joins[0] in closers:
             rng = share([items[0], items[1]])
             rng[0].start_token = min(opener, first.start_token)  # share made copies

@@ -22,6 +22,9 @@ class Numeric(TokenView):
         word = self.tok(k)
         if not word[:1].isdigit() or self.numbered(k):
             return None
+        nxt = self.tok(k + 1)
+        if nxt in self.t.parts or nxt in self.w.months_first or nxt in self.w.months_last:
+            return None  # "3e trimestre", "6 premiers mois": periods.py reads them
         return (
             self.slashed(k)
             or self.day_month(k, strict)

@@ -309,6 +309,9 @@ class Periods(TokenView):
     def first_months(self, k: int, strict: bool) -> Item | None:
         """ "les six premiers mois de 2024", "the first nine months of the year",
         "les trois derniers mois de 2023": a range of months of that year."""
+        units = self.t.units
+        if units.get(self.tok(k + 2)) != "month" and units.get(self.tok(k + 3)) != "month":
+            return None  # the month noun comes second or third: a cheap test first
         at = k + (self.tok(k) in _MONTH_COUNT_ARTICLES)
         word = self.tok(at)
         if word in self.w.months_first or word in self.w.months_last:

@@ -94,6 +94,12 @@ def week_range(day: dt.date) -> dict[str, str]:
     return {"start": monday.isoformat(), "end": sunday.isoformat()}
 
 
+def weekend_range(day: dt.date) -> dict[str, str]:
+    """The Saturday and Sunday of the Monday-to-Sunday week holding `day`."""
+    saturday = day + dt.timedelta(days=5 - day.weekday())
+    return {"start": saturday.isoformat(), "end": (saturday + dt.timedelta(days=1)).isoformat()}
+
+
 def shift_month(year: int, month: int, offset: int) -> tuple[int, int]:
     index = year * 12 + (month - 1) + offset
     return index // 12, index % 12 + 1

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from factcheck.extraction.dates import calendar as cal
 from factcheck.extraction.dates.items import Item, ItemKind
 from factcheck.extraction.dates.numeric import _SPACES_ONE
@@ -10,6 +12,8 @@ from factcheck.extraction.dates.scanner import TokenView
 from factcheck.extraction.lang import shared as S
 from factcheck.extraction.lang.lexicon import NthWeekday, SeasonWeekday
 from factcheck.extraction.numbers import NUMBER_WORDS, read_number
+
+_HOUR = re.compile(r"\d{1,2}h\d{0,2}")  # "7h", "19h30": a time glued to its hour mark
 
 
 class Days(TokenView):
@@ -23,9 +27,8 @@ class Days(TokenView):
         wd = self.t.weekdays.get(self.tok(w))
         if wd is None or not self.weekday_ok(w):
             return None
-        after = w + 1 + (self.tok(w + 1) == ",")
-        full = self.day_month(after, strict=False) or self.word_day(after, strict=False)
-        if full is not None and full.kind == ItemKind.DAY:
+        full = self.dated_weekday(w)
+        if full is not None:
             full.start_token, full.weekday = start, wd
             return full
         if start == w and self.tok(k - 1) in self.w.weekday_habit:
@@ -37,7 +40,33 @@ class Days(TokenView):
         if self.tok(end) in self.w.after_past or self.tok(end) in self.w.after_future:
             direc = -1 if self.tok(end) in self.w.after_past else 1
             strict_day, end = True, end + 1
+        elif start != w and self.tok(end) in S.MONTH_NOUN_LINKS and self.month_at(end + 1):
+            end = self.month_at(end + 1)[1]  # type: ignore[index]  # "ce vendredi de juin"
+        elif _HOUR.fullmatch(self.tok(end)):
+            end += 1  # "dès dimanche 7h jusqu'à mardi 6h": the hour belongs to the day
         return Item(start, end, ItemKind.WEEKDAY, weekday=wd, direction=direc, strict=strict_day)
+
+    def dated_weekday(self, w: int) -> Item | None:
+        """The date written after a weekday, one claim with it: "vendredi 13
+        décembre", "Saturday, June 19", "Thursday (May 18)", "On Friday (Dec. 30)",
+        "dimanche 19 et 20 septembre" (a day waiting for its month)."""
+        after = w + 1
+        paren = self.tok(after) == "("
+        after += paren or self.tok(after) == ","
+        full = self.day_month(after, strict=False) or self.word_day(after, strict=False)
+        if full is None and self.w.month_day_order:
+            full = self.month(after, strict=False)
+        if full is None and not paren and self.tok(after)[:1].isdigit():
+            full = self.day_only(after)
+            if full is not None and self.tok(full.end_token) not in self.w.list_joins:
+                return None  # "dimanche 7h", "mardi 13": no month to wait for
+        if full is None or full.kind not in (ItemKind.DAY, ItemKind.DAY_ONLY):
+            return None
+        if paren:
+            if self.tok(full.end_token) != ")":
+                return None
+            full.end_token += 1
+        return full
 
     def weekday_ok(self, w: int) -> bool:
         if self.w.names_capitalized and not self.is_title(w):
@@ -99,11 +128,11 @@ class Days(TokenView):
         month, end = found
         if self.w.month_day_order:
             day = self.day_value(end) if self.tok(end)[:1].isdigit() else None
-            # "July 16", not "May 5:30" nor "March 1,500".
+            # "July 16", not "May 5:30" nor "March 1,500"; "Aug. 19: Record vote" is a day.
             if (
                 day is not None
                 and not self.is_count(end)
-                and self.tok(end + 1) != ":"
+                and not self.clock(end)
                 and len(self.tok(end)) <= 4
                 and self.gap(end) in _SPACES_ONE
             ):
@@ -119,9 +148,20 @@ class Days(TokenView):
             and finished.year is None
             and finished.direction == 0
             and not self.month_context(k)
+            and not self.month_before_noun(k, finished.end_token)
         ):
             return None
         return finished
+
+    def month_before_noun(self, k: int, end: int) -> bool:
+        """ "the November election", "a June primary", "the May shooting": a
+        month naming when an event took place, before the event's noun."""
+        if self.tok(k - 1) not in self.w.month_modifier_left or end != k + 1:
+            return False
+        noun = self.raw(end) if end < self.n else ""
+        if not noun.isalpha() or not noun.islower() or noun in self.t.units:
+            return False
+        return self.tok(k) not in self.w.ambiguous_months  # "the May government": a name
 
     def month_context(self, k: int) -> bool:
         word = self.tok(k)
@@ -177,7 +217,7 @@ class Days(TokenView):
     def finish_day(self, item: Item) -> Item | None:
         """Year and direction words after a day or month: "2024", ", 2024", "dernier"."""
         at = item.end_token + (self.tok(item.end_token) == "," and self.w.comma_before_year)
-        year = self.year_at(at, strict=False, short=True) or self.year_in_words(at)
+        year = self.year_at(at, strict=False, short=True, dated=True) or self.year_in_words(at)
         if year is not None:
             item.year, item.end_token = year.year, year.end_token
         elif (
@@ -186,13 +226,44 @@ class Days(TokenView):
         ):
             item.direction = -1 if self.tok(item.end_token) in self.w.after_past else 1
             item.end_token += 1
+        elif self.year_named_after(item):
+            pass  # "September 12 this year", "la fin mai l'an prochain"
         if (
             item.day is not None
             and item.year is not None
             and not cal.valid(item.year, item.month, item.day)
         ):
             return None
+        self.named_holiday_after(item)
         return item
+
+    def year_named_after(self, item: Item) -> bool:
+        """A relative year right after an open date is its year: "September 12
+        this year", "the end of May next year", "juillet l'an dernier"."""
+        hit = self.match(self.t.relative, item.end_token)
+        if hit is None or hit[1][0] != "year":  # type: ignore[index]
+            return False
+        pub = self.doc.published
+        if pub is not None:
+            item.year = pub.date.year + hit[1][1]  # type: ignore[index]
+        item.end_token = hit[0]
+        return True
+
+    def named_holiday_after(self, item: Item) -> None:
+        """ "Lundi 21 avril (Pâques)", "April 19, Good Friday": the holiday named
+        after a written date is the same day, one claim whose value is the date."""
+        at = item.end_token
+        paren = self.tok(at) == "("
+        if not paren and self.tok(at) != ",":
+            return
+        hit = self.match(self.t.holidays, at + 1)
+        if hit is None:
+            return
+        if paren:
+            if self.tok(hit[0]) == ")":
+                item.end_token = hit[0] + 1
+        elif self.tok(hit[0]) in (",", ".", ":", ";") or hit[0] >= self.n:
+            item.end_token = hit[0]
 
     def year_in_words(self, k: int) -> Item | None:
         """ "le vingt-sept mars deux mille vingt-deux": a year written out after a month."""

@@ -53,7 +53,7 @@ class Rule(NamedTuple):
     starts: StartWords  # the first words it may start at, in a language
 
 
-_QUARTERS = {f"{q}{i}" for q in "qt" for i in "1234"}  # "Q1", "T3"
+_MONTH_COUNT_STARTS = S.DEFINITE_ARTICLES | S.DECADE_LEADS  # "les six premiers mois"
 
 RULES: tuple[Rule, ...] = (
     Rule("date.relative", Grammar.relative, lambda t, w: set(t.relative)),
@@ -74,7 +74,12 @@ RULES: tuple[Rule, ...] = (
         Grammar.relative_count,
         lambda t, w: {S.PAST_COUNT_OPENER[0]} | w.ahead_words,
     ),
-    Rule("date.quarter", Grammar.part, lambda t, w: set(t.ordinals) | _QUARTERS),
+    Rule("date.quarter", Grammar.part, lambda t, w: set(t.ordinals) | t.part_codes),
+    Rule(
+        "date.first_months",
+        Grammar.first_months,
+        lambda t, w: _MONTH_COUNT_STARTS | w.months_first | w.months_last | NUMBER_WORDS,
+    ),
     Rule(
         "date.season",
         Grammar.season,
@@ -83,11 +88,14 @@ RULES: tuple[Rule, ...] = (
     Rule("date.decade_words", Grammar.decade_words, lambda t, w: set(S.DECADE_LEADS)),
     Rule("date.month_named", Grammar.month_named, lambda t, w: set(S.MONTH_NOUNS)),
 )
+_BY_NAME = {rule.name: rule for rule in RULES}
 # A token starting with a digit tries these, in this order.
 DIGIT_RULES: tuple[Rule, ...] = (
     Rule("date.digits", Grammar.numeric, lambda t, w: set()),
-    RULES[8],  # date.ago: "3 days ago"
-    RULES[10],  # date.quarter: "Q1" is a word, "1er trimestre" starts with a digit
+    _BY_NAME["date.ago"],  # "3 days ago"
+    # numeric() leaves these to them: "3e trimestre", "1H 2024", "6 premiers mois"
+    _BY_NAME["date.quarter"],
+    _BY_NAME["date.first_months"],
 )
 # Rules that run only inside others; named so that a trace shows them.
 SUB_RULES: tuple[tuple[str, Callable[..., Item | None]], ...] = (

@@ -47,6 +47,8 @@ def _point(
 def _range(
     a: Item, b: Item, pub: Published | None, direction: int, steps: list[str] | None
 ) -> Value | None:
+    if a.kind == b.kind == ItemKind.WEEKDAY:
+        return _weekday_range(a, b, pub, direction, steps)
     end = _explained(b, pub, direction, steps)
     if end is None or isinstance(end, dict):
         return None
@@ -60,6 +62,19 @@ def _range(
     if start is None or isinstance(start, dict) or start > end:
         return None
     return {"start": start, "end": end}
+
+
+def _weekday_range(
+    a: Item, b: Item, pub: Published | None, direction: int, steps: list[str] | None
+) -> Value | None:
+    """ "Tuesday through Thursday": the first day as resolved, the last the next
+    such weekday on or after it."""
+    start = _explained(a, pub, direction, steps)
+    if not isinstance(start, str) or len(start) != 10:
+        return None if start is None or isinstance(start, dict) else {"start": start, "end": start}
+    first = dt.date.fromisoformat(start)
+    end = first + dt.timedelta(days=((b.weekday or 0) - first.weekday()) % 7)
+    return {"start": start, "end": end.isoformat()}
 
 
 def _explained(
@@ -198,6 +213,8 @@ def _relative(rel: Shift | None, pub: Published) -> str | Value | None:
         return cal.fmt(date.year, date.month)  # a relative day or week takes the month
     if unit == "week":
         return cal.week_range(date + dt.timedelta(days=7 * offset))
+    if unit == "weekend":  # "ce week-end", "last weekend": Saturday-Sunday of that week
+        return cal.weekend_range(date + dt.timedelta(days=7 * offset))
     return (date + dt.timedelta(days=offset)).isoformat()
 
 

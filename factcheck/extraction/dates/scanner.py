@@ -138,10 +138,17 @@ class Tables:
     cue_words: frozenset[str]
     cue_endings: tuple[str, ...]
     range_joins: frozenset[str]
+    part_codes: frozenset[str]  # "t3", "s1", "h2": quarters and halves as codes
+
+
+def _part_codes(w: DateWords) -> frozenset[str]:
+    codes = w.part_codes.items()
+    return frozenset(f"{c}{index}" for c, size in codes for index in range(1, 12 // size + 1))
 
 
 def _build(w: DateWords) -> Tables:
     relative = _phrases(w.relative)
+    codes = _part_codes(w)
     holidays = _phrases(w.holidays)
     modifiers = _phrases({m: True for m in w.modifiers})
     triggers = (
@@ -158,14 +165,15 @@ def _build(w: DateWords) -> Tables:
         | w.before_future
         | (NUMBER_WORDS - S.ARTICLE_NUMBERS)
         | S.TRIGGER_WORDS
+        | codes
     )
     # Strong words name a date by themselves; the other triggers are function
     # words that only start a date when a strong word follows closely.
+    # One anchor per phrase is enough to find its start: the longest word that
+    # is no function word ("weekend" in "this past weekend", "week" in "ce
+    # week-end"), so that "end", "past" or "work" alone cost no candidate.
     phrase_words = {
-        word
-        for table in (w.relative, w.holidays, w.period_words)
-        for p in table
-        for word in _phrase_words(p)
+        _anchor(p) for table in (w.relative, w.holidays, w.period_words) for p in table
     }
     strong = (
         set(w.months)
@@ -175,6 +183,7 @@ def _build(w: DateWords) -> Tables:
         | set(w.quarter_words)
         | (phrase_words - S.FUNCTION_WORDS)
         | S.STRONG_WORDS
+        | codes
     )
     return Tables(
         w.months,
@@ -195,7 +204,13 @@ def _build(w: DateWords) -> Tables:
         w.future_words | w.past_words | w.tense_cue_words,
         w.tense_cue_endings,
         w.dashes | {"à", "to", "et", "and"},
+        codes,
     )
+
+
+def _anchor(phrase: str) -> str:
+    words = [word for word in _phrase_words(phrase) if word not in S.FUNCTION_WORDS]
+    return max(reversed(words), key=len) if words else ""
 
 
 def _phrase_words(phrase: str) -> list[str]:
@@ -263,6 +278,8 @@ class TokenView:
         word = self.low[k]
         if len(word) == 4 or word[-1] == "s" or self.tok(k - 1) in S.YEAR_DIGIT_LEFT:
             return True
+        if word[1:2] in self.w.part_codes_after:
+            return True  # "1H 2024", "3Q24"
         if self.tok(k + 1) in ("/", ".", "-") and not self.gap(k + 1):
             return True
         return self.strong_ahead(k, span=7, digits=False)

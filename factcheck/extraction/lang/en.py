@@ -80,6 +80,26 @@ RELATIVE = {
     "this month": Shift("month", 0),
     "last month": Shift("month", -1),
     "next month": Shift("month", 1),
+    # forms: weekends are their Saturday and Sunday, parts of a week the week.
+    "this weekend": Shift("weekend", 0),
+    "this week-end": Shift("weekend", 0),
+    "this coming weekend": Shift("weekend", 0),
+    "last weekend": Shift("weekend", -1),
+    "this past weekend": Shift("weekend", -1),
+    "next weekend": Shift("weekend", 1),
+    "midweek": Shift("week", 0),
+    "mid-week": Shift("week", 0),
+    "yesterday morning": Shift("day", -1),
+    "yesterday afternoon": Shift("day", -1),
+    "yesterday evening": Shift("day", -1),
+    "tomorrow morning": Shift("day", 1),
+    "tomorrow afternoon": Shift("day", 1),
+    "tomorrow evening": Shift("day", 1),
+    "tomorrow night": Shift("day", 1),
+    "year end": Shift("year", 0),
+    "year-end": Shift("year", 0),
+    "month's end": Shift("month", 0),
+    "month-end": Shift("month", 0),
     "this year": Shift("year", 0),
     "last year": Shift("year", -1),
     "next year": Shift("year", 1),
@@ -92,6 +112,10 @@ PERIOD_WORDS = {
     "the month": Shift("month", 0),
     "year": Shift("year", 0),
     "month": Shift("month", 0),
+    # forms: parts of a week give the whole week ("the end of the work week").
+    "the week": Shift("week", 0),
+    "the work week": Shift("week", 0),
+    "the workweek": Shift("week", 0),
 }
 
 # Modifiers keep the base precision; they only widen the span.
@@ -109,7 +133,6 @@ MODIFIERS = (
     "the middle of",
     "end of",
     "end-",
-    "the first half of",
 )
 
 # Units of "il y a deux ans", "two years ago", "dans trois jours".
@@ -219,6 +242,22 @@ NOT_PAST = words(
 # Before "be" + participle: the passive looks ahead ("will be finished").
 MODALS = words("will ll would should must to could may might shall can")
 
+# Words of a game report: a document holding them (twice) has halves and
+# quarters of a match, not of a year ("scored in the second half").
+GAME_WORDS = words(
+    "match matches game games goal goals scored scoring scorer scorers halftime kickoff "
+    "penalty penalties touchdown touchdowns innings inning referee whistle possession "
+    "striker strikers goalkeeper keeper quarterback deadlock equaliser equalizer visitors "
+    "hosts fans league cup championship playoff playoffs"
+)
+
+# Words around a two-digit decade that make it a temperature: "highs in the 40s".
+TEMPERATURE_WORDS = words(
+    "high highs low lows temperature temperatures temps degree degrees ° wind chill chills "
+    "readings reading upper lower teens heat dew feels thermometer mercury warm warmer cool "
+    "cooler cold colder hot hotter mild chilly frost freezing forecast overnight afternoon"
+)
+
 # Between two days, these make a range without an opener: "March 3 to 5".
 DAY_RANGE_CLOSERS = words("to through thru")
 
@@ -285,7 +324,7 @@ DATES = DateWords(
     weekday_name_tails=shared.WEEKDAY_NAME_TAILS,
     weekday_feast_tails=shared.WEEKDAY_FEAST_TAILS,
     weekday_name_heads=shared.WEEKDAY_NAME_HEADS,
-    weekday_habit=shared.WEEKDAY_HABIT,
+    weekday_habit=shared.WEEKDAY_HABIT | words("a"),  # "emptied on a Friday"
     holiday_left=shared.HOLIDAY_LEFT,
     holiday_day_nouns=shared.HOLIDAY_DAY_NOUNS,
     holiday_name_tails=shared.HOLIDAY_NAME_TAILS,
@@ -330,6 +369,27 @@ DATES = DateWords(
     contracted_subjects=words("it that there here what he she who"),
     weak_past_words=words("after following"),
     label_year_words=words("fiscal fy budget"),
+    # forms
+    part_codes={"q": 3, "h": 6},
+    part_codes_after={"q": 3, "h": 6},
+    bare_part_words=words("quarter half"),
+    part_not_after=words("a an another"),
+    part_code_left=words("in for during of from since to through until and or vs versus ("),
+    game_words=GAME_WORDS,
+    fiscal_words=words("fiscal fy"),
+    fiscal_followers=words("year years quarter quarters half first second third fourth"),
+    label_nouns=words("budget budgets campaign season seasons team squad term school academic"),
+    months_first=words("first"),
+    months_last=words("last final"),
+    decade_modifiers=words("early mid late"),
+    temperature_words=TEMPERATURE_WORDS,
+    age_possessives=words("his her their my your our its"),
+    range_closers_alone=words("through thru"),  # "Tuesday through Thursday" too
+    recurring_words=words("every each annually normally usually typically"),
+    recurring_links=words(", on in at the a year years"),
+    month_modifier_left=words("the a an"),
+    count_fillers=words("just only"),
+    closer_tails=frozenset(),
 )
 
 # --- votes -------------------------------------------------------------------

@@ -85,6 +85,25 @@ RELATIVE = {
     "le mois dernier": Shift("month", -1),
     "le mois passé": Shift("month", -1),
     "le mois prochain": Shift("month", 1),
+    # forms: weekends are their Saturday and Sunday; "semaine prochaine" also
+    # after a modifier ("début de semaine prochaine": the whole week).
+    "hier soir": Shift("day", -1),
+    "hier matin": Shift("day", -1),
+    "hier après-midi": Shift("day", -1),
+    "demain matin": Shift("day", 1),
+    "demain soir": Shift("day", 1),
+    "demain après-midi": Shift("day", 1),
+    "ce week-end": Shift("weekend", 0),
+    "ce weekend": Shift("weekend", 0),
+    "ce week end": Shift("weekend", 0),
+    "le week-end dernier": Shift("weekend", -1),
+    "le weekend dernier": Shift("weekend", -1),
+    "le week-end passé": Shift("weekend", -1),
+    "le week-end prochain": Shift("weekend", 1),
+    "le weekend prochain": Shift("weekend", 1),
+    "semaine prochaine": Shift("week", 1),
+    "semaine dernière": Shift("week", -1),
+    "semaine passée": Shift("week", -1),
     "cette année": Shift("year", 0),
     "l'an dernier": Shift("year", -1),
     "l'année dernière": Shift("year", -1),
@@ -107,6 +126,9 @@ PERIOD_WORDS = {
     # date, "une fête de fin d'année" a kind of party (see dates/periods.py).
     "d'année": Shift("year", 0),
     "de mois": Shift("month", 0),
+    # forms: parts of a week give the whole week ("en fin de semaine").
+    "semaine": Shift("week", 0),
+    "la semaine": Shift("week", 0),
 }
 
 # Modifiers keep the base precision; they only widen the span.
@@ -128,6 +150,11 @@ MODIFIERS = (
     "à la mi",
     "au milieu de",
     "au cours de",
+    # forms: parts of a week ("en milieu de semaine prochaine")
+    "milieu de",
+    "en milieu de",
+    "le milieu de",
+    "le début de",
 )
 
 # Units of "il y a deux ans", "two years ago", "dans trois jours".
@@ -198,12 +225,35 @@ ORDINALS = {
     "3e": 3,
     "quatrième": 4,
     "4e": 4,
+    # Written forms of the same ordinals: "1ère", "2ème semestre", "3eme trimestre".
+    "première": 1,
+    "1ère": 1,
+    "1re": 1,
+    "seconde": 2,
+    "2nd": 2,
+    "2nde": 2,
+    "2ème": 2,
+    "2eme": 2,
+    "2è": 2,
+    "3ème": 3,
+    "3eme": 3,
+    "3è": 3,
+    "4ème": 4,
+    "4eme": 4,
+    "4è": 4,
 }
 
 # "le dernier dimanche d'octobre", "the last Sunday in October": n = -1.
 LAST_WORDS = words("dernier dernière")
 
-QUARTER_WORDS = {"trimestre": 3, "semestre": 6}
+QUARTER_WORDS = {"trimestre": 3, "semestre": 6, "moitié": 6}
+
+# Words of a game report: a document holding them (twice) has halves of a
+# match, not of a year.
+GAME_WORDS = words(
+    "match matchs but buts buteur marqué score arbitre penalty pénalty mi-temps essai essais "
+    "championnat coupe ligue supporters"
+)
 
 # Tense cues, read in the clause around a date whose year is open.
 FUTURE_WORDS = words(
@@ -354,11 +404,12 @@ DATES = DateWords(
     clause_end=shared.CLAUSE_END,
     relative_pronouns=shared.RELATIVE_PRONOUNS,
     future_left=shared.FUTURE_LEFT,
-    range_openers=shared.RANGE_OPENERS,
+    # forms: "dès dimanche 7h jusqu'à mardi 6h"
+    range_openers={**shared.RANGE_OPENERS, "dès": words("jusqu'")},
     dashes=shared.DASHES,
     list_joins=shared.LIST_JOINS,
     not_ahead_next=shared.NOT_AHEAD_NEXT,
-    day_range_closers=frozenset(),
+    day_range_closers=words("au"),  # "17 au 23 juin 2019" without "du"
     names_capitalized=False,
     month_day_order=False,
     comma_before_year=False,
@@ -383,6 +434,27 @@ DATES = DateWords(
     contracted_subjects=frozenset(),
     weak_past_words=words("après suite"),
     label_year_words=words("exercice budget budgétaire"),
+    # forms
+    part_codes={"t": 3, "q": 3, "s": 6},
+    part_codes_after={},
+    bare_part_words=words("trimestre semestre"),
+    part_not_after=frozenset(),
+    part_code_left=words("au aux du en sur et ou vs versus ( depuis dès"),
+    game_words=GAME_WORDS,
+    fiscal_words=words("exercice exercices fiscal fiscale"),
+    fiscal_followers=words("social fiscal clos comptable en"),
+    label_nouns=words("budget budgets saison exercice campagne"),
+    months_first=words("premiers"),
+    months_last=words("derniers"),
+    decade_modifiers=frozenset(),
+    temperature_words=frozenset(),
+    age_possessives=frozenset(),
+    range_closers_alone=frozenset(),
+    recurring_words=words("chaque habituellement généralement traditionnellement"),
+    recurring_links=words(", à au en le la l' année ans"),
+    month_modifier_left=frozenset(),
+    count_fillers=words("encore déjà maintenant seulement juste"),
+    closer_tails=words("à au"),  # "jusqu'à mardi"
 )
 
 # --- votes -------------------------------------------------------------------

@@ -181,6 +181,45 @@ class DateWords:
     # Between a present auxiliary and the date, these put the date before the
     # state it explains ("a man is dead after a shooting on Saturday").
     weak_past_words: frozenset[str]
+    # forms
+    # Quarters and halves written as codes: the letter, then the index ("T3",
+    # "S1 2023", "Q2 24"); the index first ("1H 2024", "3Q24") only with a year.
+    part_codes: Mapping[str, int]  # letter -> months per part
+    part_codes_after: Mapping[str, int]
+    bare_part_words: frozenset[str]  # parts that stand without a year: "au 3e trimestre"
+    # Before an ordinal part: one more, not the calendar's ("a second quarter of
+    # growth"); French "un premier semestre morose" is the first half.
+    part_not_after: frozenset[str]
+    part_code_left: frozenset[str]  # before a code without a year: "au T2", "in Q1"
+    # A document about a game: its halves and quarters are no dates.
+    game_words: frozenset[str]
+    # Near a part, a range without a year or a year: a fiscal period, left open
+    # ("the third quarter of fiscal 2024", "exercice social : du 1er octobre au
+    # 30 septembre", "FY 2024"). Digits after the word count too ("FY25").
+    fiscal_words: frozenset[str]
+    fiscal_followers: frozenset[str]  # words after "fiscal" that keep it fiscal: "year"
+    # Nouns after a pair of consecutive years that make it a season or budget
+    # label ("the 2023/24 campaign", "proposed 2018/2019 budget"), and after a
+    # year ("the 2024 budget").
+    label_nouns: frozenset[str]
+    months_first: frozenset[str]  # "les six premiers mois de 2024", "the first six months"
+    months_last: frozenset[str]  # "les trois derniers mois de l'année"
+    # Decades in two digits: "the late 60s"; near a temperature word or after a
+    # possessive they are temperatures ("highs in the 40s") or ages ("in her 50s").
+    decade_modifiers: frozenset[str]
+    temperature_words: frozenset[str]
+    age_possessives: frozenset[str]
+    # Range connectors that need no opener between years, months or decades:
+    # "the mid-70s through the mid-80s", "June through August".
+    range_closers_alone: frozenset[str]
+    # A date without a year next to these recurs; it places no one event:
+    # "Chaque 15 août", "Chaque année, à la Toussaint", "every year", "normally".
+    recurring_words: frozenset[str]
+    recurring_links: frozenset[str]  # what may stand between: "chaque année, à la"
+    # "the November election", "a June primary": a month before an event noun.
+    month_modifier_left: frozenset[str]
+    count_fillers: frozenset[str]  # "il y a encore 20 ans"
+    closer_tails: frozenset[str]  # after a range closer: "jusqu'à mardi"
 
 
 @dataclass(frozen=True, slots=True)

@@ -366,14 +366,14 @@ MEETINGS = MeetingWords(
     capitalized_modifiers=True,
     cue=words(
         "summit meet met talk encounter face sit-down one-on-one tête session time twice once "
-        "thrice phone call conversation interview round spoke spoken hosted visit negotiation "
-        "dialogue convene occasion interaction sitting"
+        "thrice phone call conversation interview round spoke spoken hosted visit dialogue "
+        "convene occasion interaction sitting"
     ),
     noun=caseless_rx(
         r"(?:summits?|meetings?|talks|encounters?|face-to-faces?|sit-downs?|one-on-ones?"
         r"|t[êe]te-à-t[êe]tes?|sessions?|sittings?|(?:phone|telephone)\s+(?:calls?|conversations?)"
         r"|calls?(?=\s+(?:with|between)\b)|interactions?|dialogues?"
-        r"|conversations?|interviews?|(?:state|official|working)\s+visits?|visits?\s+"
+        r"|conversations?|interviews?(?=\s+(?:with|between)\b)|(?:state|official|working)\s+visits?|visits?\s+"
         + _SEATS
         + r"|editions?\s+of\s+the\s+(?:summit|meeting|forum|dialogue))\b"
     ),
@@ -392,7 +392,9 @@ MEETINGS = MeetingWords(
         r"|telephone|video|virtual|joint|trilateral|diplomatic|substantive|major|standalone"
         r"|leaders['’]?|inter-\w+|peace|trade|border|security|ceasefire|level|round|separate"
         r"|nuclear|regular|special|extraordinary|working|expert|experts|ministerial|senior"
-        r"|annual|plenary|new|previous|strategic|economic|military|technical|preparatory)\b"
+        r"|annual|plenary|new|previous|strategic|economic|military|technical|preparatory"
+        r"|indirect|foreign|defen[cs]e|finance|ministers?|secretary|deputy|army|corps|commanders?"
+        r"|exploratory|proximity|peace-keeping)\b"
     ),
     named_session=caseless_rx(
         r"\s+of\s+the\s+(?:UN\s+|United\s+Nations\s+)?(?:General\s+Assembly|COP|Human\s+Rights"
@@ -429,10 +431,10 @@ MEETINGS = MeetingWords(
     series_stop=caseless_rx(
         r"\b(?:elections?|electoral|voting|ballots?|primary|runoff|run-off|draft|pick|fight"
         r"|bout|knockout|tournament|match|playoffs?|golf|open|sanctions|funding|stimulus|layoffs"
-        r"|tariffs)\b"
+        r"|tariffs|seeded|seed|players?|champions?|title|league|cup|race|qualifying)\b"
     ),
     adjective=caseless_rx(
-        r"(?!anniversary\b)[a-z]+(?:ial|al|ic|ical|ive|ian|ean|ese|ish|ary|ern)\b"
+        r"(?!anniversary\b)[a-z]+(?:ial|al|ic|ical|ive|ian|ean|ese|ish|ary|ory|ern)\b"
         r"|[a-z]+(?:-[a-z]+)+\b"
     ),
     named_body=caseless_rx(
@@ -445,7 +447,8 @@ MEETINGS = MeetingWords(
     ),
     elliptic_before=caseless_rx(r"(?<![\w'’])(?:the|their|its|his|her|\w+['’]s)\s+$"),
     elliptic_not_before=caseless_rx(
-        r"\b(?:on|by|until|till|since|from|before|after|through|of)\s+the\s+$"
+        r"\b(?:on|by|until|till|since|from|before|after|through|of|for)\s+the\s+$"
+        r"|\b(?:\d+|[a-z]+)(?:st|nd|rd|th)\s+(?:and|or|to|through)\s+the\s+$"
     ),
     elliptic_after=caseless_rx(
         r"\s*(?:[,.;!?)—–]|$|(?:in|of\s+(?:their|its|his|her|the\s+two|the\s+year|the\s+kind)"
@@ -468,6 +471,9 @@ MEETINGS = MeetingWords(
     elliptic_other=caseless_rx(
         r"\b(?:days|weeks|months|years|hours|places|ranks|stages|times|editions|terms|sets"
         r"|goals|games|innings|laps|trips|tours)\b"
+    ),
+    first_verb=caseless_rx(
+        r"\bfirst\s+(?:met|spoke|talked|sat\s+down|held\s+talks)\b(?!\s+(?:with\s+)?(?:reporters|the\s+press|journalists))"
     ),
 )
 

@@ -420,7 +420,7 @@ MEETINGS = MeetingWords(
     cue=words(
         "sommet rencontr réuni entretien entretenu entrevue tête session édition reprise fois "
         "téléphon pourparlers négociations vus retrouv visite réception séance round cycle "
-        "commission appel discussions dialogue"
+        "commission appel discussions"
     ),
     noun=caseless_rx(
         r"(?:sommets?|rencontres?|réunions?|entretiens?|entrevues?|t[êe]tes?[- ]à[- ]t[êe]tes?"
@@ -467,10 +467,15 @@ MEETINGS = MeetingWords(
     ),
     boundary=caseless_rx(r"[.;:!?()«»\"“”,]|\b(?:qui|mais|tandis|alors|puis|lorsque|quand)\b"),
     article_numbers=frozenset(["un", "une"]),
+    # Phrases where a bare word would also open common non-meeting words ("rappel",
+    # "la reprise économique", "autour", "le cycle de vie" passes on to the noun).
     anchors=words(
-        "sommet rencontre réunion entretien entrevue tête tete session conversation appel "
-        "échange négociations pourparlers discussions édition fois reprise visite réception "
-        "séance round cycle commission dialogue tour"
+        "sommet rencontre réunion entretien entrevue tête tete session téléphoniq négociations "
+        "pourparlers discussions édition fois reprises visite réception séance round "
+        "commission dialogue"
+    )
+    | frozenset(
+        ["appel d", "appels d", "seule reprise", "tour d", "tours d", "cycle d", "cycles d"]
     ),
     series_noun=caseless_rx(r"(?:rounds?|tours?|cycles?|séries?|sessions?|séances?)\b"),
     series_link=caseless_rx(
@@ -489,7 +494,8 @@ MEETINGS = MeetingWords(
     noun_stop=caseless_rx(
         r"\s+(?:consécutives?|d['’]affilée|de\s+suite|de\s+rang|de\s+(?:hausse|baisse|repli"
         r"|recul|gains?|pertes?|cotation|bourse|entraînement|tirs?|dédicaces?|cinéma|rattrapage"
-        r"|questions)|photo|boursière)\b"
+        r"|questions)|d['’](?:entraînement|échauffement|essais?|habillage|hypnose)|photo"
+        r"|boursière)\b"
     ),
     apposition=caseless_rx(
         r"\b(?:sommets?|pourparlers|rencontres?|réunions?|entretiens?|négociations|sessions?"
@@ -516,6 +522,7 @@ MEETINGS = MeetingWords(
         r"\b(?:jours|journées|semaines|ans|années|heures|places|rangs|étapes|éditions"
         r"|mandats|tours|manches|sets|buts|voyages|déplacements)\b"
     ),
+    first_verb=caseless_rx(r"(?!)"),  # French says "pour la première fois"
 )
 
 

@@ -208,6 +208,7 @@ class MeetingWords:
     parallel_cue: re.Pattern[str]  # "Sall n'en a profité qu'à trois reprises": same count again
     count_not_before: re.Pattern[str]  # searched, ends at a bare count: "in", "than", "de"
     elliptic_other: re.Pattern[str]  # nouns nearer an elliptic ordinal: "days", "place"
+    first_verb: re.Pattern[str]  # searched: "Moon and Kim first met in April" (1)
 
 
 @dataclass(frozen=True, slots=True)

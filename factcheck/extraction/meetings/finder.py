@@ -21,7 +21,6 @@ in its clause, and a frequency ("deux fois par an") is not a count.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from factcheck.extraction.lang import MeetingWords, lexicon
 from factcheck.extraction.lang import shared as S
@@ -51,48 +50,72 @@ _FRONT = re.compile(r"[\s\"“«'‘(—–-]*")
 MAX_CLAIMS = 2000
 
 
-@dataclass(frozen=True, slots=True)
 class Context:
-    """What a sentence's rules read beyond the words next to a number."""
+    """What a sentence's rules read beyond the words next to a number. The two
+    searches over the sentence run only when a bare "round" asks for them."""
 
-    sentence: Sentence
-    talks: bool  # talks named in the sentence or the one before: a bare "round" is of talks
-    stopped: bool  # an election or a match in the sentence: its "rounds" are not talks
-    after_claim: bool  # the sentence before stated a meeting count (elliptic ordinals)
+    __slots__ = ("_lex", "_start", "_stopped", "_talks", "_text", "after_claim", "sentence")
+
+    def __init__(
+        self, text: str, sentence: Sentence, start: int, after_claim: bool, lex: MeetingWords
+    ) -> None:
+        self._text, self._lex, self._start = text, lex, start
+        self.sentence = sentence
+        self.after_claim = after_claim  # the sentence before stated a meeting count
+        self._talks: bool | None = None
+        self._stopped: bool | None = None
+
+    @property
+    def talks(self) -> bool:
+        """Talks named in the sentence or the one before: a bare "round" is of talks."""
+        if self._talks is None:
+            found = self._lex.talks_context.search(self._text, self._start, self.sentence.end)
+            self._talks = found is not None
+        return self._talks
+
+    @property
+    def stopped(self) -> bool:
+        """An election or a match in the sentence: its "rounds" are not talks."""
+        if self._stopped is None:
+            sentence = self.sentence
+            found = self._lex.series_stop.search(self._text, sentence.start, sentence.end)
+            self._stopped = found is not None
+        return self._stopped
 
 
 def find(doc: Document) -> list[Claim]:
     try:
         lex = lexicon(doc.lang).meetings
         low = lowered(doc.text)
-        cues = {s.start for s in cue_sentences(doc.text, doc.sentences, lex.cue, low)}
+        sentences = doc.sentences or [Sentence(0, len(doc.text))]
+        index = {s.start: i for i, s in enumerate(sentences)}
+        cues = {index[s.start] for s in cue_sentences(doc.text, sentences, lex.cue, low)}
         claims: list[Claim] = []
-        previous: Sentence | None = None
-        after_claim = False
-        for sentence in doc.sentences or [Sentence(0, len(doc.text))]:
-            found: list[Claim] = []
-            if sentence.start in cues:
-                context = _context(doc.text, sentence, previous, after_claim, lex)
-                found = _in_sentence(doc.text, low, context, doc.lang, lex)
-            elif after_claim:
-                context = Context(sentence, False, False, True)
+        claimed: set[int] = set()  # the sentences that stated a count
+        for i in sorted(cues):
+            context = _context(doc.text, sentences, i, i - 1 in claimed, lex)
+            found = _in_sentence(doc.text, low, context, doc.lang, lex)
+            while found:
+                claims.extend(found)
+                claimed.add(i)
+                i += 1
+                if i >= len(sentences) or i in cues:
+                    break
+                # "La seconde est à l'invitation de Joe Biden": no cue, but a claim before.
+                context = Context(doc.text, sentences[i], sentences[i].start, True, lex)
                 found = _elliptic_only(doc.text, context, doc.lang, lex)
-            claims.extend(found)
             if len(claims) >= MAX_CLAIMS:
                 return claims[:MAX_CLAIMS]
-            previous, after_claim = sentence, bool(found)
         return claims
     except Exception:  # a rule bug must cost one kind of claim, never the document
         return []
 
 
 def _context(
-    text: str, sentence: Sentence, previous: Sentence | None, after_claim: bool, lex: MeetingWords
+    text: str, sentences: list[Sentence], i: int, after_claim: bool, lex: MeetingWords
 ) -> Context:
-    start = previous.start if previous is not None else sentence.start
-    talks = bool(lex.talks_context.search(text, start, sentence.end))
-    stopped = bool(lex.series_stop.search(text, sentence.start, sentence.end))
-    return Context(sentence, talks, stopped, after_claim)
+    start = sentences[i - 1].start if i > 0 else sentences[i].start
+    return Context(text, sentences[i], start, after_claim, lex)
 
 
 # The number searches are the costly part, and the cue words ("time", "talk",
@@ -106,6 +129,7 @@ def _in_sentence(
 ) -> list[Claim]:
     sentence = context.sentence
     spans: list[Span] = []
+    times: list[int] = []  # where accepted counts of times start: parallel clauses
     window = low[sentence.start : sentence.end + GATE_SLACK]
     if any(anchor in window for anchor in lex.anchors) or context.after_claim:
         numbers = find_numbers(text, lang, sentence.start, sentence.end)
@@ -113,7 +137,6 @@ def _in_sentence(
         by_end = {n.end: n for n in numbers}
         for ordinal in find_ordinals(text, lang, sentence.start, sentence.end):
             spans.extend(_ordinal_rules(text, context, ordinal, by_start, by_end, lex))
-        times: list[int] = []  # where accepted counts of times start: parallel clauses
         for number in numbers:
             found = _count_times(text, sentence, number, times, lex)
             if found is not None:
@@ -124,7 +147,11 @@ def _in_sentence(
             if found is not None:
                 spans.append((*found, "meeting.count_nouns"))
         spans.extend(_elliptic_counts(text, sentence, numbers, spans, lex))
-    spans.extend((*found, "meeting.adverb") for found in _adverbs(text, sentence, lex))
+    spans.extend((*found, "meeting.adverb") for found in _adverbs(text, sentence, times, lex))
+    spans.extend(
+        (m.start(), m.end(), 1, "meeting.first_verb")
+        for m in lex.first_verb.finditer(text, sentence.start, sentence.end)
+    )
     return [_claim(text, span) for span in _without_overlaps(spans)]
 
 
@@ -428,13 +455,15 @@ def _elliptic_counts(
     return found
 
 
-def _adverbs(text: str, sentence: Sentence, lex: MeetingWords) -> list[Found]:
-    """ "have met twice", "met only once"."""
+def _adverbs(text: str, sentence: Sentence, times: list[int], lex: MeetingWords) -> list[Found]:
+    """ "have met twice", "met only once", "Trump met Kim three times, Xi twice"."""
     found = []
     for m in lex.adverb_times.finditer(text, sentence.start, sentence.end):
         if lex.frequency.match(text, m.end()):
             continue  # "twice a year", "once again"
-        if _verb_before(text, sentence, m.start(), lex):
+        if _verb_before(text, sentence, m.start(), lex) or _parallel(
+            text, sentence, m.start(), times, lex
+        ):
             found.append((m.start(), m.end(), MEETING_ADVERB_COUNTS[m.group().lower()]))
     return found
 

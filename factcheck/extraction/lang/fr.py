@@ -504,7 +504,7 @@ MEETINGS = MeetingWords(
     elliptic_before=caseless_rx(r"(?<![\w'’])(?:la|les|le|l['’]|sa|son|leur)\s+$"),
     elliptic_not_before=caseless_rx(r"(?:dès|jusqu['’]au|depuis|avant|après|au|du)\s+le\s+$"),
     elliptic_after=caseless_rx(
-        r"\s*(?:[,.;!?)»—–]|$|(?:est|était|sera|fut|a|avait|aura|depuis|cette|entre|avec"
+        r"\s*(?:[,.;!?)»—–]|$|s['’]\w+|(?:est|était|sera|fut|a|avait|aura|depuis|cette|entre|avec|se"
         r"|du\s+genre|en\s+\w+|de\s+(?:l['’]année|la\s+semaine|l['’]histoire)|remonte\w*)\b)"
     ),
     context_noun=caseless_rx(

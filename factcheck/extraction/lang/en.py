@@ -475,6 +475,10 @@ MEETINGS = MeetingWords(
     first_verb=caseless_rx(
         r"\bfirst\s+(?:met|spoke|talked|sat\s+down|held\s+talks)\b(?!\s+(?:with\s+)?(?:reporters|the\s+press|journalists))"
     ),
+    other_event=caseless_rx(
+        r"\b(?:elected|re-elected|reelected|won|beat|voted|passed|rejected|tested|fired|raised"
+        r"|cut|lost|qualified|named|appointed)\b"
+    ),
 )
 
 

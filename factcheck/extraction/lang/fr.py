@@ -450,7 +450,9 @@ MEETINGS = MeetingWords(
         r"|retrouvé\w*|(?:se|s['’])\s+(?:sont|étaient|seront|est|était)\s+(?:déjà\s+)?"
         r"(?:vus|parlé|téléphoné|croisés|entretenus?|appelés)|reçu\w*|sommets?|réunions?"
         r"|rencontres?|échang\w*\s+(?:par|au)\s+téléphone|téléphoné|rendu\s+visite"
-        r"|interviewé\w*)\b"
+        r"|interviewé\w*|se\s+(?:parlent|parleront|parlaient|voient|verront|voyaient"
+        r"|téléphonent|téléphoneront|retrouvent|retrouveront|réunissent|réuniront)"
+        r"|s['’]entret\w+)\b"
     ),
     times=caseless_rx(
         r"(?:\s*\(\s*\d+\s*\))?(?P<single>\s+seule)?\s+(?:fois|reprises|occasions)\b"
@@ -523,6 +525,10 @@ MEETINGS = MeetingWords(
         r"|mandats|tours|manches|sets|buts|voyages|déplacements)\b"
     ),
     first_verb=caseless_rx(r"(?!)"),  # French says "pour la première fois"
+    other_event=caseless_rx(
+        r"\b(?:élue?s?|réélue?s?|remporté\w*|gagné\w*|battu\w*|voté\w*|adopté\w*|rejeté\w*"
+        r"|testé\w*|tiré\w*|relevé\w*|abaissé\w*|augmenté\w*|baissé\w*|qualifié\w*|nommée?s?)\b"
+    ),
 )
 
 

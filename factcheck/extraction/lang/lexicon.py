@@ -209,6 +209,7 @@ class MeetingWords:
     count_not_before: re.Pattern[str]  # searched, ends at a bare count: "in", "than", "de"
     elliptic_other: re.Pattern[str]  # nouns nearer an elliptic ordinal: "days", "place"
     first_verb: re.Pattern[str]  # searched: "Moon and Kim first met in April" (1)
+    other_event: re.Pattern[str]  # searched before "for the third time": "élue", "won"
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,12 @@ from factcheck.extraction.lang import MeetingWords, lexicon
 from factcheck.extraction.lang import shared as S
 from factcheck.extraction.lang.shared import MEETING_ADVERB_COUNTS, MEETING_FILLERS
 from factcheck.extraction.model import Claim, Document, Sentence
-from factcheck.extraction.numbers import NumberMatch, find_numbers, find_ordinals
+from factcheck.extraction.numbers import (
+    NumberMatch,
+    find_numbers,
+    find_ordinals,
+    find_roman_ordinals,
+)
 from factcheck.extraction.text import cue_sentences, lowered
 
 # "14th round India-China Corps Commander Level Meeting": a name counts word by word.
@@ -135,7 +140,7 @@ def _in_sentence(
         numbers = find_numbers(text, lang, sentence.start, sentence.end)
         by_start = {n.start: n for n in numbers}
         by_end = {n.end: n for n in numbers}
-        for ordinal in find_ordinals(text, lang, sentence.start, sentence.end):
+        for ordinal in _ordinals(text, lang, sentence):
             spans.extend(_ordinal_rules(text, context, ordinal, by_start, by_end, lex))
         for number in numbers:
             found = _count_times(text, sentence, number, times, lex)
@@ -159,11 +164,17 @@ def _elliptic_only(text: str, context: Context, lang: str, lex: MeetingWords) ->
     """A sentence without a cue after one with a claim: "La seconde est à l'invitation de ..."."""
     sentence = context.sentence
     spans = []
-    for ordinal in find_ordinals(text, lang, sentence.start, sentence.end):
+    for ordinal in _ordinals(text, lang, sentence):
         found = _elliptic(text, context, ordinal, lex)
         if found:
             spans.append((*found, "meeting.elliptic_ordinal"))
     return [_claim(text, span) for span in _without_overlaps(spans)]
+
+
+def _ordinals(text: str, lang: str, sentence: Sentence) -> list[NumberMatch]:
+    """Ordinals in digits, words and Roman numerals ("la XIIe session")."""
+    found = find_ordinals(text, lang, sentence.start, sentence.end)
+    return found + find_roman_ordinals(text, lang, sentence.start, sentence.end)
 
 
 # (start, end, count, the name of the rule that found it)
@@ -360,11 +371,12 @@ def _ordinal_time(
         return None
     start = _with_prefix(text, sentence, ordinal.start)
     fronted = _FRONT.fullmatch(text, sentence.start, start) is not None
-    if not (
-        _verb_before(text, sentence, ordinal.start, lex)
-        or _verb_after(text, sentence, word.end(), lex, fronted)
-    ):
+    if _verb_before(text, sentence, ordinal.start, lex):
+        return start, word.end(), ordinal.value
+    if not _verb_after(text, sentence, word.end(), lex, fronted):
         return None
+    if lex.other_event.search(_clause_before(text, sentence, start, lex)):
+        return None  # "élue pour la deuxième fois ... lors de la réunion": the election repeats
     return start, word.end(), ordinal.value
 
 
@@ -498,7 +510,9 @@ def _verb_after(
         window = window[edge.end() :]
         edge = lex.boundary.search(window)
     clause = window[: edge.start()] if edge else window
-    return bool(lex.verb.search(clause))
+    verb = lex.verb.search(clause)
+    # "the first time the team had won the meeting": another event comes first.
+    return verb is not None and not lex.other_event.search(clause, 0, verb.start())
 
 
 def _with_prefix(text: str, sentence: Sentence, start: int) -> int:

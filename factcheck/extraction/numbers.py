@@ -256,7 +256,7 @@ _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _ROMAN = re.compile(r"(?:C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _ROMAN_ORDINAL = {
     code: re.compile(
-        r"(?<![\w-])([IVXLC]{1,8})("
+        r"([IVXLC](?<![\w-][IVXLC])[IVXLC]{0,7})("
         + "|".join(map(re.escape, _numbers(code).ordinal_suffixes))
         + r")(?![\w])"
     )

@@ -356,6 +356,9 @@ VOTES = VoteWords(
 # Seats of power and titles: a visit there is one with a leader ("his first visit
 # to the White House"); a visit to a city or a country is a trip, not a meeting,
 # unless it is a state or official visit.
+# Never matches; its literal first character lets the engine skip through a
+# sentence at C speed, where a bare "(?!)" is tried at every position (7x slower).
+_NEVER = r"\x00(?!)"
 _SEATS = (
     r"to\s+(?:the\s+)?(?:White\s+House|Kremlin|Vatican|[ÉE]lys[ée]e|Downing\s+Street|Blue\s+House"
     r"|Zhongnanhai|Pope|President|King|Queen|Chancellor|Prime\s+Minister|Emperor|Oval\s+Office)\b"
@@ -367,7 +370,7 @@ MEETINGS = MeetingWords(
     cue=words(
         "summit meet met talk encounter face sit-down one-on-one tête session time twice once "
         "thrice phone call conversation interview round spoke spoken hosted visit dialogue "
-        "convene occasion interaction sitting"
+        "occasion interaction sitting"
     ),
     noun=caseless_rx(
         r"(?:summits?|meetings?|talks|encounters?|face-to-faces?|sit-downs?|one-on-ones?"
@@ -463,7 +466,7 @@ MEETINGS = MeetingWords(
         r"|recruit\w*|job)\b"
     ),
     survey_noun=caseless_rx(r"interview"),
-    parallel_cue=caseless_rx(r"(?!)"),
+    parallel_cue=caseless_rx(_NEVER),
     count_not_before=caseless_rx(
         r"(?:\b(?:in|on|at|of|than|since|to|from|by|for|the|per|about|with|and|or|between"
         r"|against|are|is|was|were|no|number)|[$€£%#])\s*$"
@@ -473,12 +476,15 @@ MEETINGS = MeetingWords(
         r"|goals|games|innings|laps|trips|tours)\b"
     ),
     first_verb=caseless_rx(
-        r"\bfirst\s+(?:met|spoke|talked|sat\s+down|held\s+talks)\b(?!\s+(?:with\s+)?(?:reporters|the\s+press|journalists))"
+        # starts with a literal, its word edge checked behind: the engine skips to each "first"
+        r"first(?<![\w-]first)\s+(?:met|spoke|talked|sat\s+down|held\s+talks)\b"
+        r"(?!\s+(?:with\s+)?(?:reporters|the\s+press|journalists))"
     ),
     other_event=caseless_rx(
         r"\b(?:elected|re-elected|reelected|won|beat|voted|passed|rejected|tested|fired|raised"
         r"|cut|lost|qualified|named|appointed)\b"
     ),
+    roman_marks=frozenset(),  # English news writes "the 12th session", not "XIIth"
 )
 
 

@@ -210,6 +210,7 @@ class MeetingWords:
     elliptic_other: re.Pattern[str]  # nouns nearer an elliptic ordinal: "days", "place"
     first_verb: re.Pattern[str]  # searched: "Moon and Kim first met in April" (1)
     other_event: re.Pattern[str]  # searched before "for the third time": "élue", "won"
+    roman_marks: frozenset[str]  # case-sensitive ("Ie", "Xe"): none, no Roman ordinal to read
 
 
 @dataclass(frozen=True, slots=True)

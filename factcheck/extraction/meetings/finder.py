@@ -136,11 +136,14 @@ def _in_sentence(
     spans: list[Span] = []
     times: list[int] = []  # where accepted counts of times start: parallel clauses
     window = low[sentence.start : sentence.end + GATE_SLACK]
-    if any(anchor in window for anchor in lex.anchors) or context.after_claim:
+    if not any(anchor in window for anchor in lex.anchors):
+        if context.after_claim:  # no noun to count, but an ordinal may stand for one
+            spans.extend(_elliptic_spans(text, context, lang, lex))
+    else:
         numbers = find_numbers(text, lang, sentence.start, sentence.end)
         by_start = {n.start: n for n in numbers}
         by_end = {n.end: n for n in numbers}
-        for ordinal in _ordinals(text, lang, sentence):
+        for ordinal in _ordinals(text, lang, sentence, lex):
             spans.extend(_ordinal_rules(text, context, ordinal, by_start, by_end, lex))
         for number in numbers:
             found = _count_times(text, sentence, number, times, lex)
@@ -162,19 +165,28 @@ def _in_sentence(
 
 def _elliptic_only(text: str, context: Context, lang: str, lex: MeetingWords) -> list[Claim]:
     """A sentence without a cue after one with a claim: "La seconde est à l'invitation de ..."."""
+    return [
+        _claim(text, span) for span in _without_overlaps(_elliptic_spans(text, context, lang, lex))
+    ]
+
+
+def _elliptic_spans(text: str, context: Context, lang: str, lex: MeetingWords) -> list[Span]:
     sentence = context.sentence
     spans = []
-    for ordinal in _ordinals(text, lang, sentence):
+    for ordinal in find_ordinals(text, lang, sentence.start, sentence.end):
         found = _elliptic(text, context, ordinal, lex)
         if found:
             spans.append((*found, "meeting.elliptic_ordinal"))
-    return [_claim(text, span) for span in _without_overlaps(spans)]
+    return spans
 
 
-def _ordinals(text: str, lang: str, sentence: Sentence) -> list[NumberMatch]:
+def _ordinals(text: str, lang: str, sentence: Sentence, lex: MeetingWords) -> list[NumberMatch]:
     """Ordinals in digits, words and Roman numerals ("la XIIe session")."""
     found = find_ordinals(text, lang, sentence.start, sentence.end)
-    return found + find_roman_ordinals(text, lang, sentence.start, sentence.end)
+    words = text[sentence.start : sentence.end]
+    if any(mark in words for mark in lex.roman_marks):
+        found += find_roman_ordinals(text, lang, sentence.start, sentence.end)
+    return found
 
 
 # (start, end, count, the name of the rule that found it)
@@ -334,8 +346,13 @@ def _apposition(
     text: str, sentence: Sentence, ordinal: NumberMatch, lex: MeetingWords
 ) -> Found | None:
     """ "Ces nouveaux pourparlers, les troisièmes depuis mai", "Ce sommet, deuxième du genre"."""
-    noun = lex.apposition.search(text, max(sentence.start, ordinal.start - BEFORE), ordinal.start)
-    if noun is None or not lex.elliptic_after.match(text, ordinal.end):
+    start = max(sentence.start, ordinal.start - BEFORE)
+    if text.find(",", start, ordinal.start) == -1 or not lex.elliptic_after.match(
+        text, ordinal.end
+    ):
+        return None  # the cheap tests first: most ordinals stand before their noun
+    noun = lex.apposition.search(text, start, ordinal.start)
+    if noun is None:
         return None
     return noun.start(), ordinal.end, ordinal.value
 
@@ -345,13 +362,13 @@ def _elliptic(text: str, context: Context, ordinal: NumberMatch, lex: MeetingWor
     a meeting noun named before it in the sentence, or for the count the sentence before
     stated ("La première visite d'état ... La seconde est à l'invitation de Joe Biden")."""
     sentence = context.sentence
+    if not lex.elliptic_after.match(text, ordinal.end):
+        return None  # "la seconde guerre", "le premier ministre"
     start = max(sentence.start, ordinal.start - BEFORE)
     if not lex.elliptic_before.search(text, start, ordinal.start):
         return None
     if lex.elliptic_not_before.search(text, start, ordinal.start):
         return None  # "on the 14th" is a date
-    if not lex.elliptic_after.match(text, ordinal.end):
-        return None  # "la seconde guerre", "le premier ministre"
     nouns = list(lex.context_noun.finditer(text, sentence.start, ordinal.start))
     if not (nouns or context.after_claim):
         return None
@@ -426,9 +443,11 @@ def _count_nouns(
     "two ministerial level and nine official level trilateral meetings"."""
     if number.value < 2 or number.value >= 1000:
         return None  # "un sommet" is an article; "the 2019 summit" a year
-    if lex.approximate.search(text[max(0, number.start - 20) : number.start]):
-        return None
     end, last = _noun_phrase(text, number.end, context, lex, plural=True)
+    if (end is not None or last > number.end) and lex.approximate.search(
+        text[max(0, number.start - 20) : number.start]
+    ):
+        return None
     if end is None:
         joined = _CONJUNCTION.match(text, last) if last > number.end else None
         other = by_start.get(joined.end()) if joined else None

@@ -397,7 +397,8 @@ MEETINGS = MeetingWords(
         r"|nuclear|regular|special|extraordinary|working|expert|experts|ministerial|senior"
         r"|annual|plenary|new|previous|strategic|economic|military|technical|preparatory"
         r"|indirect|foreign|defen[cs]e|finance|ministers?|secretary|deputy|army|corps|commanders?"
-        r"|exploratory|proximity|peace-keeping)\b"
+        r"|exploratory|proximity|peace-keeping|renewed|resumed|expanded|extended|enlarged"
+        r"|scheduled|planned|postponed|delayed|rescheduled|televised|restricted|closed)\b"
     ),
     named_session=caseless_rx(
         r"\s+of\s+the\s+(?:UN\s+|United\s+Nations\s+)?(?:General\s+Assembly|COP|Human\s+Rights"
@@ -437,7 +438,7 @@ MEETINGS = MeetingWords(
         r"|tariffs|seeded|seed|players?|champions?|title|league|cup|race|qualifying)\b"
     ),
     adjective=caseless_rx(
-        r"(?!anniversary\b)[a-z]+(?:ial|al|ic|ical|ive|ian|ean|ese|ish|ary|ory|ern)\b"
+        r"(?!anniversary\b|hundred\b)[a-z]+(?:ial|al|ic|ical|ive|ian|ean|ese|ish|ary|ory|ern)\b"
         r"|[a-z]+(?:-[a-z]+)+\b"
     ),
     named_body=caseless_rx(

@@ -454,7 +454,8 @@ MEETINGS = MeetingWords(
         r"(?:vus|parlé|téléphoné|croisés|entretenus?|appelés)|reçu\w*|sommets?|réunions?"
         r"|rencontres?|échang\w*\s+(?:par|au)\s+téléphone|téléphoné|rendu\s+visite"
         r"|interviewé\w*|se\s+(?:parlent|parleront|parlaient|voient|verront|voyaient"
-        r"|téléphonent|téléphoneront|retrouvent|retrouveront|réunissent|réuniront)"
+        r"|téléphonent|téléphoneront|retrouvent|retrouveront|réunissent|réuniront|parler|voir"
+        r"|revoir|téléphoner)|s['’](?:appeler|appelleront|appellent)"
         r"|s['’]entret\w+)\b"
     ),
     times=caseless_rx(

@@ -387,7 +387,11 @@ def _ordinal_time(
     if word is None:
         return None
     start = _with_prefix(text, sentence, ordinal.start)
-    fronted = _FRONT.fullmatch(text, sentence.start, start) is not None
+    # Fronted ("Pour la troisième fois, ...") or an aside ("X et Y, pour la première fois
+    # depuis 2019, vont se parler"): the verb is in the clause after the next comma.
+    fronted = _FRONT.fullmatch(text, sentence.start, start) is not None or text[
+        sentence.start : start
+    ].rstrip().endswith(",")
     if _verb_before(text, sentence, ordinal.start, lex):
         return start, word.end(), ordinal.value
     if not _verb_after(text, sentence, word.end(), lex, fronted):
@@ -522,7 +526,7 @@ def _verb_after(
     text: str, sentence: Sentence, pos: int, lex: MeetingWords, fronted: bool = False
 ) -> bool:
     """ "la troisième fois que les deux dirigeants se rencontrent"; a fronted "Pour la
-    troisième fois de la semaine," governs the clause after its comma."""
+    troisième fois de la semaine," or an aside governs the clause after its comma."""
     window = text[pos : min(sentence.end, pos + (2 * WINDOW if fronted else WINDOW))]
     edge = lex.boundary.search(window)
     if edge is not None and fronted:

@@ -398,7 +398,7 @@ MEETINGS = MeetingWords(
         r"|annual|plenary|new|previous|strategic|economic|military|technical|preparatory"
         r"|indirect|foreign|defen[cs]e|finance|ministers?|secretary|deputy|army|corps|commanders?"
         r"|exploratory|proximity|peace-keeping|renewed|resumed|expanded|extended|enlarged"
-        r"|scheduled|planned|postponed|delayed|rescheduled|televised|restricted|closed)\b"
+        r"|scheduled|planned|postponed|delayed|rescheduled|televised|restricted|closed|such)\b"
     ),
     named_session=caseless_rx(
         r"\s+of\s+the\s+(?:UN\s+|United\s+Nations\s+)?(?:General\s+Assembly|COP|Human\s+Rights"
@@ -442,7 +442,8 @@ MEETINGS = MeetingWords(
         r"|[a-z]+(?:-[a-z]+)+\b"
     ),
     named_body=caseless_rx(
-        r"\b(?:UNGA|UNHRC|HRC|WHA|COP|General\s+Assembly|Human\s+Rights\s+Council)\b"
+        r"\b(?:UNGA|UNHRC|HRC|WHA|COP|AGM|General\s+Assembly|Human\s+Rights\s+Council"
+        r"|Annual\s+General|General)\b"
     ),
     noun_stop=caseless_rx(r"\s+(?:in\s+a\s+row|running|of\s+(?:gains|losses|trading)|straight)\b"),
     apposition=caseless_rx(
@@ -460,7 +461,7 @@ MEETINGS = MeetingWords(
     ),
     context_noun=caseless_rx(
         r"\b(?:summits?|meetings?|talks|encounters?|interviews?|visits?|sessions?|calls?"
-        r"|rounds?|negotiations|conversations?|sit-downs?|one-on-ones?)\b"
+        r"|rounds?|negotiations|conversations?|sit-downs?|one-on-ones?|met|meet|spoke|talked)\b"
     ),
     survey=caseless_rx(
         r"\b(?:survey\w*|polls?|polling|respondents|pollsters?|study|questionnaire|sample"

@@ -515,7 +515,8 @@ MEETINGS = MeetingWords(
     ),
     context_noun=caseless_rx(
         r"\b(?:sommets?|rencontres?|réunions?|entretiens?|pourparlers|négociations|visites?"
-        r"|sessions?|séances?|t[êe]tes?[- ]à[- ]t[êe]tes?|appels?|entrevues?)\b"
+        r"|sessions?|séances?|t[êe]tes?[- ]à[- ]t[êe]tes?|appels?|entrevues?|rencontr\w+"
+        r"|entretenus?|réunis)\b"
     ),
     survey=caseless_rx(r"\b(?:sondage|enquête|étude|questionnaire|répondants|recrutement)\b"),
     survey_noun=caseless_rx(r"entretien|entrevue"),

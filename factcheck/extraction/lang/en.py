@@ -415,7 +415,7 @@ MEETINGS = MeetingWords(
     adverb_times=caseless_rx(r"\b(?:once|twice|thrice)\b"),
     frequency=caseless_rx(
         r"\s*(?:a|an|per|each|every)\s+(?:year|month|week|day|decade)|\s*(?:again|more|over)\b"
-        r"|\s+a\s+year|\s+yearly|\s+annually"
+        r"|\s+a\s+year|\s+yearly|\s+annually|-"  # "a twice-yearly summit", "once-in-a-lifetime"
     ),
     approximate=caseless_rx(
         r"(?:more\s+than|fewer\s+than|less\s+than|over|about|around|nearly|almost|some"

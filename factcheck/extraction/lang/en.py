@@ -487,6 +487,12 @@ MEETINGS = MeetingWords(
         r"|cut|lost|qualified|named|appointed)\b"
     ),
     roman_marks=frozenset(),  # English news writes "the 12th session", not "XIIth"
+    # Title-case headlines: "Third Time Is The Charm For Meeting" holds no third meeting.
+    not_modifiers=words(
+        "the a an of and or to in on at by for with from as is are was were be been has have had "
+        "will would can could may might says said say this that these those it its his her their "
+        "after before over into about than but not no time times"
+    ),
 )
 
 

@@ -538,6 +538,9 @@ MEETINGS = MeetingWords(
     roman_marks=frozenset(
         ["Ie ", "Ve ", "Xe ", "Iè", "Vè", "Xè", "Ier ", "Ire ", "Iᵉ", "Vᵉ", "Xᵉ"]
     ),
+    not_modifiers=words(
+        "le la les l de des du d un une et ou à au aux en pour par sur avec est sont a ont sera"
+    ),
 )
 
 

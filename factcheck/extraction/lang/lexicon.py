@@ -211,6 +211,7 @@ class MeetingWords:
     first_verb: re.Pattern[str]  # searched: "Moon and Kim first met in April" (1)
     other_event: re.Pattern[str]  # searched before "for the third time": "élue", "won"
     roman_marks: frozenset[str]  # case-sensitive ("Ie", "Xe"): none, no Roman ordinal to read
+    not_modifiers: frozenset[str]  # lowercase; never a modifier, even capitalized ("Is", "For")
 
 
 @dataclass(frozen=True, slots=True)

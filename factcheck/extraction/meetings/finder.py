@@ -217,7 +217,9 @@ def _modifier(text: str, at: int, lex: MeetingWords) -> int | None:
     m = lex.modifier.match(text, at) or lex.adjective.match(text, at)
     if m is None and lex.capitalized_modifiers:
         m = _CAPITALIZED.match(text, at)
-    return m.end() if m else None
+    if m is None or m.group().lower() in lex.not_modifiers:
+        return None
+    return m.end()
 
 
 def _noun_phrase(
@@ -386,8 +388,8 @@ def _ordinal_time(
     """ "met for the first time", "C'est la troisième fois qu'ils se rencontrent",
     "Pour la troisième fois de la semaine, les deux présidents ont échangé par téléphone"."""
     word = lex.time_word.match(text, ordinal.end)
-    if word is None:
-        return None
+    if word is None or lex.noun_stop.match(text, word.end()):
+        return None  # "for the third time in a row": a streak
     start = _with_prefix(text, sentence, ordinal.start)
     # Fronted ("Pour la troisième fois, ...") or an aside ("X et Y, pour la première fois
     # depuis 2019, vont se parler"): the verb is in the clause after the next comma.

@@ -424,11 +424,14 @@ MEETINGS = MeetingWords(
         "sommet rencontr réuni entret entrevue tête session édition reprise fois téléphon "
         "pourparlers négociations vus retrouv visite réception séance round cycle commission"
     )
-    | frozenset(["appel d"]),
+    | frozenset(
+        ["appel d", "conseil des ministres", "conseils des ministres", "face-à", "face à f"]
+    ),
     noun=caseless_rx(
         r"(?:sommets?|rencontres?|réunions?|entretiens?|entrevues?|t[êe]tes?[- ]à[- ]t[êe]tes?"
         r"|sessions?|séances?|conversations?\s+téléphoniques?|appels?\s+téléphoniques?"
-        r"|échanges?\s+téléphoniques?|commissions?\s+mixtes?"
+        r"|échanges?\s+téléphoniques?|contacts?\s+téléphoniques?|commissions?\s+mixtes?"
+        r"|faces?[- ]à[- ]faces?|conseils?\s+des\s+ministres"
         r"|appels?(?=\s+(?:du|de|d['’])\s+(?:président|premier\s+ministre|chef|roi|reine|pape"
         r"|chancel|secrétaire))"
         rf"|{_VISITS}"
@@ -436,7 +439,7 @@ MEETINGS = MeetingWords(
     ),
     plural_noun=caseless_rx(
         r"(?:sommets|rencontres|réunions|entretiens|entrevues|t[êe]tes?[- ]à[- ]t[êe]tes?"
-        r"|conversations\s+téléphoniques|appels\s+téléphoniques|séances"
+        r"|conversations\s+téléphoniques|appels\s+téléphoniques|séances|faces?[- ]à[- ]faces?"
         r"|visites\s+(?:d['’]\s*[ée]tat|officielles)|(?:visites|réceptions)\s+" + _SEATS + r"|"
         r"(?:cycles|rounds|séries|sessions|tours)\s+(?:de|des)\s+" + _TALKS + r")\b"
     ),
@@ -481,7 +484,19 @@ MEETINGS = MeetingWords(
         "commission dialogue"
     )
     | frozenset(
-        ["appel d", "appels d", "seule reprise", "tour d", "tours d", "cycle d", "cycles d"]
+        [
+            "appel d",
+            "appels d",
+            "seule reprise",
+            "tour d",
+            "tours d",
+            "cycle d",
+            "cycles d",
+            "conseil des ministres",
+            "conseils des ministres",
+            "face-à",
+            "face à f",
+        ]
     ),
     series_noun=caseless_rx(r"(?:rounds?|tours?|cycles?|séries?|sessions?|séances?)\b"),
     series_link=caseless_rx(

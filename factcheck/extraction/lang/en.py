@@ -461,7 +461,7 @@ MEETINGS = MeetingWords(
     ),
     context_noun=caseless_rx(
         r"\b(?:summits?|meetings?|talks|encounters?|interviews?|visits?|sessions?|calls?"
-        r"|rounds?|negotiations|conversations?|sit-downs?|one-on-ones?|met|meet|spoke|talked)\b"
+        r"|rounds?|negotiations|conversations?|sit-downs?|one-on-ones?)\b"
     ),
     survey=caseless_rx(
         r"\b(?:survey\w*|polls?|polling|respondents|pollsters?|study|questionnaire|sample"

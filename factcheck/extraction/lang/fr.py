@@ -424,14 +424,12 @@ MEETINGS = MeetingWords(
         "sommet rencontr réuni entret entrevue tête session édition reprise fois téléphon "
         "pourparlers négociations vus retrouv visite réception séance round cycle commission"
     )
-    | frozenset(
-        ["appel d", "conseil des ministres", "conseils des ministres", "face-à", "face à f"]
-    ),
+    | frozenset(["appel d", "face-à"]),
     noun=caseless_rx(
         r"(?:sommets?|rencontres?|réunions?|entretiens?|entrevues?|t[êe]tes?[- ]à[- ]t[êe]tes?"
         r"|sessions?|séances?|conversations?\s+téléphoniques?|appels?\s+téléphoniques?"
         r"|échanges?\s+téléphoniques?|contacts?\s+téléphoniques?|commissions?\s+mixtes?"
-        r"|faces?[- ]à[- ]faces?|conseils?\s+des\s+ministres"
+        r"|faces?[- ]à[- ]faces?"
         r"|appels?(?=\s+(?:du|de|d['’])\s+(?:président|premier\s+ministre|chef|roi|reine|pape"
         r"|chancel|secrétaire))"
         rf"|{_VISITS}"
@@ -492,8 +490,6 @@ MEETINGS = MeetingWords(
             "tours d",
             "cycle d",
             "cycles d",
-            "conseil des ministres",
-            "conseils des ministres",
             "face-à",
             "face à f",
         ]
@@ -530,8 +526,7 @@ MEETINGS = MeetingWords(
     ),
     context_noun=caseless_rx(
         r"\b(?:sommets?|rencontres?|réunions?|entretiens?|pourparlers|négociations|visites?"
-        r"|sessions?|séances?|t[êe]tes?[- ]à[- ]t[êe]tes?|appels?|entrevues?|rencontr\w+"
-        r"|entretenus?|réunis)\b"
+        r"|sessions?|séances?|t[êe]tes?[- ]à[- ]t[êe]tes?|appels?|entrevues?)\b"
     ),
     survey=caseless_rx(r"\b(?:sondage|enquête|étude|questionnaire|répondants|recrutement)\b"),
     survey_noun=caseless_rx(r"entretien|entrevue"),

@@ -137,9 +137,7 @@ def _in_sentence(
     times: list[int] = []  # where accepted counts of times start: parallel clauses
     window = low[sentence.start : sentence.end + GATE_SLACK]
     if not any(anchor in window for anchor in lex.anchors):
-        # No noun to count, but an ordinal may stand for one: "The two met on Monday; it
-        # was their first since 2019."
-        if context.after_claim or lex.context_noun.search(text, sentence.start, sentence.end):
+        if context.after_claim:  # no noun to count, but an ordinal may stand for one
             spans.extend(_elliptic_spans(text, context, lang, lex))
     else:
         numbers = find_numbers(text, lang, sentence.start, sentence.end)

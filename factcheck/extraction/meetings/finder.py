@@ -20,6 +20,7 @@ in its clause, and a frequency ("deux fois par an") is not a count.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from factcheck.extraction.lang import MeetingWords, lexicon
@@ -39,6 +40,8 @@ MAX_MODIFIERS = 5
 MAX_TALKS_MODIFIERS = 3  # "ninth round of India-UK FTA negotiations"
 WINDOW = 80  # characters searched for a meeting verb on each side of a count
 BEFORE = 60  # characters searched before an ordinal for its apposed noun or determiner
+NAMED_BEFORE = 200  # characters searched before an elliptic ordinal for the noun it stands for
+MAX_SHARED = 3  # counts before the one that names the noun: "two ..., three ... and four ..."
 GAPPED_WORDS = 3  # ", Xi only three times": a clause this short repeats the verb before it
 _GAP = re.compile(r"[\s-]+")
 _SPACE = re.compile(r"\s+")
@@ -371,10 +374,11 @@ def _elliptic(text: str, context: Context, ordinal: NumberMatch, lex: MeetingWor
         return None
     if lex.elliptic_not_before.search(text, start, ordinal.start):
         return None  # "on the 14th" is a date
-    nouns = list(lex.context_noun.finditer(text, sentence.start, ordinal.start))
+    since = max(sentence.start, ordinal.start - NAMED_BEFORE)
+    nouns = list(lex.context_noun.finditer(text, since, ordinal.start))
     if not (nouns or context.after_claim):
         return None
-    since = nouns[-1].end() if nouns else sentence.start
+    since = nouns[-1].end() if nouns else since
     if lex.elliptic_other.search(text, since, ordinal.start):
         return None  # "met for two days in a row, Monday being the third": the third day
     return ordinal.start, ordinal.end, ordinal.value
@@ -444,9 +448,11 @@ def _count_nouns(
     number: NumberMatch,
     by_start: dict[int, NumberMatch],
     lex: MeetingWords,
+    depth: int = 0,
 ) -> Found | None:
     """ "These 19 meetings", "trois sommets", "12 separate meetings", and the first count of
-    "two ministerial level and nine official level trilateral meetings"."""
+    "two ministerial level and nine official level trilateral meetings" (a few counts
+    share a noun; the bound keeps a long list linear)."""
     if number.value < 2 or number.value >= 1000:
         return None  # "un sommet" is an article; "the 2019 summit" a year
     end, last = _noun_phrase(text, number.end, context, lex, plural=True)
@@ -456,8 +462,8 @@ def _count_nouns(
         return None
     if end is None:
         joined = _CONJUNCTION.match(text, last) if last > number.end else None
-        other = by_start.get(joined.end()) if joined else None
-        if other is None or _count_nouns(text, context, other, by_start, lex) is None:
+        other = by_start.get(joined.end()) if joined and depth < MAX_SHARED else None
+        if other is None or _count_nouns(text, context, other, by_start, lex, depth + 1) is None:
             return None
         return number.start, last, number.value
     if lex.survey_noun.search(text, number.end, end) and lex.survey.search(
@@ -476,11 +482,15 @@ def _elliptic_counts(
     if not nouns:
         return []
     first = min(s[1] for s in nouns)
-    taken = [(s[0], s[1]) for s in spans]
+    taken = sorted((s[0], s[1]) for s in spans)
+    starts = [a for a, _ in taken]
     found = []
     for number in numbers:
-        if number.start < first or any(a <= number.start < b for a, b in taken):
+        if number.start < first:
             continue
+        at = bisect.bisect_right(starts, number.start) - 1  # linear on a list of thousands
+        if at >= 0 and number.start < max(b for _, b in taken[max(0, at - 2) : at + 1]):
+            continue  # inside a claim already made
         if number.value < 2 or _YEAR.fullmatch(text, number.start, number.end):
             continue
         if not _COUNT_END.match(text, number.end):

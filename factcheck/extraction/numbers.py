@@ -249,6 +249,42 @@ def _word_ordinals(
     return out
 
 
+# Roman ordinals: "la XIIe session", "le IIIe sommet". Uppercase only, with the
+# language's ordinal suffix right after: "Ve République" reads 5; "MIXe" and "CDe"
+# are no numerals, and one C or L with a suffix is a word ("Ce sommet", "Le").
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_ROMAN = re.compile(r"(?:C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+_ROMAN_ORDINAL = {
+    code: re.compile(
+        r"([IVXLC](?<![\w-][IVXLC])[IVXLC]{0,7})("
+        + "|".join(map(re.escape, _numbers(code).ordinal_suffixes))
+        + r")(?![\w])"
+    )
+    for code in LEXICONS
+}
+
+
+def find_roman_ordinals(
+    text: str, lang: str, start: int = 0, end: int | None = None
+) -> list[NumberMatch]:
+    """Roman ordinals ("XIIe", "IIIe", "Ier") in text[start:end], with offsets into text."""
+    end = len(text) if end is None else end
+    found = []
+    for m in _ROMAN_ORDINAL[_code(lang)].finditer(text, start, end):
+        numeral = m.group(1)
+        if _ROMAN.fullmatch(numeral) and (len(numeral) > 1 or numeral in "IVX"):
+            found.append(NumberMatch(m.start(), m.end(), _roman_value(numeral)))
+    return found
+
+
+def _roman_value(numeral: str) -> int:
+    total = 0
+    for letter, following in zip(numeral, numeral[1:] + " ", strict=True):
+        value = _ROMAN_VALUES[letter]
+        total += -value if _ROMAN_VALUES.get(following, 0) > value else value
+    return total
+
+
 # --- spelled days and years in date tokens -------------------------------------
 #
 # The date grammar reads "le vingt-sept mars deux mille vingt-deux" token by

@@ -462,51 +462,145 @@ VOTES = VoteWords(
 
 # --- meetings ----------------------------------------------------------------
 
+# Seats of power and titles: a visit there is one with a leader ("his first visit
+# to the White House"); a visit to a city or a country is a trip, not a meeting,
+# unless it is a state or official visit.
+# Never matches; its literal first character lets the engine skip through a
+# sentence at C speed, where a bare "(?!)" is tried at every position (7x slower).
+_NEVER = r"\x00(?!)"
+_SEATS = (
+    r"to\s+(?:the\s+)?(?:White\s+House|Kremlin|Vatican|[ÉE]lys[ée]e|Downing\s+Street|Blue\s+House"
+    r"|Zhongnanhai|Pope|President|King|Queen|Chancellor|Prime\s+Minister|Emperor|Oval\s+Office)\b"
+)
+_TALKS = r"(?:talks|negotiations|discussions|consultations|meetings|dialogue|parleys)\b"
+
 MEETINGS = MeetingWords(
     capitalized_modifiers=True,
     cue=words(
         "summit meet met talk encounter face sit-down one-on-one tête session time twice once "
-        "thrice phone call conversation interview round spoke spoken hosted"
+        "thrice phone call conversation interview round spoke spoken hosted visit dialogue "
+        "occasion interaction sitting"
     ),
     noun=caseless_rx(
         r"(?:summits?|meetings?|talks|encounters?|face-to-faces?|sit-downs?|one-on-ones?"
-        r"|t[êe]te-à-t[êe]tes?|sessions?|(?:phone|telephone)\s+(?:calls?|conversations?)"
-        r"|conversations?|interviews?\s+with|rounds?\s+of\s+(?:talks|negotiations|discussions))\b"
+        r"|t[êe]te-à-t[êe]tes?|sessions?|sittings?|(?:phone|telephone)\s+(?:calls?|conversations?)"
+        r"|calls?(?=\s+(?:with|between)\b)|interactions?|dialogues?"
+        r"|conversations?|interviews?(?=\s+(?:with|between)\b)|(?:state|official|working)\s+visits?|visits?\s+"
+        + _SEATS
+        + r"|editions?\s+of\s+the\s+(?:summit|meeting|forum|dialogue))\b"
     ),
     plural_noun=caseless_rx(
-        r"(?:summits|meetings|encounters|face-to-faces|sit-downs|one-on-ones"
-        r"|(?:phone|telephone)\s+(?:calls|conversations)|conversations"
-        r"|rounds\s+of\s+(?:talks|negotiations|discussions))\b"
+        r"(?:summits|meetings|encounters|face-to-faces|sit-downs|one-on-ones|interviews|sessions"
+        r"|(?:phone|telephone)\s+(?:calls|conversations)|conversations|interactions"
+        r"|(?:state|official)\s+visits|visits\s+"
+        + _SEATS
+        + r"|rounds\s+of\s+(?:\w+\s+){0,2}"
+        + _TALKS
+        + r")\b"
     ),
     modifier=caseless_rx(
         r"(?:official|formal|informal|face-to-face|in-person|bilateral|direct|historic|ever"
         r"|one-on-one|personal|private|full|proper|real|summit|high-level|top-level|phone"
         r"|telephone|video|virtual|joint|trilateral|diplomatic|substantive|major|standalone"
-        r"|leaders['’]?|inter-\w+)\b"
+        r"|leaders['’]?|inter-\w+|peace|trade|border|security|ceasefire|level|round|separate"
+        r"|nuclear|regular|special|extraordinary|working|expert|experts|ministerial|senior"
+        r"|annual|plenary|new|previous|strategic|economic|military|technical|preparatory"
+        r"|indirect|foreign|defen[cs]e|finance|ministers?|secretary|deputy|army|corps|commanders?"
+        r"|exploratory|proximity|peace-keeping|renewed|resumed|expanded|extended|enlarged"
+        r"|scheduled|planned|postponed|delayed|rescheduled|televised|restricted|closed|such)\b"
     ),
     named_session=caseless_rx(
-        r"\s+of\s+the\s+(?:UN\s+|United\s+Nations\s+)?(?:General\s+Assembly|COP)"
+        r"\s+of\s+the\s+(?:UN\s+|United\s+Nations\s+)?(?:General\s+Assembly|COP|Human\s+Rights"
+        r"|Conference\s+of\s+the\s+Parties|World\s+Health\s+Assembly)"
     ),
     verb=caseless_rx(
         r"\b(?:met|meet|meets|meeting|spoken|spoke|talked|hosted|sat\s+down|held\s+talks"
-        r"|summits?|meetings?)\b"
+        r"|summits?|meetings?|interviewed|convened|conferred)\b"
     ),
-    times=caseless_rx(r"\s+times\b"),
+    times=caseless_rx(
+        r"(?:\s*\(\s*\d+\s*\))?\s+(?:separate\s+|different\s+)?(?:times|occasions)\b"
+    ),
     time_word=caseless_rx(r"\s+time\b"),
     adverb_times=caseless_rx(r"\b(?:once|twice|thrice)\b"),
     frequency=caseless_rx(
         r"\s*(?:a|an|per|each|every)\s+(?:year|month|week|day|decade)|\s*(?:again|more|over)\b"
-        r"|\s+a\s+year|\s+yearly|\s+annually"
+        r"|\s+a\s+year|\s+yearly|\s+annually|-"  # "a twice-yearly summit", "once-in-a-lifetime"
     ),
     approximate=caseless_rx(
         r"(?:more\s+than|fewer\s+than|less\s+than|over|about|around|nearly|almost|some"
-        r"|at\s+least|roughly|dozens\s+of)\s*$"
+        r"|at\s+least|roughly|dozens\s+of|up\s+to)\s*$"
     ),
     boundary=caseless_rx(r"[.;:!?()\"“”,]|\b(?:who|which|but|while|whereas|when|and\s+then)\b"),
     article_numbers=frozenset(["one"]),
     anchors=words(
         "summit meeting talks encounter face-to-face sit-down one-on-one tête tete session call "
-        "conversation interview round time"
+        "conversation interview round time visit dialogue interaction sitting occasion"
+    ),
+    series_noun=caseless_rx(r"(?:rounds?|cycles?|series|sessions?)\b"),
+    series_link=caseless_rx(r"(?:\s*\([^()]{1,40}\))?\s+of\s+(?:the\s+)?"),
+    talks_noun=caseless_rx(_TALKS),
+    bare_series=caseless_rx(r"rounds?\b"),
+    talks_context=caseless_rx(r"\b(?:talks|negotiations?|discussions|dialogue|consultations)\b"),
+    series_stop=caseless_rx(
+        r"\b(?:elections?|electoral|voting|ballots?|primary|runoff|run-off|draft|pick|fight"
+        r"|bout|knockout|tournament|match|playoffs?|golf|open|sanctions|funding|stimulus|layoffs"
+        r"|tariffs|seeded|seed|players?|champions?|title|league|cup|race|qualifying)\b"
+    ),
+    adjective=caseless_rx(
+        r"(?!anniversary\b|hundred\b)[a-z]+(?:ial|al|ic|ical|ive|ian|ean|ese|ish|ary|ory|ern)\b"
+        r"|[a-z]+(?:-[a-z]+)+\b"
+    ),
+    named_body=caseless_rx(
+        r"\b(?:UNGA|UNHRC|HRC|WHA|COP|AGM|General\s+Assembly|Human\s+Rights\s+Council"
+        r"|Annual\s+General|General)\b"
+    ),
+    noun_stop=caseless_rx(r"\s+(?:in\s+a\s+row|running|of\s+(?:gains|losses|trading)|straight)\b"),
+    apposition=caseless_rx(
+        r"\b(?:summits?|talks|meetings?|negotiations|sessions?|(?:state|official)\s+visits?)"
+        r"\s*,\s*(?:the\s+)?$"
+    ),
+    elliptic_before=caseless_rx(r"(?<![\w'’])(?:the|their|its|his|her|\w+['’]s)\s+$"),
+    elliptic_not_before=caseless_rx(
+        r"\b(?:on|by|until|till|since|from|before|after|through|of|for)\s+the\s+$"
+        r"|\b(?:\d+|[a-z]+)(?:st|nd|rd|th)\s+(?:and|or|to|through)\s+the\s+$"
+    ),
+    elliptic_after=caseless_rx(
+        r"\s*(?:[,.;!?)—–]|$|(?:in|of\s+(?:their|its|his|her|the\s+two|the\s+year|the\s+kind)"
+        r"|since|this|with|between|for\s+(?:the|both)|was|is|will|had|has)\b)"
+    ),
+    context_noun=caseless_rx(
+        r"\b(?:summits?|meetings?|talks|encounters?|interviews?|visits?|sessions?|calls?"
+        r"|rounds?|negotiations|conversations?|sit-downs?|one-on-ones?)\b"
+    ),
+    survey=caseless_rx(
+        r"\b(?:survey\w*|polls?|polling|respondents|pollsters?|study|questionnaire|sample"
+        r"|recruit\w*|job)\b"
+    ),
+    survey_noun=caseless_rx(r"interview"),
+    parallel_cue=caseless_rx(_NEVER),
+    count_not_before=caseless_rx(
+        r"(?:\b(?:in|on|at|of|than|since|to|from|by|for|the|per|about|with|and|or|between"
+        r"|against|are|is|was|were|no|number)|[$€£%#])\s*$"
+    ),
+    elliptic_other=caseless_rx(
+        r"\b(?:days|weeks|months|years|hours|places|ranks|stages|times|editions|terms|sets"
+        r"|goals|games|innings|laps|trips|tours)\b"
+    ),
+    first_verb=caseless_rx(
+        # starts with a literal, its word edge checked behind: the engine skips to each "first"
+        r"first(?<![\w-]first)\s+(?:met|spoke|talked|sat\s+down|held\s+talks)\b"
+        r"(?!\s+(?:with\s+)?(?:reporters|the\s+press|journalists))"
+    ),
+    other_event=caseless_rx(
+        r"\b(?:elected|re-elected|reelected|won|beat|voted|passed|rejected|tested|fired|raised"
+        r"|cut|lost|qualified|named|appointed)\b"
+    ),
+    roman_marks=frozenset(),  # English news writes "the 12th session", not "XIIth"
+    # Title-case headlines: "Third Time Is The Charm For Meeting" holds no third meeting.
+    not_modifiers=words(
+        "the a an of and or to in on at by for with from as is are was were be been has have had "
+        "will would can could may might says said say this that these those it its his her their "
+        "after before over into about than but not no time times"
     ),
 )
 

@@ -517,37 +517,74 @@ VOTES = VoteWords(
 
 # --- meetings ----------------------------------------------------------------
 
+# Seats of power and titles: a visit or a reception there is one with a leader
+# ("sa cinquième visite à l'Élysée", "sa première visite au Vatican"); a visit to
+# a city or a country is a trip, not a meeting, unless it is a state visit.
+# Never matches; its literal first character lets the engine skip through a
+# sentence at C speed, where a bare "(?!)" is tried at every position (7x slower).
+_NEVER = r"\x00(?!)"
+_SEATS = (
+    r"(?:à|au|aux|chez)\s+(?:l['’]\s*|la\s+|le\s+|son\s+|sa\s+)?"
+    r"(?:[ée]lys[ée]e|vatican|saint-si[èe]ge|maison[- ]blanche|kremlin|matignon|quirinal"
+    r"|palais\s+(?:de\s+l['’][ée]lys[ée]e|royal|présidentiel)|pape|président|roi|reine|homologue"
+    r"|chancel\w+|premier\s+ministre)\b"
+)
+_VISITS = (
+    r"visites?\s+(?:d['’]\s*[ée]tat|officielles?|de\s+travail|d['’]amitié)"
+    rf"|visites?\s+{_SEATS}|réceptions?\s+{_SEATS}"
+)
+_TALKS = (
+    r"(?:négociations|pourparlers|discussions|dialogue|consultations|concertations?|entretiens"
+    r"|rencontres|réunions|échanges|tractations)\b"
+)
+
 MEETINGS = MeetingWords(
     capitalized_modifiers=False,
     cue=words(
-        "sommet rencontr réuni entretien entretenu entrevue tête session édition reprise fois "
-        "téléphon pourparlers négociations vus retrouv"
-    ),
+        "sommet rencontr réuni entret entrevue tête session édition reprise fois téléphon "
+        "pourparlers négociations vus retrouv visite réception séance round cycle commission"
+    )
+    | frozenset(["appel d", "face-à"]),
     noun=caseless_rx(
-        r"(?:sommets?|rencontres?|réunions?|entretiens?|entrevues?|t[êe]te[- ]à[- ]t[êe]te"
-        r"|sessions?|conversations?\s+téléphoniques?|appels?\s+téléphoniques?"
-        r"|échanges?\s+téléphoniques?"
-        r"|(?:cycles?|rounds?|séries?|sessions?)\s+de\s+(?:négociations|pourparlers|discussions)"
+        r"(?:sommets?|rencontres?|réunions?|entretiens?|entrevues?|t[êe]tes?[- ]à[- ]t[êe]tes?"
+        r"|sessions?|séances?|conversations?\s+téléphoniques?|appels?\s+téléphoniques?"
+        r"|échanges?\s+téléphoniques?|contacts?\s+téléphoniques?|commissions?\s+mixtes?"
+        r"|faces?[- ]à[- ]faces?"
+        r"|appels?(?=\s+(?:du|de|d['’])\s+(?:président|premier\s+ministre|chef|roi|reine|pape"
+        r"|chancel|secrétaire))"
+        rf"|{_VISITS}"
         r"|éditions?\s+(?:du|de\s+la|de\s+l['’])\s*(?:sommet|rencontre|réunion|forum))\b"
     ),
     plural_noun=caseless_rx(
-        r"(?:sommets|rencontres|réunions|entretiens|entrevues|t[êe]te[- ]à[- ]t[êe]te"
-        r"|conversations\s+téléphoniques|appels\s+téléphoniques"
-        r"|(?:cycles|rounds|séries|sessions)\s+de\s+(?:négociations|pourparlers|discussions))\b"
+        r"(?:sommets|rencontres|réunions|entretiens|entrevues|t[êe]tes?[- ]à[- ]t[êe]tes?"
+        r"|conversations\s+téléphoniques|appels\s+téléphoniques|séances|faces?[- ]à[- ]faces?"
+        r"|visites\s+(?:d['’]\s*[ée]tat|officielles)|(?:visites|réceptions)\s+" + _SEATS + r"|"
+        r"(?:cycles|rounds|séries|sessions|tours)\s+(?:de|des)\s+" + _TALKS + r")\b"
     ),
-    modifier=caseless_rx(r"(?:vrai|véritable|grand|grande|nouveau|nouvelle|officiel|officielle)\b"),
+    modifier=caseless_rx(
+        r"(?:vrai|véritable|grand|grande|nouveau|nouvelle|officiel|officielle|seul|seule"
+        r"|nouveaux|nouvelles|grands|grandes|véritables|vrais)\b"
+    ),
     named_session=caseless_rx(
         r"\s+(?:de\s+l['’]|du\s+|des\s+)(?:Assemblée\s+générale|Conseil\s+des\s+droits"
-        r"|conférence\s+des\s+parties|COP)"
+        r"|conférence\s+des\s+parties|COP|AGNU|ONU)"
     ),
     verb=caseless_rx(
         r"\b(?:rencontr\w*|entretenu\w*|entretenir|entretiennent|entretiendront|réuni(?:e|s|es)?"
         r"|retrouvé\w*|(?:se|s['’])\s+(?:sont|étaient|seront|est|était)\s+(?:déjà\s+)?"
-        r"(?:vus|parlé|téléphoné|croisés|entretenus?)|reçu|sommets?|réunions?|rencontres?)\b"
+        r"(?:vus|parlé|téléphoné|croisés|entretenus?|appelés)|reçu\w*|sommets?|réunions?"
+        r"|rencontres?|échang\w*\s+(?:par|au)\s+téléphone|téléphoné|rendu\s+visite"
+        r"|interviewé\w*|se\s+(?:parlent|parleront|parlaient|voient|verront|voyaient"
+        r"|téléphonent|téléphoneront|retrouvent|retrouveront|réunissent|réuniront|parler|voir"
+        r"|revoir|téléphoner)|s['’](?:appeler|appelleront|appellent)"
+        r"|s['’]entret\w+)\b"
     ),
-    times=caseless_rx(r"\s+(?:fois|reprises)\b"),
+    times=caseless_rx(
+        r"(?:\s*\(\s*\d+\s*\))?(?P<single>\s+seule)?\s+(?:fois|reprises|occasions)\b"
+        r"|(?P<one>\s+seule)\s+reprise\b"
+    ),
     time_word=caseless_rx(r"\s+fois\b"),
-    adverb_times=caseless_rx(r"(?!)"),  # French has no "twice": "deux fois" is a count + "fois"
+    adverb_times=caseless_rx(_NEVER),  # French has no "twice": "deux fois" is a count + "fois"
     frequency=caseless_rx(
         r"\s*(?:par|chaque|tous\s+les|toutes\s+les)\s+(?:an|année|mois|semaine|jour)"
         r"|\s*l['’](?:an|année)|\s*de\s+(?:plus|suite)|\s+encore"
@@ -557,9 +594,82 @@ MEETINGS = MeetingWords(
     ),
     boundary=caseless_rx(r"[.;:!?()«»\"“”,]|\b(?:qui|mais|tandis|alors|puis|lorsque|quand)\b"),
     article_numbers=frozenset(["un", "une"]),
+    # Phrases where a bare word would also open common non-meeting words ("rappel",
+    # "la reprise économique", "autour", "le cycle de vie" passes on to the noun).
     anchors=words(
-        "sommet rencontre réunion entretien entrevue tête tete session conversation appel "
-        "échange négociations pourparlers discussions édition fois reprises"
+        "sommet rencontre réunion entretien entrevue tête tete session téléphoniq négociations "
+        "pourparlers discussions édition fois reprises visite réception séance round "
+        "commission dialogue"
+    )
+    | frozenset(
+        [
+            "appel d",
+            "appels d",
+            "seule reprise",
+            "tour d",
+            "tours d",
+            "cycle d",
+            "cycles d",
+            "face-à",
+            "face à f",
+        ]
+    ),
+    series_noun=caseless_rx(r"(?:rounds?|tours?|cycles?|séries?|sessions?|séances?)\b"),
+    series_link=caseless_rx(
+        r"(?:\s*\([^()]{1,40}\))?\s+(?:de\s+la\s+|de\s+l['’]|de\s+|des\s+|du\s+|d['’])"
+    ),
+    talks_noun=caseless_rx(_TALKS),
+    bare_series=caseless_rx(r"rounds?\b"),
+    talks_context=caseless_rx(
+        r"\b(?:négociations?|pourparlers|discussions|dialogue|médiation|consultations)\b"
+    ),
+    series_stop=caseless_rx(
+        r"\b(?:élections?|électoral\w*|scrutin|vote|ko|k\.-o\.|combat|boxe\w*|match\w*|tournoi)\b"
+    ),
+    adjective=caseless_rx(_NEVER),  # French adjectives follow the noun
+    named_body=caseless_rx(r"\b(?:AGNU|ONU|COP)\b"),
+    noun_stop=caseless_rx(
+        r"\s+(?:consécutives?|d['’]affilée|de\s+suite|de\s+rang|de\s+(?:hausse|baisse|repli"
+        r"|recul|gains?|pertes?|cotation|bourse|entraînement|tirs?|dédicaces?|cinéma|rattrapage"
+        r"|questions)|d['’](?:entraînement|échauffement|essais?|habillage|hypnose)|photo"
+        r"|boursière)\b"
+    ),
+    apposition=caseless_rx(
+        r"\b(?:sommets?|pourparlers|rencontres?|réunions?|entretiens?|négociations|sessions?"
+        r"|séances?|visites?\s+d['’]\s*[ée]tat)\s*,\s*(?:(?:les|la|le|l['’])\s*)?$"
+    ),
+    elliptic_before=caseless_rx(r"(?<![\w'’])(?:la|les|le|l['’]|sa|son|leur)\s+$"),
+    elliptic_not_before=caseless_rx(r"(?:dès|jusqu['’]au|depuis|avant|après|au|du)\s+le\s+$"),
+    elliptic_after=caseless_rx(
+        r"\s*(?:[,.;!?)»—–]|$|s['’]\w+|(?:est|était|sera|fut|a|avait|aura|depuis|cette|entre|avec|se"
+        r"|du\s+genre|en\s+\w+|de\s+(?:l['’]année|la\s+semaine|l['’]histoire)|remonte\w*)\b)"
+    ),
+    context_noun=caseless_rx(
+        r"\b(?:sommets?|rencontres?|réunions?|entretiens?|pourparlers|négociations|visites?"
+        r"|sessions?|séances?|t[êe]tes?[- ]à[- ]t[êe]tes?|appels?|entrevues?)\b"
+    ),
+    survey=caseless_rx(r"\b(?:sondage|enquête|étude|questionnaire|répondants|recrutement)\b"),
+    survey_noun=caseless_rx(r"entretien|entrevue"),
+    parallel_cue=caseless_rx(r"\bn['’]en\b"),
+    count_not_before=caseless_rx(
+        r"(?:\b(?:en|de|du|des|d['’]|à|au|aux|sur|depuis|que|qu['’]|le|la|les|l['’]|par|pour"
+        r"|avec|et|ou|entre|contre|sont|est|n°)|[$€£%])\s*$"
+    ),
+    elliptic_other=caseless_rx(
+        r"\b(?:jours|journées|semaines|ans|années|heures|places|rangs|étapes|éditions"
+        r"|mandats|tours|manches|sets|buts|voyages|déplacements)\b"
+    ),
+    first_verb=caseless_rx(_NEVER),  # French says "pour la première fois"
+    other_event=caseless_rx(
+        r"\b(?:élue?s?|réélue?s?|remporté\w*|gagné\w*|battu\w*|voté\w*|adopté\w*|rejeté\w*"
+        r"|testé\w*|tiré\w*|relevé\w*|abaissé\w*|augmenté\w*|baissé\w*|qualifié\w*|nommée?s?)\b"
+    ),
+    # How a Roman ordinal ends, with the space after it: "Ve" alone opens "Venezuela".
+    roman_marks=frozenset(
+        ["Ie ", "Ve ", "Xe ", "Iè", "Vè", "Xè", "Ier ", "Ire ", "Iᵉ", "Vᵉ", "Xᵉ"]
+    ),
+    not_modifiers=words(
+        "le la les l de des du d un une et ou à au aux en pour par sur avec est sont a ont sera"
     ),
 )
 

@@ -264,6 +264,30 @@ class MeetingWords:
     # Lowercase literals, one inside every match of times, time_word, noun and
     # plural_noun: a sentence holding none has no count or ordinal to look for.
     anchors: frozenset[str]
+    # Series of talks: "third round of direct talks", "3e round (Alger III) du dialogue".
+    series_noun: re.Pattern[str]  # anchored: "round", "tour", "cycle", a noun that needs talks
+    series_link: re.Pattern[str]  # anchored after it: "of", "de", "des", an aside first
+    talks_noun: re.Pattern[str]  # anchored: what a series is of ("talks", "pourparlers")
+    bare_series: re.Pattern[str]  # anchored: "round" alone, a meeting when talks are near
+    talks_context: re.Pattern[str]  # searched in the sentence and the one before
+    series_stop: re.Pattern[str]  # searched in the sentence: rounds of an election, a match
+    adjective: re.Pattern[str]  # anchored: an open class of modifiers ("nuclear", "Indo-Pacific")
+    named_body: re.Pattern[str]  # searched in the modifiers: "the 74th UNGA session" is a name
+    noun_stop: re.Pattern[str]  # anchored after the noun: a streak ("séance consécutive")
+    apposition: re.Pattern[str]  # searched, ends at the ordinal: "Ce sommet, deuxième du genre"
+    elliptic_before: re.Pattern[str]  # searched, ends at the ordinal: "the", "la", "Biden's"
+    elliptic_not_before: re.Pattern[str]  # "on the 14th", "le 1er": a date, not a meeting
+    elliptic_after: re.Pattern[str]  # anchored after an ordinal that stands for its noun
+    context_noun: re.Pattern[str]  # searched: the meeting noun an elliptic ordinal stands for
+    survey: re.Pattern[str]  # searched in the sentence: "1,000 interviews" of a poll
+    survey_noun: re.Pattern[str]  # searched in a count's noun: the nouns a poll also counts
+    parallel_cue: re.Pattern[str]  # "Sall n'en a profité qu'à trois reprises": same count again
+    count_not_before: re.Pattern[str]  # searched, ends at a bare count: "in", "than", "de"
+    elliptic_other: re.Pattern[str]  # nouns nearer an elliptic ordinal: "days", "place"
+    first_verb: re.Pattern[str]  # searched: "Moon and Kim first met in April" (1)
+    other_event: re.Pattern[str]  # searched before "for the third time": "élue", "won"
+    roman_marks: frozenset[str]  # case-sensitive ("Ie", "Xe"): none, no Roman ordinal to read
+    not_modifiers: frozenset[str]  # lowercase; never a modifier, even capitalized ("Is", "For")
 
 
 @dataclass(frozen=True, slots=True)

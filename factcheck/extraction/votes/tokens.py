@@ -4,7 +4,14 @@ Tags (one letter per token, from the lexicon's `words` and `phrases`):
 
     N number            P number that is a share ("58 %")
     V vote noun         M member noun ("députés", "senators")
-    F for label         A against label          X abstain label
+    F for label         A against label          X abstain label (after the count)
+    f a x               the same roles said by a verb ("ont voté contre", "abstained"):
+                        the count's noun phrase may come between ("143 member
+                        countries voted in favor")
+    Y Z Q               the same roles as record labels, before or after the count
+                        ("Ayes 201", "Pour l'adoption : 56", "22 yeas", "backed by")
+    O                   a count that is no role ("votants", "not voting", "absent")
+    j                   a word of the count's noun phrase before its noun ("autres")
     T pair connector    , list punctuation        & and/et      W with/avec
     S "sur"/"out of"    : colon                   B by/par      w anything else
 
@@ -33,7 +40,11 @@ _AMBIGUOUS = VOTE_ZERO | S.VOTE_FOR_WORDS | S.VOTE_AGAINST_WORDS | {S.VOTE_TO}
 # ("Abstentions : 5", "131 députés sur 577 l'ont votée", "331 députés ont voté en
 # leur faveur"); a tally's further counts bring their own reach.
 REACH_BEFORE = 30
-REACH_AFTER = 50
+REACH_AFTER = 120
+# A cue sentence up to this length is tokenized whole: a count and its label can sit
+# far apart ("Cinq pays ont voté contre (la Biélorussie, ...), 35 se sont abstenus").
+WHOLE_SENTENCE = 600
+MAX_ASIDE = 40  # tokens an aside (parenthesis, name list) may hold
 MAX_WORD = 40  # how far a region edge moves to take in the whole word it cuts
 
 
@@ -78,6 +89,8 @@ def regions(low: str, numbers: list[NumberMatch], sentence: Sentence) -> list[Re
     """Stretches of the sentence near its numbers, each with its own numbers: tallies
     are local, so the words far from any number need no tokens (long sentences stay
     cheap). Edges move out to the end of the word they cut ("former" is no "for")."""
+    if numbers and sentence.end - sentence.start <= WHOLE_SENTENCE:
+        return [Region(sentence.start, sentence.end, list(numbers))]
     regions: list[Region] = []
     for n in numbers:
         lo = max(sentence.start, n.start - REACH_BEFORE)
@@ -125,7 +138,62 @@ def tokenize(low: str, region: Region, lex: VoteWords) -> Tokens:
         pos = stop
     tokens.add_words(low, pos, end, lex.words)
     _resolve_ambiguous(tokens)
-    return tokens
+    return _without_asides(tokens, lex)
+
+
+def _without_asides(tokens: Tokens, lex: VoteWords) -> Tokens:
+    """The tokens without the asides that interrupt a tally: a parenthesis holding no
+    count ("une abstention (Chine)", "27 voix pour (majorité municipale)", "(58 %)",
+    "(out of 193)") and a name list before a verb label (", parmi lesquels la Chine
+    et l'Inde, ..., se sont abstenus"). Each aside is bounded: linear on any input."""
+    tags, words = tokens.tag, tokens.word
+    drop = bytearray(len(tags))
+    i, last = 0, len(tags)
+    while i < last:
+        word = words[i]
+        j = -1
+        if word == "(":
+            j = _aside_end(tags, words, i)
+        elif word in lex.list_openers and i > 0 and tags[i - 1] == ",":
+            j = _list_end(tags, i)
+            i -= 1 if j > 0 else 0
+        if j > 0:
+            drop[i:j] = b"\x01" * (j - i)
+            i = j
+        else:
+            i += 1
+    if not any(drop):
+        return tokens
+    kept = Tokens()
+    for k in range(last):
+        if not drop[k]:
+            kept.add(tokens.start[k], tokens.end[k], tags[k], words[k], tokens.value[k])
+    return kept
+
+
+def _aside_end(tags: list[str], words: list[str], i: int) -> int:
+    """The index after the ")" closing a parenthesis without a count, else -1."""
+    inner = []
+    for k in range(i + 1, min(i + MAX_ASIDE, len(tags))):
+        if words[k] == ")":
+            body = "".join(inner)
+            if "N" not in body or body in ("SN", "SNM"):  # "(Chine)", "(58 %)", "(out of 193)"
+                return k + 1
+            return -1
+        inner.append(tags[k])
+    return -1
+
+
+def _list_end(tags: list[str], i: int) -> int:
+    """The index of the verb label that ends a name list opened at i, else -1: the list
+    holds names only (no count, no vote noun) and ends with a comma."""
+    for k in range(i + 1, min(i + MAX_ASIDE, len(tags))):
+        tag = tags[k]
+        if tag in "fax" and tags[k - 1] == ",":
+            return k
+        if tag not in "w,&":
+            return -1
+    return -1
 
 
 def _resolve_ambiguous(tokens: Tokens) -> None:
@@ -144,8 +212,13 @@ def _resolve_ambiguous(tokens: Tokens) -> None:
             and (words[after] in VOTE_PERCENT or tags[after] == "P")
         ):
             tags[i] = "P"
-        elif word in S.VOTE_FOR_WORDS and after is not None and tags[after] == "w":
-            tags[i] = "w"  # "neuf voix pour renverser", "52 to 47 for the bill"
+        elif (
+            word in S.VOTE_FOR_WORDS
+            and after is not None
+            and tags[after] == "w"
+            and words[after][:1].isalnum()
+        ):
+            tags[i] = "w"  # "neuf voix pour renverser", "52 to 47 for the bill"; not "pour."
         elif word in S.VOTE_AGAINST_WORDS:
             tags[i] = _against_tag(tokens, i)
         elif word == S.VOTE_TO and not _between_counts(tags, i):

@@ -374,8 +374,7 @@ VOTES = VoteWords(
         r"|(?P<P>pour\s+cent|points?\s+de\s+pourcentage)"
     ),
     cue=words(
-        "voix vot suffrage unanim absten abstien scrutin député sénateur recueilli obtenu "
-        "adoption"
+        "voix vot suffrage unanim absten abstien scrutin député sénateur recueilli obtenu adoption"
     )
     | {"pour :", "pour:", "contre :", "contre:"},
     context=lower_rx(
@@ -415,7 +414,9 @@ VOTES = VoteWords(
     range_start=words("de entre"),
     standing=lower_rx(r"\s*(?:[\w-]+\s+)?(?:majorité|sièges|avance)\b"),
     list_openers=words("parmi dont notamment"),
-    threshold_after=lower_rx(r"\s*(?:voix\s+|suffrages\s+)?(?:nécessaires?|requises?)\b"),
+    threshold_after=lower_rx(
+        r"\s*(?:voix\s+|suffrages\s+)?(?:nécessaires?|requises?|près\b|d['’](?:écart|avance))"
+    ),
     clause_end=lower_rx(r"[,;:]"),
     question=lower_rx(r"\?[\s»\"”']*$"),
 )

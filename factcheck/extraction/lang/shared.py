@@ -166,8 +166,9 @@ PUBLICATION_LINKS = words("le à jour on : , - – | at the")
 
 # "by 14 votes to none": zero spelled as a word, read as a count after a connector.
 VOTE_ZERO = words("none nil zéro aucun aucune")
-# Percent markers turn the number before them into a share (tag P).
-VOTE_PERCENT = words("% pour cent per percent pc points")
+# Percent markers turn the number before them into a share (tag P); "pour cent" and
+# "per cent" are phrases of the lexicons ("187 pour" is a count).
+VOTE_PERCENT = words("% cent percent pc points")
 # Labels that are also prepositions: "neuf voix pour renverser", "contre la réforme".
 VOTE_FOR_WORDS = words("pour for")
 VOTE_AGAINST_WORDS = words("contre against")

@@ -13,15 +13,16 @@ from factcheck.extraction.votes.tokens import Tokens, regions, tokenize
 
 # One count, its role bound by a label before or after it:
 #   "Contre : 27", "YEAS: 61", "Nombre de votants : 83"      label, colon, count
-#   "Ayes 201", "yeas, 57", "backed by 86 TDs"                 record label, count
+#   "Ayes 201", "yeas, 57", "backed by 86 TDs", "supported by 143 out of 193
+#   members of the UN General Assembly,"                      record label, count
 #   "289 voix", "131 députés sur 577 l'ont votée", "12 contre"  count, noun, label
 #   "143 member countries voted in favor", "Onze membres du Conseil de sécurité
 #   ont voté en faveur", "Treize des 15 membres"              count, noun phrase, verb
 _AFTER = "FAXYZQOfax"
 ITEM = (
     r"[FAXYZQO]:N[VM]?"
-    r"|[YZQO],?N(?:[VM]|w(?=[,&W]))?"
-    r"|N(?:SN)?(?:j{1,2}M[wMj]{0,6}[fax]|M[wMj]{1,6}[fax]"
+    r"|[YZQO],?N(?:SN)?(?:[VM][wMS]{0,6}(?=[,&W])|[VM]|w(?=[,&W]))?"
+    r"|N(?:SN)?(?:j{1,2}M[wMjS]{0,6}[fax]|M[wMjS]{1,6}[fax]"
     rf"|[VM]?(?:SN)?[{_AFTER}]?)"
 )
 # Between counts: punctuation, and/with, or a pair connector ("to", "-", "contre"),
@@ -41,6 +42,7 @@ _ROLE = {
     "f": "for", "a": "against", "x": "abstain",
     "Y": "for", "Z": "against", "Q": "abstain",
 }  # fmt: skip
+_LABELS = frozenset(_ROLE) | {"O"}
 _STRONG = frozenset("YZQfax")  # labels that make a lone count a result without a noun
 _EN_PRONOUN = re.compile(S.VOTE_PRONOUN, re.IGNORECASE)
 WINDOW = 45  # characters of left context read by the cue regexes
@@ -54,6 +56,7 @@ class Item:
     start: int
     end: int
     word: str
+    of_total: bool = False  # "331 voix sur 574": votes out of those cast
 
 
 @dataclass(slots=True)
@@ -107,9 +110,8 @@ def tallies(
         tokens = tokenize(low, region, lex)
         tags = "".join(tokens.tag)
         for first, items, pairs in _runs(tokens, tags):
-            if len(items) == 1 and items[0].label is None and not items[0].noun:
-                if not _received(low, sentence, items[0].start, lex):
-                    continue  # the common bare number ("in 2019", "12 people"): skip the rest
+            if _bare(items) and not _received(low, sentence, items[0].start, lex):
+                continue  # the common bare number ("in 2019", "12 people"): skip the rest
             for group, gaps, at in _groups(items, pairs, first):
                 tally = _tally(low, sentence, tokens, at, group, gaps, lex, about_a_vote)
                 if tally is not None:
@@ -146,6 +148,12 @@ def _runs(tokens: Tokens, tags: str) -> list[tuple[int, list[Item], list[bool]]]
     return runs
 
 
+def _bare(items: list[Item]) -> bool:
+    """One count without a label, a noun or a total."""
+    one = items[0]
+    return len(items) == 1 and one.label is None and not one.noun and not one.of_total
+
+
 def _received(low: str, sentence: Sentence, start: int, lex: VoteWords) -> bool:
     """Whether a verb of receiving comes just before a bare number, which _lone_count_ok
     requires anyway ("n'en a recueilli que 278")."""
@@ -156,7 +164,7 @@ def _item(tokens: Tokens, tags: str, start: int, end: int) -> Item:
     part = tags[start:end]
     number = start + part.index("N")
     head, tail = part[0], part[-1]
-    label = head if head in _ROLE or head == "O" else (tail if tail in _ROLE or tail == "O" else None)
+    label = head if head in _LABELS else (tail if tail in _LABELS else None)
     return Item(
         tokens.value[number] or 0,
         label,
@@ -164,6 +172,7 @@ def _item(tokens: Tokens, tags: str, start: int, end: int) -> Item:
         tokens.start[start],
         tokens.end[end - 1],
         tokens.word[number],
+        "VSN" in part,
     )
 
 
@@ -191,7 +200,12 @@ def _groups(
         cut = len(items)
         for i in range(1, len(items)):
             bare = items[i].label is None
-            if bare and i >= 2 and not items[i].noun:
+            if (
+                bare
+                and i >= 2
+                and not items[i].noun
+                and (items[i - 1].label is None or not pairs[i - 1])
+            ):
                 cut = i  # "68-32, with 12 Republicans joining"; "7-2 and 9-0"
                 break
             if bare and items[i - 1].label in _ROLE and not pairs[i - 1]:
@@ -286,6 +300,8 @@ def _lone_count_ok(item: Item, before: str, lex: VoteWords) -> bool:
         return False
     if item.label is not None:
         return item.noun
+    if item.of_total:
+        return True  # "élu avec une majorité de 198 voix sur un total de 342": margins have none
     if not lex.acquire.search(before):
         return False  # a margin ("by five votes") or a threshold ("il fallait 289 voix")
     return item.noun or bool(_EN_PRONOUN.search(before))  # "n'en a recueilli que 278"

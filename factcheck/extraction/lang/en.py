@@ -311,7 +311,7 @@ VOTES = VoteWords(
         r"|(?P<a>(?:have|had|has)\s+voted\s+(?:against|no|nay)"
         r"|(?:voted|voting)\s+(?:against|no|nay|in\s+opposition)|(?:were|was)\s+cast\s+against)"
         r"|(?P<Y>(?:backed|supported)\s+by)"
-        r"|(?P<Z>not\s+contents)"
+        r"|(?P<Z>not\s+contents|opposed\s+by)"
         r"|(?P<O>not\s+voting|did\s+not\s+vote)"
         r"|(?P<S>out\s+of)"
         r"|(?P<P>per\s+cent|percentage\s+points?)"

@@ -21,8 +21,8 @@ from factcheck.extraction.votes.tokens import Tokens, regions, tokenize
 _AFTER = "FAXYZQOfax"
 ITEM = (
     r"[FAXYZQO]:N[VM]?"
-    r"|[YZQO],?N(?:SN)?(?:[VM][wMS]{0,6}(?=[,&W])|[VM]|w(?=[,&W]))?"
-    r"|N(?:SN)?(?:j{1,2}M[wMjS]{0,6}[fax]|M[wMjS]{1,6}[fax]"
+    r"|[YZQO],?N(?:Sw?N)?(?:[VM][wMS]{0,6}(?=[,&W])|[VM]|w(?=[,&W]))?"
+    r"|N(?:Sw?N)?(?:j{1,2}M[wMjS]{0,6}[fax]|M[wMjS]{1,6}[fax]"
     rf"|[VM]?(?:SN)?[{_AFTER}]?)"
 )
 # Between counts: punctuation, and/with, or a pair connector ("to", "-", "contre"),
@@ -30,7 +30,7 @@ ITEM = (
 # A label ends a count, so "9 pour 3 contre" needs no separator; a record label
 # starts one, past the party breakdown under a record line ("Yea 53 / 44 7 2 / Nay 45").
 SEP = (
-    r"[,&WT]{1,3}(?:[wj]{1,2}(?=N[VMj]{0,3}[fax]))?"
+    r"[,&WT]{1,3}(?:w?j(?=N[VMj]{0,3}[fax]))?"
     rf"|(?<=[{_AFTER}])"
     r"|(?=[FAXYZQO]:|[YZQO])"
     r"|(?<=N)N{1,4}(?=[YZQO])"
@@ -165,6 +165,8 @@ def _item(tokens: Tokens, tags: str, start: int, end: int) -> Item:
     number = start + part.index("N")
     head, tail = part[0], part[-1]
     label = head if head in _LABELS else (tail if tail in _LABELS else None)
+    if label == "O" and head != "O" and "SN" in part:
+        label = None  # "320 voix sur 560 votants": the voters are the total
     return Item(
         tokens.value[number] or 0,
         label,
@@ -196,6 +198,14 @@ def _groups(
         and items[2].label is None
     ):
         items, pairs, at = items[1:], pairs[1:], -1  # the margin before the pair
+    if (
+        len(items) >= 2
+        and _bare(items[:1])
+        and 1000 <= items[0].value <= 2100
+        and not pairs[0]
+        and items[1].label
+    ):
+        items, pairs, at = items[1:], pairs[1:], -1  # "Depuis 2010, 12 députés votent contre"
     while items:
         cut = len(items)
         for i in range(1, len(items)):

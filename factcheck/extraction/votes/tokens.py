@@ -35,6 +35,7 @@ _WORD = re.compile(r"\w+|[^\w\s]")
 _WORD_TAIL = re.compile(r"\w+")
 # "contre la réforme", "pour renverser": a preposition, not a tally label.
 # Words whose tag depends on their neighbours (numbers too: "58 %" is a share).
+_OF = frozenset(("of", "de", "du", "des"))
 _AMBIGUOUS = VOTE_ZERO | S.VOTE_FOR_WORDS | S.VOTE_AGAINST_WORDS | {S.VOTE_TO}
 # Characters tokenized before and after a number: enough for the longest count
 # ("Abstentions : 5", "131 députés sur 577 l'ont votée", "331 députés ont voté en
@@ -223,6 +224,9 @@ def _resolve_ambiguous(tokens: Tokens) -> None:
             tags[i] = _against_tag(tokens, i)
         elif word == S.VOTE_TO and not _between_counts(tags, i):
             tags[i] = "w"  # "à 9 voix près", "à l'unanimité"
+    for i in range(2, last):
+        if tags[i] == "F" and tags[i - 1] == "N" and tags[i - 2] == "T" and words[i + 1] in _OF:
+            tags[i] = "w"  # "voted 7 to 2 in favor of the nominee": the vote's direction
 
 
 def _against_tag(tokens: Tokens, i: int) -> str:

@@ -320,7 +320,7 @@ VOTES = VoteWords(
         "vot unanim absten abstain tally ballot passed adopt approv confirm reject defeat sank "
         "sink ayes yea nay noes contents favo motion resolution amendment bill carried cleared "
         "senate house council committee parliament assembly against dissent court ruled "
-        "decision opposition"
+        "ruling justice decision opposition"
     ),
     context=lower_rx(
         r"\b(?:vot|pass(?:ed|es)?\b|motion|bill\b|house\b|mps\b)|tally|ballot|roll call"

@@ -262,8 +262,21 @@ def _tally(
         return None  # "a 51-49 majority", "the 6-3 conservative majority": seats, not a vote
     counts = _roles(items)
     rules = ["vote.lone_count" if len(items) == 1 else "vote.tally"]
-    if any(item.label for item in items):
+    labels = {item.label for item in items}
+    if labels & set("FAX"):
         rules.append("vote.labels")  # "pour", "contre", "abstentions" name the roles
+    if labels & set("YZQ"):
+        rules.append("vote.record_labels")  # "Ayes 201, Noes 264", "Pour l'adoption : 56"
+    if labels & set("fax"):
+        rules.append("vote.verb_labels")  # "ont voté contre", "abstained", "votent oui"
+    if "O" in labels:
+        rules.append("vote.no_role")  # "votants", "not voting", "absent": held, not counted
+    if any(item.of_total for item in items) and len(items) == 1:
+        rules.append("vote.of_total")  # "331 voix sur 574"
+    if any(start < a < end for a, _ in tokens.asides):
+        rules.append("vote.aside")  # "(Chine)", ", parmi lesquels ..., ": skipped
+    if "\n" in text[start:end]:
+        rules.append("vote.record_lines")  # one tally over record lines
     if _is_unlabeled_pair(items, pairs) and _failed(text, sentence, start, end, lex):
         # The winning side is named first or is the larger: a failed motion's
         # "for" is the smaller count, whatever the house style of ordering.

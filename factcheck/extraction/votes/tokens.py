@@ -59,6 +59,7 @@ class Tokens:
     tag: list[str] = field(default_factory=list)
     word: list[str] = field(default_factory=list)  # lowercased; "" for a phrase
     value: list[int | None] = field(default_factory=list)
+    asides: list[tuple[int, int]] = field(default_factory=list)  # skipped: _without_asides
 
     def add(self, start: int, end: int, tag: str, word: str, value: int | None) -> None:
         self.start.append(start)
@@ -169,6 +170,10 @@ def _without_asides(tokens: Tokens, lex: VoteWords) -> Tokens:
     for k in range(last):
         if not drop[k]:
             kept.add(tokens.start[k], tokens.end[k], tags[k], words[k], tokens.value[k])
+        elif k == 0 or not drop[k - 1]:
+            kept.asides.append((tokens.start[k], tokens.end[k]))
+        else:
+            kept.asides[-1] = (kept.asides[-1][0], tokens.end[k])
     return kept
 
 

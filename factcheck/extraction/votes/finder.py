@@ -13,6 +13,7 @@ from factcheck.extraction.lang import VoteWords, lexicon
 from factcheck.extraction.model import Claim, Document, Sentence
 from factcheck.extraction.numbers import NumberMatch, find_numbers
 from factcheck.extraction.text import cue_sentences, lowered
+from factcheck.extraction.votes.tables import table_tallies
 from factcheck.extraction.votes.tallies import MAX_CLAIMS, Tally, tallies
 from factcheck.extraction.votes.unanimity import merge_unanimity, unanimity
 
@@ -46,8 +47,15 @@ def _in_sentence(
 ) -> list[Claim]:
     """The rules read `low` (lowered text, same offsets); claims quote `text`."""
     found = [t for t in tallies(low, sentence, numbers, lex) if not _blocked(low, sentence, t, lex)]
+    tables = table_tallies(low, sentence, lex)
+    if tables:  # a table's reading wins over the running text's inside its span
+        found = [t for t in found if not any(_overlap(t, table) for table in tables)] + tables
     found = merge_unanimity(found, unanimity(low, sentence, lex), low)
     return [tally.claim(text) for tally in sorted(found, key=lambda t: t.start)]
+
+
+def _overlap(a: Tally, b: Tally) -> bool:
+    return a.start < b.end and b.start < a.end
 
 
 def _blocked(low: str, sentence: Sentence, tally: Tally, lex: VoteWords) -> bool:
@@ -63,17 +71,21 @@ def _blocked(low: str, sentence: Sentence, tally: Tally, lex: VoteWords) -> bool
 
 
 MAX_LINE = 80  # a record line ("Contre : 27", "- 66 contre", "  Nay 45") is short
+MAX_ROW = 300  # a table row ("Votes For | | Votes Against | | ...") may be longer
 MAX_BLOCK = 40  # lines joined into one record block
 
 
 def record_blocks(text: str, sentences: list[Sentence]) -> list[Sentence]:
     """Runs of short lines read as one sentence: record lines ("Pour l'adoption : 56" /
-    "Contre : 27", "- 187 pour" / "- 66 contre", "Yea 53" / "Nay 45") are cut into
-    sentences by the segmenter, but one tally runs over them."""
+    "Contre : 27", "- 187 pour" / "- 66 contre", "Yea 53" / "Nay 45") and table rows
+    are cut into sentences by the segmenter, but one tally runs over them."""
     out: list[Sentence] = []
     run = 0
     for sentence in sentences:
-        short = sentence.end - sentence.start <= MAX_LINE
+        length = sentence.end - sentence.start
+        short = length <= MAX_LINE or (
+            length <= MAX_ROW and text.find("|", sentence.start, sentence.end) >= 0
+        )
         if (
             out
             and short

@@ -20,19 +20,21 @@ from factcheck.extraction.votes.tokens import Tokens, regions, tokenize
 #   ont voté en faveur", "Treize des 15 membres"              count, noun phrase, verb
 _AFTER = "FAXYZQOfax"
 ITEM = (
-    r"[FAXYZQO]:N[VM]?"
+    r"[FAXYZQOfax]:N[VM]?"
     r"|[YZQO],?N(?:Sw?N)?(?:[VM][wMS]{0,6}(?=[,&W])|[VM]|w(?=[,&W]))?"
     r"|N(?:Sw?N)?(?:j{1,2}M[wMjS]{0,6}[fax]|M[wMjS]{1,6}[fax]"
     rf"|[VM]?(?:SN)?[{_AFTER}]?)"
 )
 # Between counts: punctuation, and/with, or a pair connector ("to", "-", "contre"),
 # with a few words before a count its verb labels ("the remaining 35 abstained").
-# A label ends a count, so "9 pour 3 contre" needs no separator; a record label
+# A label ends a count, so "9 pour 3 contre" needs no separator, and a verb label
+# may take its object first ("eight voted against the measure, while 12 abstained"); a record label
 # starts one, past the party breakdown under a record line ("Yea 53 / 44 7 2 / Nay 45").
 SEP = (
     r"[,&WT]{1,3}(?:w?j(?=N[VMj]{0,3}[fax]))?"
+    r"|(?<=[fax])w{1,5}[,&W]{1,3}"
     rf"|(?<=[{_AFTER}])"
-    r"|(?=[FAXYZQO]:|[YZQO])"
+    r"|(?=[FAXYZQOfax]:|[YZQO])"
     r"|(?<=N)N{1,4}(?=[YZQO])"
 )
 _ITEM = re.compile(ITEM)

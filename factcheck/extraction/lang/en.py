@@ -291,9 +291,13 @@ VOTES = VoteWords(
         M="mps meps senators members lawmakers legislators representatives deputies "
         "councillors councilors delegates countries states nations peers justices",
         F="for yes",
-        A="against no opposed",
+        A="against no",
+        a="opposed",
+        G="republicans democrats tories conservatives liberals socialists independents "
+        "nationalists greens",
         X="abstention abstentions",
         x="abstained abstaining abstain",
+        f="backed supported",
         Y="yea yeas aye ayes contents",
         Z="nay nays noes",
         O="absent excused",
@@ -307,7 +311,10 @@ VOTES = VoteWords(
         r"(?P<f>(?:have|had|has)\s+voted\s+(?:for|in\s+favou?r|yes|aye)"
         r"|(?:voted|voting)\s+(?:for|in\s+favou?r|yes|aye)"
         r"|(?:were|was)\s+cast\s+(?:for|in\s+favou?r))"
-        r"|(?P<F>in\s+favou?r|in\s+support)"
+        r"|(?P<F>in\s+favou?r|in\s+support|for\s+(?:it|the\s+(?:measure|bill|motion"
+        r"|resolution|amendment|proposal|ordinance|nomination)))"
+        r"|(?P<A>against\s+(?:it|the\s+(?:measure|bill|motion|resolution|amendment|proposal"
+        r"|ordinance|nomination)))"
         r"|(?P<a>(?:have|had|has)\s+voted\s+(?:against|no|nay)"
         r"|(?:voted|voting)\s+(?:against|no|nay|in\s+opposition)|(?:were|was)\s+cast\s+against)"
         r"|(?P<Y>(?:backed|supported)\s+by)"
@@ -339,6 +346,7 @@ VOTES = VoteWords(
     acquire=lower_rx(
         r"\b(?:received|won|garnered|secured|got|obtained|drew|attracted|gained|mustered"
         r"|collected|picked up)\s+(?:(?:only|just|barely|a mere|a total of|some)\s+){0,2}$"
+        r"|\bunanimously\s+by\s+(?:all|the)\s+(?:of\s+the\s+)?$"
     ),
     failure=lower_rx(
         r"\b(?:reject\w*|defeat\w*|sank|sink\w*|sunk|voted down|vote down|fail\w*|kill\w*"

@@ -349,6 +349,8 @@ VOTES = VoteWords(
         X="abstention abstentions abstentionnistes",
         O="votants exprimés blancs nuls absents excusés présents non-votants",
         j="autres seuls restants",
+        G="socialistes républicains écologistes communistes insoumis macronistes centristes "
+        "frontistes indépendants",
         T="à - – vs versus",
         **{",": ", ; ( /", "&": "et plus soit tandis alors", "W": "avec", ":": ":"},
         S="sur des",
@@ -360,10 +362,14 @@ VOTES = VoteWords(
         r"|(?:la|le|les|ce|cette)\s+(?:motion|loi|texte|résolution|proposition|projet"
         r"|amendement|réforme))"
         r"|vot(?:ent|ant)\s+(?:pour|oui|en\s+(?:sa\s+|leur\s+)?faveur)"
-        r"|se\s+sont\s+prononcée?s\s+(?:pour|en\s+faveur))"
-        r"|(?P<F>en\s+(?:sa\s+|leur\s+)?faveur)"
+        r"|se\s+sont\s+prononcée?s\s+(?:pour|en\s+faveur)"
+        r"|(?:ont|avaient|a)\s+(?:approuvé|adopté|soutenu)\b)"
+        r"|(?P<F>en\s+(?:sa\s+|leur\s+)?faveur|pour\s+(?:le\s+texte|la\s+motion|la\s+résolution"
+        r"|le\s+projet))"
+        r"|(?P<A>contre\s+(?:le\s+texte|la\s+motion|la\s+résolution|le\s+projet))"
         r"|(?P<a>(?:ont|avaient|avait|a)\s+voté\s+(?:contre|non)|l['’](?:ont|a)\s+rejetée?s?"
-        r"|vot(?:ent|ant)\s+(?:contre|non)|se\s+sont\s+prononcée?s\s+contre)"
+        r"|vot(?:ent|ant)\s+(?:contre|non)|se\s+sont\s+prononcée?s\s+contre"
+        r"|(?:ont|avaient|a)\s+(?:rejeté|refusé)\b|se\s+sont\s+opposée?s)"
         r"|(?P<x>(?:se\s+sont|s['’]est|s['’]étaient|se\s+seront)\s+abstenue?s?"
         r"|s['’]abstiennent|s['’]abstenant)"
         r"|(?P<Y>pour\s+l['’]adoption|(?:le\s+)?soutien\s+de"
@@ -394,6 +400,7 @@ VOTES = VoteWords(
         r"\b(?:obtenu|recueilli|réuni|rassemblé|reçu|récolté|totalisé|emporté)\s+"
         r"(?:(?:que|qu['’]|de|seulement|à peine|tout juste|au total|finalement)\s*){0,3}$"
         r"|\b(?:adoptée?s?|approuvée?s?)\s+par\s+(?:les\s+)?$"
+        r"|\bunanimité\s+(?:de\s+(?:ses|leurs)|des)\s+$"
     ),
     failure=lower_rx(
         r"\b(?:rejet\w*|repouss\w*|battue?s?|retoqu\w*|refus\w*|écart[ée]\w*|voté contre"

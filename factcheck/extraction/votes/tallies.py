@@ -45,7 +45,8 @@ _ROLE = {
     "Y": "for", "Z": "against", "Q": "abstain",
 }  # fmt: skip
 _LABELS = frozenset(_ROLE) | {"O"}
-_STRONG = frozenset("YZQfax")  # labels that make a lone count a result without a noun
+_STRONG = frozenset("YZQfax")
+_RECORD = frozenset("YZQ")  # "Ayes", "yeas", "Pour l'adoption": a record of a division  # labels that make a lone count a result without a noun
 _EN_PRONOUN = re.compile(S.VOTE_PRONOUN, re.IGNORECASE)
 WINDOW = 45  # characters of left context read by the cue regexes
 
@@ -59,6 +60,8 @@ class Item:
     end: int
     word: str
     of_total: bool = False  # "331 voix sur 574": votes out of those cast
+    group: bool = False  # "backed by 12 Republicans": a party group's count
+    agent: bool = False  # labelled by a phrase before it: "backed by", "le soutien de"
 
 
 @dataclass(slots=True)
@@ -164,6 +167,7 @@ def _received(low: str, sentence: Sentence, start: int, lex: VoteWords) -> bool:
 
 def _item(tokens: Tokens, tags: str, start: int, end: int) -> Item:
     part = tags[start:end]
+    group = tags[end : end + 1] == "G"
     number = start + part.index("N")
     head, tail = part[0], part[-1]
     label = head if head in _LABELS else (tail if tail in _LABELS else None)
@@ -177,6 +181,8 @@ def _item(tokens: Tokens, tags: str, start: int, end: int) -> Item:
         tokens.end[end - 1],
         tokens.word[number],
         "VSN" in part,
+        group,
+        head in _LABELS and tokens.word[start] == "" and part[1:2] != ":",
     )
 
 
@@ -190,6 +196,8 @@ def _groups(
     tally, where they hold their place, but not at its edges."""
     groups = []
     at = first
+    if any(item.group for item in items):  # how a party group voted is left open
+        return _without_groups(items, pairs)
     if (
         len(items) >= 3
         and items[0].label is None
@@ -233,6 +241,20 @@ def _groups(
         items, pairs = items[cut:], pairs[cut:]
         at = -1
     return groups
+
+
+def _without_groups(
+    items: list[Item], pairs: list[bool]
+) -> list[tuple[list[Item], list[bool], int]]:
+    """The runs of counts between party-group counts, each read as a chain of its own."""
+    out = []
+    begin = 0
+    for i in range(len(items) + 1):
+        if i == len(items) or items[i].group:
+            if i > begin:
+                out += _groups(items[begin:i], pairs[begin : i - 1], -1)
+            begin = i + 1
+    return out
 
 
 def _tally(
@@ -287,7 +309,7 @@ def _tally(
         rules.append("vote.failed_motion")
     tally = Tally(start, end, counts, rules=rules)
     tally.labelled = sum(1 for item in items if item.label in _ROLE) >= 2 or any(
-        item.label in _STRONG for item in items
+        item.label in _RECORD and not item.agent for item in items
     )
     return tally
 
@@ -319,6 +341,8 @@ def _lone_count_ok(item: Item, before: str, lex: VoteWords) -> bool:
         return True
     if item.word in S.VOTE_ARTICLE_NUMBERS:
         return False
+    if item.agent and not item.noun:
+        return False  # "avec le soutien de 3 groupes": no count of votes without its noun
     if item.label in _STRONG:
         return not 1000 <= item.value <= 2100 or item.noun  # "In 2019 voted against": a year
     if item.label == "O":

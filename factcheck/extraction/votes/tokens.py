@@ -11,6 +11,7 @@ Tags (one letter per token, from the lexicon's `words` and `phrases`):
     Y Z Q               the same roles as record labels, before or after the count
                         ("Ayes 201", "Pour l'adoption : 56", "22 yeas", "backed by")
     O                   a count that is no role ("votants", "not voting", "absent")
+    G                   a party group: how a group voted is no tally ("12 Republicans")
     j                   a word of the count's noun phrase before its noun ("autres")
     T pair connector    , list punctuation        & and/et      W with/avec
     S "sur"/"out of"    : colon                   B by/par      w anything else

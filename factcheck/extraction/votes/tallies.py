@@ -45,8 +45,8 @@ _ROLE = {
     "Y": "for", "Z": "against", "Q": "abstain",
 }  # fmt: skip
 _LABELS = frozenset(_ROLE) | {"O"}
-_STRONG = frozenset("YZQfax")
-_RECORD = frozenset("YZQ")  # "Ayes", "yeas", "Pour l'adoption": a record of a division  # labels that make a lone count a result without a noun
+_STRONG = frozenset("YZQfax")  # labels that make a lone count a result without a noun
+_RECORD = frozenset("YZQ")  # "Ayes", "yeas", "Pour l'adoption": a record of a division
 _EN_PRONOUN = re.compile(S.VOTE_PRONOUN, re.IGNORECASE)
 WINDOW = 45  # characters of left context read by the cue regexes
 

@@ -363,6 +363,10 @@ def _several_counts_ok(items: list[Item], pairs: list[bool], about_a_vote: Sente
         return False  # "entre 280 et 290": two numbers that are not a tally
     if all(1000 <= item.value <= 2100 for item in items[:2]):
         return False  # "2018-2019"
+    if 1000 <= items[0].value <= 2100 and items[1].value < 100:
+        return False  # "Fiscal Year 2025-26", "2020-03-03": a year and its tail
+    if any(len(item.word) > 1 and item.word[0] == "0" for item in items[:2]):
+        return False  # "04-22-25": a date or a code, no count is written "04"
     return about_a_vote()
 
 

@@ -380,7 +380,8 @@ VOTES = VoteWords(
         r"|(?P<P>pour\s+cent|points?\s+de\s+pourcentage)"
     ),
     cue=words(
-        "voix vot suffrage unanim absten abstien scrutin député sénateur recueilli obtenu adoption"
+        "voix vot suffrage unanim absten abstien scrutin député sénateur recueilli obtenu adopt "
+        "approuv rejet"
     )
     | {"pour :", "pour:", "contre :", "contre:"},
     context=lower_rx(

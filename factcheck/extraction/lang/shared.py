@@ -176,6 +176,8 @@ VOTE_TO = "à"  # "289 à 12" joins two counts; "à 9 voix près" does not
 # After "contre": a determiner makes it a preposition, not a label.
 VOTE_DETERMINERS = words("la le les l un une ce cet cette ces son sa ses leur leurs")
 VOTE_ARTICLE_NUMBERS = words("un une one")  # "un vote de confiance" is no count
+# Before a count these abbreviate "number": "Amendment No 21" is no record label.
+VOTE_NUMBER_SIGNS = words("no nr")
 # "n'en a recueilli que 278": the pronoun stands for the votes.
 VOTE_PRONOUN = r"\bn?['’]?en\s+(?:\w+\s+){1,2}"
 # Taken into a meeting count's span: "à trois reprises", "pour la première fois".

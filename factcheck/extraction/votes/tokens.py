@@ -233,6 +233,35 @@ def _resolve_ambiguous(tokens: Tokens) -> None:
     for i in range(2, last):
         if tags[i] == "F" and tags[i - 1] == "N" and tags[i - 2] == "T" and words[i + 1] in _OF:
             tags[i] = "w"  # "voted 7 to 2 in favor of the nominee": the vote's direction
+    for i in range(last):
+        if tags[i] in _HEADS and tags[i + 1] == "N" and _record_slot(tags, words, i):
+            tags[i] = _HEADS[tags[i]]  # "For 312, Against 290, Abstentions 2": a record line
+
+
+_HEADS = {"F": "Y", "A": "Z", "X": "Q", "T": "Z"}
+
+
+def _record_slot(tags: list[str], words: list[str], i: int) -> bool:
+    """Whether a role word before a count opens a record item: it opens the line or
+    follows a colon or comma, and its count ends there ("For 312," not "for 12 years").
+    "contre" between counts stays a connector unless no label follows its count."""
+    if words[i] in S.VOTE_NUMBER_SIGNS:
+        return False  # "Amendment No 21"
+    if tags[i] == "T" and words[i] not in S.VOTE_AGAINST_WORDS:
+        return False
+    if i >= 2 and tags[i - 1] == "N" and tags[i - 2] in "YZQ":
+        return True  # "Pour 15 Contre 2 Abstention 1": a record line goes on
+    if i > 0 and tags[i - 1] not in ":,":
+        return False
+    after = tags[i + 2] if i + 2 < len(tags) else ""
+    if tags[i] == "T" and after in "FAXfax" and after:
+        return False  # "pour, contre 137 non": a connector
+    return (
+        after in ("", ",", "&", ":", "Y", "Z", "Q")
+        or (after in "FAX" and words[i + 2] != "" and tags[i] != "T")
+        or (after == "T" and words[i + 2] in S.VOTE_AGAINST_WORDS and tags[i] != "T")
+        or words[i + 2] == "."
+    )
 
 
 def _against_tag(tokens: Tokens, i: int) -> str:

@@ -279,7 +279,9 @@ def _tally(
     if len(items) == 1:
         ok = _lone_count_ok(items[0], before, lex)
     else:
-        ok = _several_counts_ok(items, pairs, about_a_vote)
+        ok = _several_counts_ok(
+            items, pairs, _line_test(text, sentence, start, end, lex, about_a_vote)
+        )
     if not ok:
         return None
     if _is_unlabeled_pair(items, pairs) and lex.standing.match(text, end):
@@ -354,6 +356,21 @@ def _lone_count_ok(item: Item, before: str, lex: VoteWords) -> bool:
     if not lex.acquire.search(before):
         return False  # a margin ("by five votes") or a threshold ("il fallait 289 voix")
     return item.noun or bool(_EN_PRONOUN.search(before))  # "n'en a recueilli que 278"
+
+
+def _line_test(
+    text: str, sentence: Sentence, start: int, end: int, lex: VoteWords, whole: SentenceTest
+) -> SentenceTest:
+    """The context test for a bare pair: on its own line when the sentence holds several
+    (a record block joins short lines: "Vote des lecteurs" / "Lyon 3-1 Paris" is no
+    vote), on the whole sentence otherwise."""
+    if text.find("\n", sentence.start, sentence.end) < 0:
+        return whole
+    lo = text.rfind("\n", sentence.start, start) + 1 or sentence.start
+    hi = text.find("\n", end, sentence.end)
+    return SentenceTest(
+        lex.context, text, Sentence(max(lo, sentence.start), hi if hi >= 0 else sentence.end)
+    )
 
 
 def _several_counts_ok(items: list[Item], pairs: list[bool], about_a_vote: SentenceTest) -> bool:

@@ -18,7 +18,8 @@ SEED = json.loads((ROOT / "tests" / "data" / "seed-pyongyang-washington.json").r
 # Rules that act on a whole group or claim rather than on tokens.
 GROUP_RULES = {"date.range", "date.list", "date.bare_weekday"}
 VOTE_RULES = {"vote.tally", "vote.lone_count", "vote.labels", "vote.failed_motion",
-              "vote.unanimity"}  # fmt: skip
+              "vote.unanimity", "vote.record_labels", "vote.verb_labels", "vote.no_role",
+              "vote.of_total", "vote.aside", "vote.record_lines", "vote.table"}  # fmt: skip
 MEETING_RULES = {"meeting.ordinal_noun", "meeting.ordinal_time", "meeting.count_times",
                  "meeting.count_nouns", "meeting.adverb"}  # fmt: skip
 KNOWN = (

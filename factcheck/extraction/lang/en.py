@@ -398,31 +398,51 @@ VOTES = VoteWords(
     words=tags(
         V="vote votes ballots",
         M="mps meps senators members lawmakers legislators representatives deputies "
-        "councillors councilors delegates countries states nations peers",
-        F="for yes yea yeas aye ayes",
-        A="against no nay nays noes opposed",
-        X="abstention abstentions abstained abstaining",
+        "councillors councilors delegates countries states nations peers justices",
+        F="for yes",
+        A="against no",
+        a="opposed",
+        G="republicans democrats tories conservatives liberals socialists independents "
+        "nationalists greens",
+        X="abstention abstentions",
+        x="abstained abstaining abstain",
+        f="backed supported",
+        Y="yea yeas aye ayes contents",
+        Z="nay nays noes",
+        O="absent excused",
+        j="other remaining member",
         T="to - – vs versus",
-        **{",": ", ; (", "&": "and plus while whereas", "W": "with including", ":": ":"},
+        **{",": ", ; ( /", "&": "and plus while whereas", "W": "with including", ":": ":"},
         S="of",
         B="by",
     ),
     phrases=label_rx(
-        r"(?P<F>(?:have|had|has)\s+voted\s+(?:for|in\s+favou?r|yes|aye)"
-        r"|voted\s+(?:for|in\s+favou?r|yes|aye)|in\s+favou?r|in\s+support)"
-        r"|(?P<A>(?:have|had|has)\s+voted\s+(?:against|no|nay)|voted\s+(?:against|no|nay))"
+        r"(?P<f>(?:have|had|has)\s+voted\s+(?:for|in\s+favou?r|yes|aye)"
+        r"|(?:voted|voting)\s+(?:for|in\s+favou?r|yes|aye)"
+        r"|(?:were|was)\s+cast\s+(?:for|in\s+favou?r))"
+        r"|(?P<F>in\s+favou?r|in\s+support|for\s+(?:it|the\s+(?:measure|bill|motion"
+        r"|resolution|amendment|proposal|ordinance|nomination)))"
+        r"|(?P<A>against\s+(?:it|the\s+(?:measure|bill|motion|resolution|amendment|proposal"
+        r"|ordinance|nomination)))"
+        r"|(?P<a>(?:have|had|has)\s+voted\s+(?:against|no|nay)"
+        r"|(?:voted|voting)\s+(?:against|no|nay|in\s+opposition)|(?:were|was)\s+cast\s+against)"
+        r"|(?P<Y>(?:backed|supported)\s+by)"
+        r"|(?P<Z>not\s+contents|opposed\s+by)"
+        r"|(?P<O>not\s+voting|did\s+not\s+vote)"
         r"|(?P<S>out\s+of)"
         r"|(?P<P>per\s+cent|percentage\s+points?)"
     ),
     cue=words(
-        "vot unanim absten tally ballot passed adopt approv confirm reject defeat sank sink ayes "
-        "nays favo motion resolution amendment bill carried cleared senate house council "
-        "committee parliament assembly against dissent"
+        "vot unanim absten abstain tally ballot passed adopt approv confirm reject defeat sank "
+        "sink ayes yea nay noes contents favo motion resolution amendment bill carried cleared "
+        "senate house council committee parliament assembly against dissent court ruled "
+        "ruling justice decision opposition"
     ),
     context=lower_rx(
         r"\b(?:vot|pass(?:ed|es)?\b|motion|bill\b|house\b|mps\b)|tally|ballot|roll call"
         r"|unanim|absten|adopt|approv|confirm|resolution|amendment|senate|parliament|assembly"
         r"|council|committee|commons|congress|senators|lawmakers|carried"
+        r"|\bcourt\b|justices|ruled|ruling|\bdecision\b|opinion"
     ),
     blockers=lower_rx(
         r"\b(?:candidate|opponent|rival\b|challenger|election|primar(?:y|ies)\b|polls?\b|polling"
@@ -430,11 +450,12 @@ VOTES = VoteWords(
     ),
     hypothetical=lower_rx(
         r"\b(?:if|would|could|might|should|needs?|needed|requires?|required|necessary"
-        r"|minimum|threshold|expected|projected|likely)\b[^.;]{0,30}$"
+        r"|minimum|threshold|expected|projected|likely|must|at least)\b[^.;]{0,30}$"
     ),
     acquire=lower_rx(
         r"\b(?:received|won|garnered|secured|got|obtained|drew|attracted|gained|mustered"
         r"|collected|picked up)\s+(?:(?:only|just|barely|a mere|a total of|some)\s+){0,2}$"
+        r"|\bunanimously\s+by\s+(?:all|the)\s+(?:of\s+the\s+)?$"
     ),
     failure=lower_rx(
         r"\b(?:reject\w*|defeat\w*|sank|sink\w*|sunk|voted down|vote down|fail\w*|kill\w*"
@@ -445,19 +466,24 @@ VOTES = VoteWords(
         r"|voted for|voted in favou?r|accept\w*|cleared|advanced?)\b"
     ),
     unanimous=lower_rx(
-        r"\bunanimously\b|\bunanimous\s+(?:vote|approval|consent|ballot|support)\b"
-        r"|\bwithout\s+(?:a\s+)?dissent(?:ing\s+vote)?\b"
+        r"\bunanimously\b"
+        r"|\bunanimous\s+(?:vote|approval|consent|ballot|support|decision|ruling|verdict)\b"
+        r"|\bwithout\s+(?:a\s+)?dissent(?:ing\s+vote)?\b|\b(?:with\s+no|without)\s+opposition\b"
     ),
     unanimous_context=lower_rx(
         r"\b(?:vot|pass|back|bill\b|house\b)|adopt|approv|endors|confirm|elect|agreed|decided"
         r"|carried|reject|resolution|motion|council|committee|board|senate|assembly"
-        r"|parliament|members"
+        r"|parliament|members|court|justice"
     ),
     not_unanimous=lower_rx(r"(?:\bnot|n['’]t|\bnever|\brequir\w*|\bneed\w*)\s+(?:\w+\s+){0,2}$"),
     range_start=words("from between"),
     standing=lower_rx(
         r"\s*(?:[\w-]+\s+)?(?:majority|majorities|seats?|lead|edge|advantage|split)\b"
     ),
+    list_openers=words("including among notably"),
+    threshold_after=lower_rx(r"\s*(?:votes?\s+)?(?:needed|required|necessary)\b"),
+    clause_end=lower_rx(r"[,;:]"),
+    question=lower_rx(r"\?[\s»\"”']*$"),
 )
 
 # --- meetings ----------------------------------------------------------------

@@ -463,28 +463,51 @@ VOTES = VoteWords(
     words=tags(
         V="voix vote votes suffrage suffrages bulletins",
         M="députés députées sénateurs sénatrices élus élues parlementaires eurodéputés "
-        "conseillers conseillères membres délégués états pays votants",
+        "conseillers conseillères membres délégués états pays",
         F="pour oui favorables",
         A="contre non défavorables",
         X="abstention abstentions abstentionnistes",
+        O="votants exprimés blancs nuls absents excusés présents non-votants",
+        j="autres seuls restants",
+        G="socialistes républicains écologistes communistes insoumis macronistes centristes "
+        "frontistes indépendants",
         T="à - – vs versus",
-        **{",": ", ; (", "&": "et plus soit tandis alors", "W": "avec", ":": ":"},
-        S="sur",
+        **{",": ", ; ( /", "&": "et plus soit tandis alors", "W": "avec", ":": ":"},
+        S="sur des",
         B="par",
     ),
     phrases=label_rx(
-        r"(?P<F>l['’](?:ont|a|avaient|avait)\s+(?:votée?s?|approuvée?s?|soutenue?s?)"
-        r"|(?:ont|avaient|a)\s+(?:voté|votés)\s+(?:pour|en\s+(?:sa\s+|leur\s+)?faveur)"
-        r"|en\s+(?:sa\s+|leur\s+)?faveur)"
-        r"|(?P<A>(?:ont|avaient|a)\s+voté\s+contre|l['’](?:ont|a)\s+rejetée?s?)"
-        r"|(?P<X>(?:se\s+sont|s['’]est|s['’]étaient|se\s+seront)\s+abstenue?s?)"
+        r"(?P<f>l['’](?:ont|a|avaient|avait)\s+(?:votée?s?|approuvée?s?|soutenue?s?)"
+        r"|(?:ont|avaient|avait|a)\s+(?:voté|votés)\s+(?:pour|oui|en\s+(?:sa\s+|leur\s+)?faveur"
+        r"|(?:la|le|les|ce|cette)\s+(?:motion|loi|texte|résolution|proposition|projet"
+        r"|amendement|réforme))"
+        r"|vot(?:ent|ant)\s+(?:pour|oui|en\s+(?:sa\s+|leur\s+)?faveur)"
+        r"|se\s+sont\s+prononcée?s\s+(?:pour|en\s+faveur)"
+        r"|(?:ont|avaient|a)\s+(?:approuvé|adopté|soutenu)\b)"
+        r"|(?P<F>en\s+(?:sa\s+|leur\s+)?faveur|pour\s+(?:le\s+texte|la\s+motion|la\s+résolution"
+        r"|le\s+projet))"
+        r"|(?P<A>contre\s+(?:le\s+texte|la\s+motion|la\s+résolution|le\s+projet))"
+        r"|(?P<a>(?:ont|avaient|avait|a)\s+voté\s+(?:contre|non)|l['’](?:ont|a)\s+rejetée?s?"
+        r"|vot(?:ent|ant)\s+(?:contre|non)|se\s+sont\s+prononcée?s\s+contre"
+        r"|(?:ont|avaient|a)\s+(?:rejeté|refusé)\b|se\s+sont\s+opposée?s)"
+        r"|(?P<x>(?:se\s+sont|s['’]est|s['’]étaient|se\s+seront)\s+abstenue?s?"
+        r"|s['’]abstiennent|s['’]abstenant)"
+        r"|(?P<Y>pour\s+l['’]adoption|(?:le\s+)?soutien\s+de"
+        r"|(?:les\s+)?suffrages\s+de(?:\s+seulement)?)"
+        r"|(?P<Z>rejetée?s?\s+à)"
+        r"|(?P<O>nombre\s+de\s+(?:votants|suffrages\s+exprimés)|suffrages\s+exprimés"
+        r"|majorité\s+absolue|n['’]ont\s+pas\s+pris\s+part\s+au\s+vote)"
         r"|(?P<P>pour\s+cent|points?\s+de\s+pourcentage)"
     ),
-    cue=words("voix vot suffrage unanim absten scrutin député sénateur recueilli")
+    cue=words(
+        "voix vot suffrage unanim absten abstien scrutin député sénateur recueilli obtenu adopt "
+        "approuv rejet"
+    )
     | {"pour :", "pour:", "contre :", "contre:"},
     context=lower_rx(
         r"\bvot|voix|suffrage|scrutin|unanim|absten|adopt|approuv|rejet|motion|résolution"
         r"|amendement|projet de loi|texte|assemblée|sénat|conseil|parlement|députés|sénateurs"
+        r"|\bcour\b|juges"
     ),
     blockers=lower_rx(
         r"\b(?:candidat|adversaire|rival|primaire|participation\b)|élection|sondage"
@@ -492,11 +515,13 @@ VOTES = VoteWords(
     ),
     hypothetical=lower_rx(
         r"\b(?:si|s['’]il|s['’]ils|pourrait|pourraient|devrait|devraient|faudrait|faut|fallait"
-        r"|nécessaires?|requise?s?|besoin|minimum|seuil)\b[^.;]{0,30}$"
+        r"|nécessaires?|requise?s?|besoin|minimum|seuil|doit|doivent|au moins)\b[^.;]{0,30}$"
     ),
     acquire=lower_rx(
         r"\b(?:obtenu|recueilli|réuni|rassemblé|reçu|récolté|totalisé|emporté)\s+"
         r"(?:(?:que|qu['’]|de|seulement|à peine|tout juste|au total|finalement)\s*){0,3}$"
+        r"|\b(?:adoptée?s?|approuvée?s?)\s+par\s+(?:les\s+)?$"
+        r"|\bunanimité\s+(?:de\s+(?:ses|leurs)|des)\s+$"
     ),
     failure=lower_rx(
         r"\b(?:rejet\w*|repouss\w*|battue?s?|retoqu\w*|refus\w*|écart[ée]\w*|voté contre"
@@ -505,7 +530,10 @@ VOTES = VoteWords(
     success=lower_rx(
         r"\b(?:adopt\w*|approuv\w*|vot[ée]e?s? pour|validée?s?|entérin\w*|soutenu\w*)"
     ),
-    unanimous=lower_rx(r"\bà\s+l['’]unanimité(?!\s+moins)|\bunanimement\b|\bvote\s+unanime\b"),
+    unanimous=lower_rx(
+        r"\bà\s+l['’]unanimité(?!\s+moins)|\bunanimement\b|\bvote\s+unanime\b"
+        r"|\b(?:adoption|approbation|décision)\s+unanime\b"
+    ),
     unanimous_context=lower_rx(r"\w"),  # "à l'unanimité" is unambiguous in French
     not_unanimous=lower_rx(
         r"(?:\bpas|\bjamais|\bsans|\bstatuer?|\bstatuent|\brequi\w*|\bexig\w*|\bnécessit\w*"
@@ -513,6 +541,12 @@ VOTES = VoteWords(
     ),
     range_start=words("de entre"),
     standing=lower_rx(r"\s*(?:[\w-]+\s+)?(?:majorité|sièges|avance)\b"),
+    list_openers=words("parmi dont notamment"),
+    threshold_after=lower_rx(
+        r"\s*(?:voix\s+|suffrages\s+)?(?:nécessaires?|requises?|près\b|d['’](?:écart|avance))"
+    ),
+    clause_end=lower_rx(r"[,;:]"),
+    question=lower_rx(r"\?[\s»\"”']*$"),
 )
 
 # --- meetings ----------------------------------------------------------------

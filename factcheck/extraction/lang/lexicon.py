@@ -240,6 +240,11 @@ class VoteWords:
     not_unanimous: re.Pattern[str]  # just before: negation, a rule of procedure
     range_start: frozenset[str]  # "from 751 to 705" is a range, not a tally
     standing: re.Pattern[str]  # just after a bare pair: a balance of seats ("51-49 majority")
+    # After a comma, a name list that a verb label closes ("parmi lesquels", "including").
+    list_openers: frozenset[str]
+    threshold_after: re.Pattern[str]  # anchored after a count: "nécessaires", "needed"
+    clause_end: re.Pattern[str]  # where a clause ends: blockers and outcomes stop there
+    question: re.Pattern[str]  # a sentence that asks: its unanimity states no result
 
 
 @dataclass(frozen=True, slots=True)

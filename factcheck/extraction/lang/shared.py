@@ -166,8 +166,9 @@ PUBLICATION_LINKS = words("le à jour on : , - – | at the")
 
 # "by 14 votes to none": zero spelled as a word, read as a count after a connector.
 VOTE_ZERO = words("none nil zéro aucun aucune")
-# Percent markers turn the number before them into a share (tag P).
-VOTE_PERCENT = words("% pour cent per percent pc points")
+# Percent markers turn the number before them into a share (tag P); "pour cent" and
+# "per cent" are phrases of the lexicons ("187 pour" is a count).
+VOTE_PERCENT = words("% cent percent pc points")
 # Labels that are also prepositions: "neuf voix pour renverser", "contre la réforme".
 VOTE_FOR_WORDS = words("pour for")
 VOTE_AGAINST_WORDS = words("contre against")
@@ -175,6 +176,8 @@ VOTE_TO = "à"  # "289 à 12" joins two counts; "à 9 voix près" does not
 # After "contre": a determiner makes it a preposition, not a label.
 VOTE_DETERMINERS = words("la le les l un une ce cet cette ces son sa ses leur leurs")
 VOTE_ARTICLE_NUMBERS = words("un une one")  # "un vote de confiance" is no count
+# Before a count these abbreviate "number": "Amendment No 21" is no record label.
+VOTE_NUMBER_SIGNS = words("no nr")
 # "n'en a recueilli que 278": the pronoun stands for the votes.
 VOTE_PRONOUN = r"\bn?['’]?en\s+(?:\w+\s+){1,2}"
 # Taken into a meeting count's span: "à trois reprises", "pour la première fois".

@@ -13,7 +13,8 @@ from factcheck.extraction.lang import VoteWords, lexicon
 from factcheck.extraction.model import Claim, Document, Sentence
 from factcheck.extraction.numbers import NumberMatch, find_numbers
 from factcheck.extraction.text import cue_sentences, lowered
-from factcheck.extraction.votes.tallies import MAX_CLAIMS, tallies
+from factcheck.extraction.votes.tables import table_tallies
+from factcheck.extraction.votes.tallies import MAX_CLAIMS, Tally, tallies
 from factcheck.extraction.votes.unanimity import merge_unanimity, unanimity
 
 # Numbers read per document: a long feature holds a few hundred in its vote
@@ -28,7 +29,8 @@ def find(doc: Document) -> list[Claim]:
         low = lowered(doc.text)
         claims: list[Claim] = []
         budget = MAX_NUMBERS
-        for sentence in cue_sentences(doc.text, doc.sentences, lex.cue, low):
+        sentences = record_blocks(doc.text, doc.sentences)
+        for sentence in cue_sentences(doc.text, sentences, lex.cue, low):
             found = find_numbers(low, doc.lang, sentence.start, sentence.end) if budget else []
             numbers = found[:budget]
             budget -= len(numbers)
@@ -44,8 +46,57 @@ def _in_sentence(
     text: str, low: str, sentence: Sentence, numbers: list[NumberMatch], lex: VoteWords
 ) -> list[Claim]:
     """The rules read `low` (lowered text, same offsets); claims quote `text`."""
-    found = tallies(low, sentence, numbers, lex)
-    if found and lex.blockers.search(low, sentence.start, sentence.end):
-        found = []  # polls, candidates, elections: not a vote on a motion
+    found = [t for t in tallies(low, sentence, numbers, lex) if not _blocked(low, sentence, t, lex)]
+    tables = table_tallies(low, sentence, lex)
+    if tables:  # a table's reading wins over the running text's inside its span
+        found = [t for t in found if not any(_overlap(t, table) for table in tables)] + tables
     found = merge_unanimity(found, unanimity(low, sentence, lex), low)
     return [tally.claim(text) for tally in sorted(found, key=lambda t: t.start)]
+
+
+def _overlap(a: Tally, b: Tally) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _blocked(low: str, sentence: Sentence, tally: Tally, lex: VoteWords) -> bool:
+    """Polls, candidates, elections: not a vote on a motion. The blocker is read from the
+    sentence's start to the end of the tally's clause ("voted 5-4 to stop the recount,
+    thus awarding the election" is a vote); a tally whose roles are labelled ("16 voix
+    pour, 6 abstentions, 9 voix contre") is a vote whatever the sentence says."""
+    if tally.labelled:
+        return False
+    clause = lex.clause_end.search(low, tally.end, sentence.end)
+    end = clause.start() if clause else sentence.end
+    return bool(lex.blockers.search(low, sentence.start, end))
+
+
+MAX_LINE = 80  # a record line ("Contre : 27", "- 66 contre", "  Nay 45") is short
+MAX_ROW = 300  # a table row ("Votes For | | Votes Against | | ...") may be longer
+MAX_BLOCK = 40  # lines joined into one record block
+
+
+def record_blocks(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """Runs of short lines read as one sentence: record lines ("Pour l'adoption : 56" /
+    "Contre : 27", "- 187 pour" / "- 66 contre", "Yea 53" / "Nay 45") and table rows
+    are cut into sentences by the segmenter, but one tally runs over them."""
+    out: list[Sentence] = []
+    run = 0
+    for sentence in sentences:
+        length = sentence.end - sentence.start
+        short = length <= MAX_LINE or (
+            length <= MAX_ROW and text.find("|", sentence.start, sentence.end) >= 0
+        )
+        if (
+            out
+            and short
+            and run
+            and run < MAX_BLOCK
+            and "\n" in text[out[-1].end : sentence.start]
+            and not text[out[-1].end : sentence.start].strip()
+        ):
+            out[-1] = Sentence(out[-1].start, sentence.end)
+            run += 1
+            continue
+        out.append(sentence)
+        run = 1 if short else 0
+    return out

@@ -4,7 +4,15 @@ Tags (one letter per token, from the lexicon's `words` and `phrases`):
 
     N number            P number that is a share ("58 %")
     V vote noun         M member noun ("députés", "senators")
-    F for label         A against label          X abstain label
+    F for label         A against label          X abstain label (after the count)
+    f a x               the same roles said by a verb ("ont voté contre", "abstained"):
+                        the count's noun phrase may come between ("143 member
+                        countries voted in favor")
+    Y Z Q               the same roles as record labels, before or after the count
+                        ("Ayes 201", "Pour l'adoption : 56", "22 yeas", "backed by")
+    O                   a count that is no role ("votants", "not voting", "absent")
+    G                   a party group: how a group voted is no tally ("12 Republicans")
+    j                   a word of the count's noun phrase before its noun ("autres")
     T pair connector    , list punctuation        & and/et      W with/avec
     S "sur"/"out of"    : colon                   B by/par      w anything else
 
@@ -28,12 +36,17 @@ _WORD = re.compile(r"\w+|[^\w\s]")
 _WORD_TAIL = re.compile(r"\w+")
 # "contre la réforme", "pour renverser": a preposition, not a tally label.
 # Words whose tag depends on their neighbours (numbers too: "58 %" is a share).
+_OF = frozenset(("of", "de", "du", "des"))
 _AMBIGUOUS = VOTE_ZERO | S.VOTE_FOR_WORDS | S.VOTE_AGAINST_WORDS | {S.VOTE_TO}
 # Characters tokenized before and after a number: enough for the longest count
 # ("Abstentions : 5", "131 députés sur 577 l'ont votée", "331 députés ont voté en
 # leur faveur"); a tally's further counts bring their own reach.
 REACH_BEFORE = 30
-REACH_AFTER = 50
+REACH_AFTER = 120
+# A cue sentence up to this length is tokenized whole: a count and its label can sit
+# far apart ("Cinq pays ont voté contre (la Biélorussie, ...), 35 se sont abstenus").
+WHOLE_SENTENCE = 600
+MAX_ASIDE = 40  # tokens an aside (parenthesis, name list) may hold
 MAX_WORD = 40  # how far a region edge moves to take in the whole word it cuts
 
 
@@ -47,6 +60,7 @@ class Tokens:
     tag: list[str] = field(default_factory=list)
     word: list[str] = field(default_factory=list)  # lowercased; "" for a phrase
     value: list[int | None] = field(default_factory=list)
+    asides: list[tuple[int, int]] = field(default_factory=list)  # skipped: _without_asides
 
     def add(self, start: int, end: int, tag: str, word: str, value: int | None) -> None:
         self.start.append(start)
@@ -78,6 +92,8 @@ def regions(low: str, numbers: list[NumberMatch], sentence: Sentence) -> list[Re
     """Stretches of the sentence near its numbers, each with its own numbers: tallies
     are local, so the words far from any number need no tokens (long sentences stay
     cheap). Edges move out to the end of the word they cut ("former" is no "for")."""
+    if numbers and sentence.end - sentence.start <= WHOLE_SENTENCE:
+        return [Region(sentence.start, sentence.end, list(numbers))]
     regions: list[Region] = []
     for n in numbers:
         lo = max(sentence.start, n.start - REACH_BEFORE)
@@ -125,7 +141,66 @@ def tokenize(low: str, region: Region, lex: VoteWords) -> Tokens:
         pos = stop
     tokens.add_words(low, pos, end, lex.words)
     _resolve_ambiguous(tokens)
-    return tokens
+    return _without_asides(tokens, lex)
+
+
+def _without_asides(tokens: Tokens, lex: VoteWords) -> Tokens:
+    """The tokens without the asides that interrupt a tally: a parenthesis holding no
+    count ("une abstention (Chine)", "27 voix pour (majorité municipale)", "(58 %)",
+    "(out of 193)") and a name list before a verb label (", parmi lesquels la Chine
+    et l'Inde, ..., se sont abstenus"). Each aside is bounded: linear on any input."""
+    tags, words = tokens.tag, tokens.word
+    drop = bytearray(len(tags))
+    i, last = 0, len(tags)
+    while i < last:
+        word = words[i]
+        j = -1
+        if word == "(":
+            j = _aside_end(tags, words, i)
+        elif word in lex.list_openers and i > 0 and tags[i - 1] == ",":
+            j = _list_end(tags, i)
+            i -= 1 if j > 0 else 0
+        if j > 0:
+            drop[i:j] = b"\x01" * (j - i)
+            i = j
+        else:
+            i += 1
+    if not any(drop):
+        return tokens
+    kept = Tokens()
+    for k in range(last):
+        if not drop[k]:
+            kept.add(tokens.start[k], tokens.end[k], tags[k], words[k], tokens.value[k])
+        elif k == 0 or not drop[k - 1]:
+            kept.asides.append((tokens.start[k], tokens.end[k]))
+        else:
+            kept.asides[-1] = (kept.asides[-1][0], tokens.end[k])
+    return kept
+
+
+def _aside_end(tags: list[str], words: list[str], i: int) -> int:
+    """The index after the ")" closing a parenthesis without a count, else -1."""
+    inner = []
+    for k in range(i + 1, min(i + MAX_ASIDE, len(tags))):
+        if words[k] == ")":
+            body = "".join(inner)
+            if "N" not in body or body in ("SN", "SNM"):  # "(Chine)", "(58 %)", "(out of 193)"
+                return k + 1
+            return -1
+        inner.append(tags[k])
+    return -1
+
+
+def _list_end(tags: list[str], i: int) -> int:
+    """The index of the verb label that ends a name list opened at i, else -1: the list
+    holds names only (no count, no vote noun) and ends with a comma."""
+    for k in range(i + 1, min(i + MAX_ASIDE, len(tags))):
+        tag = tags[k]
+        if tag in "fax" and tags[k - 1] == ",":
+            return k
+        if tag not in "w,&":
+            return -1
+    return -1
 
 
 def _resolve_ambiguous(tokens: Tokens) -> None:
@@ -144,12 +219,49 @@ def _resolve_ambiguous(tokens: Tokens) -> None:
             and (words[after] in VOTE_PERCENT or tags[after] == "P")
         ):
             tags[i] = "P"
-        elif word in S.VOTE_FOR_WORDS and after is not None and tags[after] == "w":
-            tags[i] = "w"  # "neuf voix pour renverser", "52 to 47 for the bill"
+        elif (
+            word in S.VOTE_FOR_WORDS
+            and after is not None
+            and tags[after] == "w"
+            and words[after][:1].isalnum()
+        ):
+            tags[i] = "w"  # "neuf voix pour renverser", "52 to 47 for the bill"; not "pour."
         elif word in S.VOTE_AGAINST_WORDS:
             tags[i] = _against_tag(tokens, i)
         elif word == S.VOTE_TO and not _between_counts(tags, i):
             tags[i] = "w"  # "à 9 voix près", "à l'unanimité"
+    for i in range(2, last):
+        if tags[i] == "F" and tags[i - 1] == "N" and tags[i - 2] == "T" and words[i + 1] in _OF:
+            tags[i] = "w"  # "voted 7 to 2 in favor of the nominee": the vote's direction
+    for i in range(last):
+        if tags[i] in _HEADS and tags[i + 1] == "N" and _record_slot(tags, words, i):
+            tags[i] = _HEADS[tags[i]]  # "For 312, Against 290, Abstentions 2": a record line
+
+
+_HEADS = {"F": "Y", "A": "Z", "X": "Q", "T": "Z"}
+
+
+def _record_slot(tags: list[str], words: list[str], i: int) -> bool:
+    """Whether a role word before a count opens a record item: it opens the line or
+    follows a colon or comma, and its count ends there ("For 312," not "for 12 years").
+    "contre" between counts stays a connector unless no label follows its count."""
+    if words[i] in S.VOTE_NUMBER_SIGNS:
+        return False  # "Amendment No 21"
+    if tags[i] == "T" and words[i] not in S.VOTE_AGAINST_WORDS:
+        return False
+    if i >= 2 and tags[i - 1] == "N" and tags[i - 2] in "YZQ":
+        return True  # "Pour 15 Contre 2 Abstention 1": a record line goes on
+    if i > 0 and tags[i - 1] not in ":,":
+        return False
+    after = tags[i + 2] if i + 2 < len(tags) else ""
+    if tags[i] == "T" and after in "FAXfax" and after:
+        return False  # "pour, contre 137 non": a connector
+    return (
+        after in ("", ",", "&", ":", "Y", "Z", "Q")
+        or (after in "FAX" and words[i + 2] != "" and tags[i] != "T")
+        or (after == "T" and words[i + 2] in S.VOTE_AGAINST_WORDS and tags[i] != "T")
+        or words[i + 2] == "."
+    )
 
 
 def _against_tag(tokens: Tokens, i: int) -> str:

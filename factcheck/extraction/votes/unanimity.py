@@ -11,7 +11,9 @@ MAX_NEAR = 8  # tallies looked at for one unanimity: more never fit in MERGE_GAP
 
 
 def unanimity(text: str, sentence: Sentence, lex: VoteWords) -> list[tuple[int, int]]:
-    found = []
+    found: list[tuple[int, int]] = []
+    if lex.question.search(text, sentence.start, sentence.end):
+        return found  # "peut-on considérer que ... a voté à l'unanimité ?"
     about_a_decision = SentenceTest(lex.unanimous_context, text, sentence)
     for m in lex.unanimous.finditer(text, sentence.start, sentence.end):
         before = text[max(sentence.start, m.start() - WINDOW) : m.start()]

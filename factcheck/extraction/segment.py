@@ -102,17 +102,18 @@ def _punct_ends(text: str, pos: int, end: int) -> bool:
 
 def _period_ends(token: str, following: str, text: str, end: int) -> bool:
     """Decide for a period after `token`; `following` is the next word (may be "")."""
-    next_is_digit = _next_char_is_digit(text, end)
     if not token:
         return True
     if token in SENTENCE_TITLES:
         return False
-    if token in SENTENCE_BEFORE_NUMBER or token.lower() in _MONTHS:
-        return not next_is_digit
-    if token.lower() == "etc":
-        return not next_is_digit
-    initial = _INITIAL.fullmatch(token) or _ACRONYM.fullmatch(token)
-    if token.lower() in SENTENCE_AMBIGUOUS or initial:
+    lower = token.lower()
+    if token in SENTENCE_BEFORE_NUMBER or lower in _MONTHS or lower == "etc":
+        return not _next_char_is_digit(text, end)
+    # An initial or an acronym is one letter or holds a period: most words skip the regexes.
+    initial = (len(token) == 1 or "." in token) and bool(
+        _INITIAL.fullmatch(token) or _ACRONYM.fullmatch(token)
+    )
+    if initial or lower in SENTENCE_AMBIGUOUS:
         return following in SENTENCE_STARTERS
     return True
 

@@ -70,3 +70,4 @@ class Document:
     published: Published | None
     sentences: list[Sentence] = field(default_factory=list)
     explain: bool = False  # finders then record rule names and resolution steps
+    low: str | None = None  # text.lowered(text), made once by text.doc_lowered for every kind

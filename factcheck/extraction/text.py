@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 
-from factcheck.extraction.model import Sentence
+from factcheck.extraction.model import Document, Sentence
 
 
 def lowered(text: str) -> str:
@@ -20,6 +20,13 @@ def lowered(text: str) -> str:
         return low
     # A rare character ("İ") whose lowercase is longer stays as it is.
     return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def doc_lowered(doc: Document) -> str:
+    """lowered(doc.text), made once per document: every kind reads it."""
+    if doc.low is None:
+        doc.low = lowered(doc.text)
+    return doc.low
 
 
 def cue_sentences(

@@ -28,5 +28,5 @@ class Dateline(TokenView):
             # "Publié le", "Article mis à jour le", "Updated:" open the line;
             # not "The company posted losses in", "Le rapport sera publié cette semaine".
             return True
-        head = "".join(parts[2 * first + 1 : 2 * k + 1])  # the line up to token k
+        head = self.text[self.start(first) : self.start(k)]  # the line up to token k
         return bool(_DATELINE.fullmatch(head))

@@ -7,8 +7,10 @@ article; bench/extraction.py measures it):
   no Match objects, and the gaps come for free. Case-blind classes are spelled
   out (`_any_case`) because (?i) makes the scan three times slower, and the
   possessive first branch takes the common word without an apostrophe at once.
-- Every token is lowercased in one C-level pass (joined by newlines, lowered,
-  split again). `tok(k)` is a list lookup bound in C, padded past the end so
+- The tokens come lowercased from the split itself: the split runs on the
+  document's lowered text (shared with the other kinds), whose tokens have the
+  same bounds; the case is read from the text only where a rule asks
+  (`is_title`, `raw`). `tok(k)` is a list lookup bound in C, padded past the end so
   that out-of-range neighbours need no bounds checks.
 - Token offsets are not stored: `start(k)` walks from the last offset asked
   for, with len("".join(...)) in C; claims come in text order, so the walks add
@@ -35,6 +37,7 @@ from factcheck.extraction.lang import DEFAULT, LEXICONS, DateWords
 from factcheck.extraction.lang import shared as S
 from factcheck.extraction.model import Document
 from factcheck.extraction.numbers import NUMBER_WORDS
+from factcheck.extraction.text import doc_lowered
 
 
 def _any_case(word: str) -> str:
@@ -220,6 +223,27 @@ def _phrase_words(phrase: str) -> list[str]:
 TABLES = {code: _build(lex.dates) for code, lex in LEXICONS.items()}
 
 
+# The one character whose lowercase is longer ("İ" -> "i̇"): lowered() keeps it, so
+# the tokens of such a text are lowered one by one (tests/extraction/test_scanner.py).
+LONGER_LOWERCASE = "\u0130"
+
+
+def _tokens(doc: Document) -> tuple[list[str], list[str]]:
+    """[gap 0, token 0, gap 1, ..., last gap] and the tokens lowercased, "’" read "'".
+
+    The lowered text splits into the same tokens as the text (case and the two
+    apostrophes never change a token's bounds), so one split gives both: the
+    gaps are spaces, the tokens already lowercase. Splitting the text and then
+    lowering its tokens costs a third more, in strings made and freed.
+    """
+    if LONGER_LOWERCASE not in doc.text:
+        parts = _SPLIT.split(doc_lowered(doc).replace("’", "'"))
+        return parts, parts[1::2]
+    parts = _SPLIT.split(doc.text)
+    raws = parts[1::2]
+    return parts, "\n".join(raws).lower().replace("’", "'").split("\n") if raws else []
+
+
 class TokenView:
     """Tokens of one document and the questions every date rule asks about them."""
 
@@ -230,12 +254,10 @@ class TokenView:
         self.t = TABLES[self.lang]
         self.w = LEXICONS[self.lang].dates
         # parts = [gap 0, token 0, gap 1, token 1, ..., last gap]: token k is
-        # parts[2k + 1] and the text before it parts[2k].
-        self.parts = _SPLIT.split(doc.text)
-        self.raws = self.parts[1::2]
-        # Every token lowercased in one C-level pass (tokens hold no newline).
-        self.joined = "\n".join(self.raws).lower().replace("’", "'")
-        self.low = self.joined.split("\n") if self.raws else []
+        # parts[2k + 1] and the text before it parts[2k]; a token has its
+        # length in the text, its case only in self.text (is_title, raw).
+        self.parts, self.low = _tokens(doc)
+        self.joined = "\n".join(self.low)
         self.n = len(self.low)
         # tok(k), the hottest call, is a list lookup bound in C: "" padding
         # past the last token (which negative indices reach too) answers for
@@ -308,13 +330,15 @@ class TokenView:
         return pos
 
     def end(self, k: int) -> int:
-        return self.start(k) + len(self.raws[k])
+        return self.start(k) + len(self.parts[2 * k + 1])
 
     def is_title(self, k: int) -> bool:
-        return 0 <= k < self.n and self.raws[k][0].isupper()
+        return 0 <= k < self.n and self.text[self.start(k)].isupper()
 
     def raw(self, k: int) -> str:
-        return self.raws[k]
+        """Token k as written."""
+        start = self.start(k)
+        return self.text[start : start + len(self.parts[2 * k + 1])]
 
     def match(self, index: PhraseIndex, k: int) -> tuple[int, object] | None:
         """Longest phrase of `index` at k: (end token, payload)."""

@@ -30,7 +30,7 @@ from factcheck.extraction.meetings.counts import adverbs, count_nouns, count_tim
 from factcheck.extraction.meetings.ordinals import elliptic_spans, ordinal_rules, ordinals
 from factcheck.extraction.model import Claim, Document, Sentence
 from factcheck.extraction.numbers import find_numbers
-from factcheck.extraction.text import cue_sentences, lowered
+from factcheck.extraction.text import cue_sentences, doc_lowered
 
 # No article states thousands of these; past this a document is adversarial
 # and the cap keeps its cost bounded.
@@ -40,7 +40,7 @@ MAX_CLAIMS = 2000
 def find(doc: Document) -> list[Claim]:
     try:
         lex = lexicon(doc.lang).meetings
-        low = lowered(doc.text)
+        low = doc_lowered(doc)
         sentences = doc.sentences or [Sentence(0, len(doc.text))]
         index = {s.start: i for i, s in enumerate(sentences)}
         cues = {index[s.start] for s in cue_sentences(doc.text, sentences, lex.cue, low)}

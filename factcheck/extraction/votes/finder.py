@@ -12,7 +12,7 @@ from __future__ import annotations
 from factcheck.extraction.lang import VoteWords, lexicon
 from factcheck.extraction.model import Claim, Document, Sentence
 from factcheck.extraction.numbers import NumberMatch, find_numbers
-from factcheck.extraction.text import cue_sentences, lowered
+from factcheck.extraction.text import cue_sentences, doc_lowered
 from factcheck.extraction.votes.tables import table_tallies
 from factcheck.extraction.votes.tallies import MAX_CLAIMS, Tally, tallies
 from factcheck.extraction.votes.unanimity import merge_unanimity, unanimity
@@ -26,7 +26,7 @@ MAX_NUMBERS = 20_000
 def find(doc: Document) -> list[Claim]:
     try:
         lex = lexicon(doc.lang).votes
-        low = lowered(doc.text)
+        low = doc_lowered(doc)
         claims: list[Claim] = []
         budget = MAX_NUMBERS
         sentences = record_blocks(doc.text, doc.sentences)

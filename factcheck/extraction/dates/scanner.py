@@ -223,9 +223,12 @@ def _phrase_words(phrase: str) -> list[str]:
 TABLES = {code: _build(lex.dates) for code, lex in LEXICONS.items()}
 
 
-# The one character whose lowercase is longer ("İ" -> "i̇"): lowered() keeps it, so
-# the tokens of such a text are lowered one by one (tests/extraction/test_scanner.py).
+# The characters whose lowercase is not theirs alone: "İ" grows ("i̇", which lowered()
+# refuses), and "Σ" ends a word as "ς", within one as "σ", which its neighbours decide.
+# A text holding one is split as written, then lowered token by token, as before
+# (tests/extraction/test_scanner.py checks that no other character needs it).
 LONGER_LOWERCASE = "\u0130"
+CONTEXT_LOWERCASE = "\u03a3"
 
 
 def _tokens(doc: Document) -> tuple[list[str], list[str]]:
@@ -236,7 +239,7 @@ def _tokens(doc: Document) -> tuple[list[str], list[str]]:
     gaps are spaces, the tokens already lowercase. Splitting the text and then
     lowering its tokens costs a third more, in strings made and freed.
     """
-    if LONGER_LOWERCASE not in doc.text:
+    if LONGER_LOWERCASE not in doc.text and CONTEXT_LOWERCASE not in doc.text:
         parts = _SPLIT.split(doc_lowered(doc).replace("’", "'"))
         return parts, parts[1::2]
     parts = _SPLIT.split(doc.text)

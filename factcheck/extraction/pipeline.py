@@ -105,39 +105,33 @@ def _finished(text: str, claims: list[Claim], sentences: list[Sentence]) -> list
     """Valid spans only, unique, sorted, each with its text and sentence taken from `text`.
 
     The span is what reviewers see highlighted, so it is the source of truth for
-    the claim's text. Claims are rebuilt directly: dataclasses.replace costs
-    several times more, and this runs for every claim of every article.
+    the claim's text. Claims are rebuilt directly (a NamedTuple's _replace costs
+    more), and this runs for every claim of every article.
     """
     # One claim per (span, kind): a span states one fact, and storage keys claims
     # on it. When two rules disagree, the smallest value key wins, whatever the
     # finders' order.
+    # The value key is computed only for a span two claims share: its repr costs
+    # more than the rest of the finishing. A tie keeps the first claim found.
     unique: dict[tuple[int, int, str], Claim] = {}
-    for claim in sorted(claims, key=lambda c: _value_key(c.value)):
-        if 0 <= claim.start < claim.end <= len(text):
-            unique.setdefault((claim.start, claim.end, claim.kind), claim)
+    size = len(text)
+    for claim in claims:
+        if 0 <= claim.start < claim.end <= size:
+            key = (claim.start, claim.end, claim.kind)
+            held = unique.get(key)
+            if held is None or _value_key(claim.value) < _value_key(held.value):
+                unique[key] = claim
     starts = [s.start for s in sentences]  # built once: one bisect per claim
     out = []
     for key in sorted(unique):
-        claim = unique[key]
-        sentence_start, sentence_end = claim.start, claim.end
+        kind, start, end, _, value, _, _, rules, steps = unique[key]
+        sentence_start, sentence_end = start, end
         if sentences:
-            sentence = sentences[max(bisect.bisect_right(starts, claim.start) - 1, 0)]
-            sentence_start = min(sentence.start, claim.start)
-            sentence_end = max(sentence.end, claim.end)
-        text_span = text[claim.start : claim.end]
-        out.append(
-            Claim(
-                claim.kind,
-                claim.start,
-                claim.end,
-                text_span,
-                claim.value,
-                sentence_start,
-                sentence_end,
-                claim.rules,
-                claim.steps,
-            )
-        )
+            sentence = sentences[max(bisect.bisect_right(starts, start) - 1, 0)]
+            sentence_start = min(sentence.start, start)
+            sentence_end = max(sentence.end, end)
+        span = text[start:end]
+        out.append(Claim(kind, start, end, span, value, sentence_start, sentence_end, rules, steps))
     return out
 
 

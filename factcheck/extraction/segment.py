@@ -40,7 +40,6 @@ _CANDIDATE = re.compile(
     rf"(?:[{_HSPACE}]?[»”’)\]]|[\"']){{0,8}})"
     rf"|(?P<newline>\n(?:[{_HSPACE}\r\f\v]*\n){{0,8}})"
 )
-_TRIGGER = re.compile(rf"[{_TERMINAL}\n]")
 _OPENERS = "«“‘\"'([—–-"
 _NEXT_WORD = re.compile(rf"[\s{re.escape(_OPENERS)}]*(?P<word>[^\W\d_]+(?:['’][^\W\d_]*)?)?")
 _ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # U.S, U.K, p.m, J.-P handled below
@@ -54,12 +53,11 @@ def split_sentences(text: str) -> list[Sentence]:
     """Split `text` into sentences; offsets are into `text`, end exclusive, spaces trimmed."""
     sentences: list[Sentence] = []
     start = pos = 0
-    # A one-character class scans ~5x faster than the full alternation, which
-    # then only runs where a candidate begins.
-    while (hit := _TRIGGER.search(text, pos)) is not None:
-        match = _CANDIDATE.match(text, hit.start())
+    for at in _triggers(text):
+        if at < pos:
+            continue  # inside the candidate just read ("?!", "\n\n")
+        match = _CANDIDATE.match(text, at)
         if match is None:  # cannot happen: every trigger starts a candidate
-            pos = hit.end()
             continue
         if _is_boundary(text, match):
             _append(text, start, match.end(), sentences)
@@ -67,6 +65,23 @@ def split_sentences(text: str) -> list[Sentence]:
         pos = match.end()
     _append(text, start, len(text), sentences)
     return sentences
+
+
+def _triggers(text: str) -> list[int]:
+    """Where a candidate may begin: every terminal mark and newline, in order.
+
+    str.find per mark scans several times faster than a regex search for the
+    character class (which then only runs where a candidate begins), and the
+    regex engine's search costs most of the split on long texts.
+    """
+    found = []
+    for mark in _TERMINAL + "\n":
+        at = text.find(mark)
+        while at != -1:
+            found.append(at)
+            at = text.find(mark, at + 1)
+    found.sort()
+    return found
 
 
 def _is_boundary(text: str, match: re.Match[str]) -> bool:

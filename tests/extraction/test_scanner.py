@@ -13,6 +13,7 @@ from factcheck.extraction.dates.scanner import (
     CONTEXT_LOWERCASE,
     LONGER_LOWERCASE,
     TokenView,
+    split_tokens,
 )
 from factcheck.extraction.model import Document
 
@@ -80,3 +81,37 @@ def test_only_sigma_lowers_by_its_context() -> None:
         > 1
     }
     assert context == set(CONTEXT_LOWERCASE)
+
+
+PIECES = [
+    " ",
+    "  ",
+    "\n",
+    "\t",
+    "\u00a0",
+    "l'",
+    "aujourd'hui",
+    "qu’",
+    "2024",
+    "mars",
+    ",",
+    ".",
+    "»",
+    "(",
+    "_",
+    "x_y",
+    "'",
+    "’",
+    "é",
+    "²",
+    "-",
+    "\u0130",
+    "Σ",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=30))
+def test_split_tokens_is_the_regex_split(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert split_tokens(text) == _SPLIT.split(text)

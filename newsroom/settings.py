@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Inside the CSP middleware, so the styled 405 page it returns gets the policy header.
+    "factcheck.middleware.MethodNotAllowedPageMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -177,6 +179,7 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "factcheck:home"
 LOGOUT_REDIRECT_URL = "login"
+CSRF_FAILURE_VIEW = "factcheck.views.errors.csrf_failure"
 
 # A reviewer's dismissal waits for an editor's approval, as a verdict does: otherwise a
 # claim could leave the report on one person's word. Editors' own dismissals apply at once.

@@ -71,7 +71,9 @@ def article_new(request: HttpRequest) -> HttpResponse:
                     "Article saved; extraction will start as soon as the worker queue is back."
                 ))
             else:
-                messages.success(request, _("Article uploaded; claims are being extracted."))
+                # Says nothing of the extraction: the status line on the article page
+                # follows it live, and a message would stay after it finished.
+                messages.success(request, _("Article uploaded."))
             return redirect(article)
     form.focus_first_error()
     return render(request, "factcheck/article_new.html", {"form": form})

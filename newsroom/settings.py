@@ -138,7 +138,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The newsroom's time zone: every time shown (pages, admin, messages) is in it.
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Paris")
+FORMAT_MODULE_PATH = ["newsroom.formats"]
 USE_I18N = True
 USE_TZ = True
 

@@ -10,8 +10,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from factcheck.forms.fields import WebURLField
 from factcheck import ingest
+from factcheck.forms.fields import WebURLField
 from factcheck.models import Article, Language
 
 # A day or a month, digits only: "072018" or "18-07-2024" must not be read as some other date.

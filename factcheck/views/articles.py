@@ -22,7 +22,7 @@ from factcheck.actions import articles as article_actions
 from factcheck.actions import extraction
 from factcheck.forms.articles import ArticleEditForm, UploadForm
 from factcheck.highlight import by_sentence
-from factcheck.models import Article
+from factcheck.models import Article, Claim
 
 # htmx stops polling when it receives this status (and still swaps the content).
 STOP_POLLING = 286
@@ -126,6 +126,9 @@ def article_detail(request: HttpRequest, uuid: str) -> HttpResponse:
         "sentences": by_sentence(current),
         "can_reextract": roles.is_editor(request.user),
         "can_manage": roles.is_editor(request.user),
+        # For the highlights' legend.
+        "claim_kinds": Claim.Kind.choices,
+        "claim_statuses": Claim.Status.choices,
     }
     if request.htmx:
         # Extraction just finished: the new status, and the claims out of band.

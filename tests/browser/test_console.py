@@ -181,7 +181,11 @@ def claim_swaps(ui: UI, world: World, role: str, lang: str) -> None:
         return
     page = ui.page
     page.goto(world.in_progress.get_absolute_url())
-    page.locator("#id_explanation").fill("Le compte rendu du Sénat le confirme.")
+    explanation = page.locator("#id_explanation")
+    explanation.fill("Le compte rendu du Sénat le confirme.")
+    # As a reviewer dragging the textarea's corner does: the browser sets its style. The
+    # swap must not copy that attribute onto the new textarea (CSP forbids inline styles).
+    explanation.evaluate("el => { el.style.height = '14rem'; }")
     with page.expect_response(lambda r: r.request.method == "POST"):
         page.locator("#review button[value=save]").click()
     expect(page.locator("#review .message")).to_have_text(tr("Draft saved.", lang))

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from django.conf import settings
@@ -267,8 +267,10 @@ def open_as(open_ui: Callable[..., UI], user: Any, lang: str, viewport: dict) ->
     """A browser whose language cookie says `lang` (as the menu would set), signed in as `user`."""
     ui = open_ui(viewport=viewport, suffix=f"-{lang}")
     ui.page.goto("/accounts/login/")
-    ui.context.add_cookies(
-        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": lang, "url": ui.page.url}]
+    site = urlsplit(ui.page.url)
+    ui.context.add_cookies(  # the whole site's, as set_language sets it (path "/")
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": lang,
+          "url": f"{site.scheme}://{site.netloc}/"}]
     )
     if user is not None:
         ui.sign_in(user.get_username(), PASSWORD)
@@ -291,7 +293,7 @@ def test_no_console_error_on_any_page_or_swap(
         if response.status >= 400:
             refused.add((response.url, response.status))
         if not path.startswith("/admin/"):  # the admin is Django's, in its own languages
-            expect(page.locator("html")).to_have_attribute("lang", lang)
+            expect(page.locator("html"), f"language of {path}").to_have_attribute("lang", lang)
         visited.append(path)
     for name, swap in SWAPS.items():
         swap(ui, world, role, lang)

@@ -277,3 +277,14 @@ def test_claim_link_on_the_article_page_says_verifier(editor, article):
     french(client)
     page = client.get(article.get_absolute_url()).content.decode()
     assert re.search(r">Vérifier<span class=\"visually-hidden\">", page)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_times_never_end_in_a_full_stop(lang):
+    """"Last change by …, {{ when }}." once read "5:13 a.m..": a 24-hour time ends in digits."""
+    from django.utils import timezone
+    from django.utils.formats import date_format
+
+    with translation.override(lang):
+        for name in ("DATETIME_FORMAT", "SHORT_DATETIME_FORMAT", "TIME_FORMAT"):
+            assert date_format(timezone.localtime(), name)[-1].isdigit()

@@ -1,6 +1,12 @@
 """Extraction benchmark: quality on the eval sets, speed, import time, peak memory.
 
     .venv/bin/python bench/extraction.py [--eval-dir DIR] [--seconds 3]
+    .venv/bin/python bench/extraction.py --compare OLD_TREE   # speed A/B only
+
+--compare times this tree and another checkout of the repository (`git archive
+REV | tar -x -C /tmp/old`) on the same 5 KB article, in alternating fresh
+processes, best CPU time of several rounds each: on a shared machine a
+wall-clock rate swings with the other jobs, the best CPU time much less.
 
 The eval folder (dev.jsonl, fr-timebank/, score.py) is not in the repository:
 --eval-dir, else $EVAL_DIR, else the first shared/eval found beside the
@@ -47,9 +53,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval-dir", type=Path, default=default_eval_dir())
     parser.add_argument("--seconds", type=float, default=3.0, help="per speed measurement")
+    parser.add_argument("--compare", type=Path, help="another tree of the repository: speed A/B")
     args = parser.parse_args()
     eval_dir = args.eval_dir if args.eval_dir.is_absolute() else (ROOT / args.eval_dir)
     dev, score_py = eval_dir / "dev.jsonl", eval_dir / "score.py"
+    if args.compare is not None:
+        compare(five_kb_article(dev), [ROOT, args.compare.resolve()])
+        return 0
     quality(score_py, dev)
     timebank = eval_dir / "fr-timebank" / "fr-timebank.jsonl"
     quality(score_py, timebank, "--kinds", "date", "--split-ranges")
@@ -154,7 +164,8 @@ def five_kb_article(dev: Path) -> str:
 
 
 def speed(article: str, seconds: float) -> None:
-    heading(f"speed: one {len(article.encode('utf-8'))}-byte article, one core, {seconds:g} s each")
+    size = len(article.encode("utf-8"))
+    heading(f"speed: one {size}-byte article, {seconds:g} s of CPU time each")
     extract(article, published=PUBLISHED)  # warm up: compiled regexes, caches
     for label, lang in (("lang given", "fr"), ("lang detected", None)):
         work = partial(extract, article, lang=lang, published=PUBLISHED)
@@ -170,12 +181,54 @@ def speed(article: str, seconds: float) -> None:
 
 
 def per_second(work: Callable[[], Any], seconds: float) -> float:
-    count, began = 0, time.perf_counter()
+    """Calls per second of CPU time (one core), over about `seconds` of it."""
+    count, began = 0, time.process_time()
     deadline = began + seconds
-    while (now := time.perf_counter()) < deadline:
+    while (now := time.process_time()) < deadline:
         work()
         count += 1
     return count / (now - began)
+
+
+COMPARE_PROBE = """
+import json, sys, time
+from factcheck.extraction.pipeline import extract
+article = sys.stdin.read()
+extract(article, published="2024-11")
+best = {}
+for label, lang in (("lang given", "fr"), ("lang detected", None)):
+    runs = []
+    for _ in range(5):
+        began = time.process_time()
+        for _ in range(50):
+            extract(article, lang=lang, published="2024-11")
+        runs.append((time.process_time() - began) / 50 * 1000)
+    best[label] = min(runs)
+print(json.dumps(best))
+"""
+
+
+def compare(article: str, trees: list[Path], rounds: int = 3) -> None:
+    """Best CPU ms per article for each tree, in alternating fresh processes."""
+    heading(f"speed A/B: one {len(article.encode('utf-8'))}-byte article, best CPU time")
+    best: dict[Path, dict[str, float]] = {tree: {} for tree in trees}
+    for _ in range(rounds):
+        for tree in trees:
+            done = subprocess.run(
+                [sys.executable, "-c", COMPARE_PROBE],
+                input=article.encode("utf-8"),
+                capture_output=True,
+                cwd=tree,
+                env={**subprocess_env(), "PYTHONPATH": str(tree)},
+            )
+            if done.returncode != 0:
+                print(f"  {tree}: FAILED {done.stderr.decode('utf-8', 'replace')[-300:]}")
+                return
+            for label, ms in json.loads(done.stdout).items():
+                best[tree][label] = min(ms, best[tree].get(label, ms))
+    for tree, figures in best.items():
+        shown = (f"{label} {ms:.3f} ms ({1000 / ms:.0f}/s)" for label, ms in figures.items())
+        print(f"  {tree}: {'  '.join(shown)}")
 
 
 # -- import time and memory ---------------------------------------------------

@@ -1,12 +1,14 @@
 """Extraction benchmark: quality on the eval sets, speed, import time, peak memory.
 
     .venv/bin/python bench/extraction.py [--eval-dir DIR] [--seconds 3]
-    .venv/bin/python bench/extraction.py --compare OLD_TREE   # speed A/B only
+    .venv/bin/python bench/extraction.py --compare OLD_TREE   # speed A/B, output identity
 
---compare times this tree and another checkout of the repository (`git archive
-REV | tar -x -C /tmp/old`) on the same 5 KB article, in alternating fresh
-processes, best CPU time of several rounds each: on a shared machine a
-wall-clock rate swings with the other jobs, the best CPU time much less.
+--compare checks this tree against another checkout of the repository (`git
+archive REV | tar -x -C /tmp/old`): first that both CLIs give byte-identical
+output (plain and --explain) on every eval and tests/extraction text, then
+the best CPU time on the same 5 KB article in alternating fresh processes,
+and, when valgrind is installed, the instructions per article, which other
+jobs on a shared machine do not change.
 
 The eval folder (dev.jsonl, fr-timebank/, score.py) is not in the repository:
 --eval-dir, else $EVAL_DIR, else the first shared/eval found beside the
@@ -24,6 +26,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -58,7 +62,9 @@ def main() -> int:
     eval_dir = args.eval_dir if args.eval_dir.is_absolute() else (ROOT / args.eval_dir)
     dev, score_py = eval_dir / "dev.jsonl", eval_dir / "score.py"
     if args.compare is not None:
-        compare(five_kb_article(dev), [ROOT, args.compare.resolve()])
+        trees = [ROOT, args.compare.resolve()]
+        same_output(eval_dir, trees)
+        compare(five_kb_article(dev), trees)
         return 0
     quality(score_py, dev)
     timebank = eval_dir / "fr-timebank" / "fr-timebank.jsonl"
@@ -208,6 +214,34 @@ print(json.dumps(best))
 """
 
 
+def same_output(eval_dir: Path, trees: list[Path]) -> None:
+    """Both trees' CLI output over every text we hold, with and without --explain."""
+    heading("output identity: this tree's CLI against the other's")
+    sources = [eval_dir / "dev.jsonl", eval_dir / "fr-timebank" / "fr-timebank.jsonl"]
+    sources += sorted((ROOT / "tests" / "extraction").glob("**/*.jsonl"))
+    lines = []
+    for source in filter(Path.exists, sources):
+        for number, raw in enumerate(source.read_text("utf-8").splitlines()):
+            doc = json.loads(raw) if raw.strip() else {}
+            if isinstance(doc.get("text"), str):
+                base = {"id": f"{source.name}:{number}", "text": doc["text"]}
+                lines.append({**base, "lang": doc.get("lang"), "published": doc.get("published")})
+                lines.append({**base, "id": base["id"] + "#detected"})  # no lang, no date
+    stdin = "".join(json.dumps(line) + "\n" for line in lines).encode("utf-8")
+    for options in ([], ["--explain"]):
+        outputs = [cli_output(tree, stdin, options) for tree in trees]
+        same = outputs[0] == outputs[1] and outputs[0] is not None
+        print(f"  {len(lines)} documents{' --explain' if options else ''}: "
+              f"{'identical' if same else 'DIFFERENT'}")  # fmt: skip
+
+
+def cli_output(tree: Path, stdin: bytes, options: list[str]) -> bytes | None:
+    env = {**subprocess_env(), "PYTHONPATH": str(tree)}
+    command = [sys.executable, "-m", "factcheck.extraction", *options]
+    done = subprocess.run(command, input=stdin, capture_output=True, cwd=tree, env=env)
+    return done.stdout if done.returncode == 0 else None
+
+
 def compare(article: str, trees: list[Path], rounds: int = 3) -> None:
     """Best CPU ms per article for each tree, in alternating fresh processes."""
     heading(f"speed A/B: one {len(article.encode('utf-8'))}-byte article, best CPU time")
@@ -229,6 +263,36 @@ def compare(article: str, trees: list[Path], rounds: int = 3) -> None:
     for tree, figures in best.items():
         shown = (f"{label} {ms:.3f} ms ({1000 / ms:.0f}/s)" for label, ms in figures.items())
         print(f"  {tree}: {'  '.join(shown)}")
+    if shutil.which("valgrind"):
+        heading("instructions per article (valgrind cachegrind, lang given)")
+        for tree in trees:
+            print(f"  {tree}: {instructions(tree, article) / 1e6:.2f} M")
+
+
+INSTRUCTIONS_PROBE = """
+import sys
+from factcheck.extraction.pipeline import extract
+article = sys.stdin.read()
+extract(article, lang="fr", published="2024-11")
+for _ in range(int(sys.argv[1])):
+    extract(article, lang="fr", published="2024-11")
+"""
+
+
+def instructions(tree: Path, article: str, count: int = 20) -> float:
+    """Instructions one extraction costs: a run of `count` less a run of none."""
+    totals = []
+    for runs in (0, count):
+        command = ["valgrind", "--tool=cachegrind", "--cache-sim=no",
+                   "--cachegrind-out-file=/dev/null", sys.executable, "-c", INSTRUCTIONS_PROBE,
+                   str(runs)]  # fmt: skip
+        env = {**subprocess_env(), "PYTHONPATH": str(tree), "PYTHONHASHSEED": "0"}
+        done = subprocess.run(
+            command, input=article.encode("utf-8"), capture_output=True, cwd=tree, env=env
+        )
+        found = re.search(rb"I\s+refs:\s+([\d,]+)", done.stderr)
+        totals.append(int(found.group(1).replace(b",", b"")) if found else 0)
+    return (totals[1] - totals[0]) / count
 
 
 # -- import time and memory ---------------------------------------------------

@@ -513,7 +513,7 @@ class Organisation(models.Model):
     url = models.URLField(_("website"), max_length=500, blank=True)
     logo_url = models.URLField(
         _("logo URL"), max_length=500, blank=True,
-        help_text=_("An absolute address of the logo image (ClaimReview author logo)."),
+        help_text=_("The logo image's absolute address, for ClaimReview."),
     )
     methodology_en = models.TextField(_("methodology (English)"), blank=True)
     methodology_fr = models.TextField(_("methodology (French)"), blank=True)

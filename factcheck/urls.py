@@ -1,6 +1,5 @@
-from django.urls import path
-
 from django.contrib.sitemaps.views import sitemap
+from django.urls import path
 
 from factcheck.sitemaps import SITEMAPS
 from factcheck.views import approvals, articles, claims, pages, public, publishing, queue, report

@@ -5,79 +5,159 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('factcheck', '0008_article_extraction_queued_at'),
+        ("factcheck", "0008_article_extraction_queued_at"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(blank=True, max_length=200, verbose_name='name')),
-                ('url', models.URLField(blank=True, max_length=500, verbose_name='website')),
-                ('logo_url', models.URLField(blank=True, help_text='An absolute address of the logo image (ClaimReview author logo).', max_length=500, verbose_name='logo URL')),
-                ('methodology_en', models.TextField(blank=True, verbose_name='methodology (English)')),
-                ('methodology_fr', models.TextField(blank=True, verbose_name='methodology (French)')),
-                ('corrections_policy_en', models.TextField(blank=True, verbose_name='corrections policy (English)')),
-                ('corrections_policy_fr', models.TextField(blank=True, verbose_name='corrections policy (French)')),
-                ('show_names', models.BooleanField(default=False, help_text='On public pages, name who reviewed and who approved each claim.', verbose_name='show reviewer and editor names')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(blank=True, max_length=200, verbose_name="name")),
+                ("url", models.URLField(blank=True, max_length=500, verbose_name="website")),
+                (
+                    "logo_url",
+                    models.URLField(
+                        blank=True,
+                        help_text="The logo image's absolute address, for ClaimReview.",
+                        max_length=500,
+                        verbose_name="logo URL",
+                    ),
+                ),
+                (
+                    "methodology_en",
+                    models.TextField(blank=True, verbose_name="methodology (English)"),
+                ),
+                (
+                    "methodology_fr",
+                    models.TextField(blank=True, verbose_name="methodology (French)"),
+                ),
+                (
+                    "corrections_policy_en",
+                    models.TextField(blank=True, verbose_name="corrections policy (English)"),
+                ),
+                (
+                    "corrections_policy_fr",
+                    models.TextField(blank=True, verbose_name="corrections policy (French)"),
+                ),
+                (
+                    "show_names",
+                    models.BooleanField(
+                        default=False,
+                        help_text="On public pages, name who reviewed and who approved each claim.",
+                        verbose_name="show reviewer and editor names",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
             ],
             options={
-                'verbose_name': 'publishing organisation',
-                'verbose_name_plural': 'publishing organisation',
+                "verbose_name": "publishing organisation",
+                "verbose_name_plural": "publishing organisation",
             },
         ),
         migrations.AddField(
-            model_name='article',
-            name='first_published_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='first published at'),
+            model_name="article",
+            name="first_published_at",
+            field=models.DateTimeField(
+                blank=True, editable=False, null=True, verbose_name="first published at"
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='public_updated_at',
-            field=models.DateTimeField(blank=True, editable=False, help_text="Last publication or correction: the public pages' Last-Modified.", null=True, verbose_name='public page updated at'),
+            model_name="article",
+            name="public_updated_at",
+            field=models.DateTimeField(
+                blank=True,
+                editable=False,
+                help_text="Last publication or correction: the public pages' Last-Modified.",
+                null=True,
+                verbose_name="public page updated at",
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='slug',
-            field=models.SlugField(blank=True, editable=False, max_length=120, null=True, unique=True, verbose_name='slug'),
+            model_name="article",
+            name="slug",
+            field=models.SlugField(
+                blank=True,
+                editable=False,
+                max_length=120,
+                null=True,
+                unique=True,
+                verbose_name="slug",
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='unpublish_reason',
-            field=models.TextField(blank=True, editable=False, verbose_name='reason for unpublishing'),
+            model_name="article",
+            name="unpublish_reason",
+            field=models.TextField(
+                blank=True, editable=False, verbose_name="reason for unpublishing"
+            ),
         ),
         migrations.AddField(
-            model_name='article',
-            name='unpublished_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='unpublished at'),
+            model_name="article",
+            name="unpublished_at",
+            field=models.DateTimeField(
+                blank=True, editable=False, null=True, verbose_name="unpublished at"
+            ),
         ),
         migrations.AddField(
-            model_name='claim',
-            name='public_modified_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='last corrected at'),
+            model_name="claim",
+            name="public_modified_at",
+            field=models.DateTimeField(
+                blank=True, editable=False, null=True, verbose_name="last corrected at"
+            ),
         ),
         migrations.AddField(
-            model_name='claim',
-            name='public_number',
-            field=models.PositiveIntegerField(blank=True, editable=False, null=True, verbose_name='public number'),
+            model_name="claim",
+            name="public_number",
+            field=models.PositiveIntegerField(
+                blank=True, editable=False, null=True, verbose_name="public number"
+            ),
         ),
         migrations.AddField(
-            model_name='claim',
-            name='published_at',
-            field=models.DateTimeField(blank=True, editable=False, null=True, verbose_name='published at'),
+            model_name="claim",
+            name="published_at",
+            field=models.DateTimeField(
+                blank=True, editable=False, null=True, verbose_name="published at"
+            ),
         ),
         migrations.AlterField(
-            model_name='reviewevent',
-            name='action',
-            field=models.CharField(choices=[('extracted', 'Extracted'), ('status', 'Status changed'), ('assigned', 'Assigned'), ('verdict', 'Verdict changed'), ('value', 'Value corrected'), ('source_added', 'Source added'), ('source_removed', 'Source removed'), ('comment', 'Comment'), ('correction', 'Correction'), ('edited', 'Edited'), ('archived', 'Archived'), ('restored', 'Restored'), ('published', 'Published'), ('unpublished', 'Unpublished'), ('reopened', 'Reopened')], max_length=20, verbose_name='action'),
+            model_name="reviewevent",
+            name="action",
+            field=models.CharField(
+                choices=[
+                    ("extracted", "Extracted"),
+                    ("status", "Status changed"),
+                    ("assigned", "Assigned"),
+                    ("verdict", "Verdict changed"),
+                    ("value", "Value corrected"),
+                    ("source_added", "Source added"),
+                    ("source_removed", "Source removed"),
+                    ("comment", "Comment"),
+                    ("correction", "Correction"),
+                    ("edited", "Edited"),
+                    ("archived", "Archived"),
+                    ("restored", "Restored"),
+                    ("published", "Published"),
+                    ("unpublished", "Unpublished"),
+                    ("reopened", "Reopened"),
+                ],
+                max_length=20,
+                verbose_name="action",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='claim',
-            constraint=models.UniqueConstraint(condition=models.Q(('public_number__isnull', False)), fields=('article', 'public_number'), name='claim_unique_public_number'),
+            model_name="claim",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("public_number__isnull", False)),
+                fields=("article", "public_number"),
+                name="claim_unique_public_number",
+            ),
         ),
     ]

@@ -41,7 +41,7 @@ urlpatterns = [
     path("methodology/", public.methodology, name="methodology"),
     path(
         "sitemap.xml",
-        public.public_cache(sitemap),
+        public.public_view(sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),

@@ -49,6 +49,11 @@ def public_cache(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespons
     return cache_control(public=True, max_age=settings.FACTCHECK_PUBLIC_MAX_AGE)(view)
 
 
+def public_view(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A view of someone else's (syndication, sitemaps) as a public page: GET and HEAD only."""
+    return require_safe(public_cache(view))
+
+
 def base_url(request: HttpRequest) -> str:
     """The site's own scheme and host, for absolute URLs (canonical, ClaimReview, feed)."""
     return request.build_absolute_uri("/").rstrip("/")
@@ -324,7 +329,7 @@ class FactCheckFeed(Feed):
         return item.public_updated_at
 
 
-fact_check_feed = require_safe(public_cache(FactCheckFeed()))
+fact_check_feed = public_view(FactCheckFeed())
 
 
 # --- helpers -------------------------------------------------------------------------------

@@ -50,7 +50,7 @@ def claim_reviewed(claim: Claim) -> str:
     if len(sentence) <= CLAIM_REVIEWED_MAX:
         return sentence
     if len(span) >= CLAIM_REVIEWED_MAX:
-        return _cut_end(span, CLAIM_REVIEWED_MAX)
+        return _cut_end(span, CLAIM_REVIEWED_MAX, hard=True)
     room = CLAIM_REVIEWED_MAX - len(span) - 2  # an ellipsis at each end at most
     # Context on both sides of the span; what one side does not use goes to the other.
     left_room = min(len(before), max(room // 2, room - len(after)))
@@ -110,20 +110,22 @@ def _join(before: str, span: str, after: str) -> str:
     return f"{before}{span}{after}".strip()
 
 
-def _cut_end(text: str, limit: int) -> str:
-    """The first `limit` characters of `text` at most, ending at a word boundary, then "…"."""
+def _cut_end(text: str, limit: int, *, hard: bool = False) -> str:
+    """The first `limit` characters of `text` at most, ending at a word boundary, then "…".
+    A first word longer than that is cut inside when `hard`, else dropped."""
     cut = text[: limit - 1]
-    if len(text) > len(cut) and not text[len(cut)].isspace() and " " in cut.strip():
-        cut = cut[: cut.rstrip().rfind(" ")]
+    if len(text) > len(cut) and not text[len(cut)].isspace():
+        boundary = cut.rfind(" ")
+        if boundary > 0 or not hard:
+            cut = cut[: max(boundary, 0)]
     return cut.rstrip(" ,;:") + ELLIPSIS
 
 
 def _cut_start(text: str, limit: int) -> str:
-    """The last `limit` characters of `text` at most, "…" then from a word boundary."""
-    if limit <= 1:
-        return ""
-    start = len(text) - (limit - 1)
-    cut = text[start:]
-    if start > 0 and not text[start - 1].isspace() and " " in cut.strip():
-        cut = cut[cut.lstrip().find(" ") + len(cut) - len(cut.lstrip()) + 1 :]
+    """"…" then the last `limit` - 1 characters of `text` at most, from a word boundary."""
+    start = len(text) - max(limit - 1, 0)
+    cut = text[max(start, 0) :]
+    if start > 0 and not text[start - 1].isspace():
+        boundary = cut.find(" ")
+        cut = cut[boundary + 1 :] if boundary >= 0 else ""
     return ELLIPSIS + cut.lstrip()

@@ -363,6 +363,7 @@ def test_the_methodology_documents_the_scale_and_the_policies(organisation, clie
 def test_public_pages_in_french(published, client):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"
     page = client.get(published.get_public_url()).content.decode()
-    assert "Vérification publiée le" in page or "Vérifications" in page
+    assert "Vérification publiée le" in page and "Vérifié le" not in page
+    assert "Sources" in page and "Vérifications" in page  # the top bar and the headings
     methodology = client.get(reverse("factcheck:methodology")).content.decode()
     assert "Méthodologie" in methodology and "Plutôt vrai" in methodology

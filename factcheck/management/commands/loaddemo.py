@@ -92,25 +92,29 @@ class Command(BaseCommand):
         )
 
     def _ensure_published_article(self) -> Article:
-        data = _read(DEMO_PUBLISHED)
-        existing = Article.objects.filter(content_hash=content_hash(data["text"])).first()
-        if existing:
-            return existing
         users = get_user_model().objects
-        editor, reviewer = users.get(username="editor"), users.get(username="reviewer")
-        published_on = dt.date.fromisoformat(data["published"])
-        article = Article.objects.create(
-            title=data["title"], body=data["text"], requested_language=data["lang"],
-            published_on=published_on, outlet=data["outlet"], source_url=data["source_url"],
-            uploaded_by=editor,
-        )
-        found = extract(data["text"], lang=data["lang"], published=data["published"])
-        article = extraction.apply_extraction(article.pk, found, data["lang"])
-        for claim in article.claims.order_by("start"):
-            if claim.text not in data["reviews"]:
-                raise CommandError(f"The demo review has no verdict for {claim.text!r}.")
-            _review(claim, reviewer, editor, *data["reviews"][claim.text])
-        return publishing.publish_article(Article.objects.get(pk=article.pk), editor)
+        return load_published_demo(users.get(username="editor"), users.get(username="reviewer"))
+
+
+def load_published_demo(editor: Any, reviewer: Any) -> Article:
+    """The published demo article (made once): extracted here, each claim reviewed by
+    `reviewer` and approved by `editor` through the workflow, then published."""
+    data = _read(DEMO_PUBLISHED)
+    existing = Article.objects.filter(content_hash=content_hash(data["text"])).first()
+    if existing:
+        return existing
+    article = Article.objects.create(
+        title=data["title"], body=data["text"], requested_language=data["lang"],
+        published_on=dt.date.fromisoformat(data["published"]), outlet=data["outlet"],
+        source_url=data["source_url"], uploaded_by=editor,
+    )
+    found = extract(data["text"], lang=data["lang"], published=data["published"])
+    article = extraction.apply_extraction(article.pk, found, data["lang"])
+    for claim in article.claims.order_by("start"):
+        if claim.text not in data["reviews"]:
+            raise CommandError(f"The demo review has no verdict for {claim.text!r}.")
+        _review(claim, reviewer, editor, *data["reviews"][claim.text])
+    return publishing.publish_article(Article.objects.get(pk=article.pk), editor)
 
 
 def _read(path: Path) -> dict[str, Any]:

@@ -264,7 +264,7 @@ def checked_draft(editor) -> Article:
 
 def test_the_list_shows_published_fact_checks_newest_first(published, checked_draft, editor,
                                                            reviewer, client):
-    newer = make_published_article(editor, reviewer, title="Vote à l'Assemblée",
+    make_published_article(editor, reviewer, title="Vote à l'Assemblée",
                                    body="L'Assemblée a voté le 3 mars 2025.", labels=("False",))
     page = client.get(reverse("factcheck:public_list")).content.decode()
     assert page.index("Vote à l&#x27;Assemblée") < page.index("Vote au Sénat")
@@ -278,7 +278,8 @@ def test_search_and_verdict_filter(published, editor, reviewer, client):
 
     def titles(**params) -> list[str]:
         tree = lxml_html.fromstring(client.get(url, params).content)
-        return [a.text_content() for a in tree.xpath("//ol[contains(@class, 'fact-check-list')]//h2/a")]
+        links = tree.xpath("//ol[contains(@class, 'fact-check-list')]//h2/a")
+        return [a.text_content() for a in links]
 
     assert titles(q="municipal") == ["Conseil municipal"]
     assert titles(q="289 voix") == ["Vote au Sénat"]  # a claim's words
@@ -353,7 +354,7 @@ def test_the_methodology_documents_the_scale_and_the_policies(organisation, clie
     tree = lxml_html.fromstring(page)
     rows = [[cell.text_content().strip() for cell in row.xpath("./td")]
             for row in tree.xpath("//table[contains(@class, 'verdict-scale')]/tbody/tr")]
-    assert ["False", "1 / 5", "#c62828"] == rows[0]
+    assert rows[0] == ["False", "1 / 5", "#c62828"]
     assert rows[-1][:2] == ["Unverifiable", "none (name only)"]
     css = client.get(reverse("factcheck:public_verdict_styles"))
     assert css["Content-Type"].startswith("text/css")

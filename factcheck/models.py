@@ -541,10 +541,6 @@ class Organisation(models.Model):
         """The stored row, or an unsaved empty one: a public page never writes."""
         return cls.objects.filter(pk=cls.SINGLETON_PK).first() or cls(pk=cls.SINGLETON_PK)
 
-    @property
-    def is_complete(self) -> bool:
-        return bool(self.name and self.url and self.logo_url)
-
     def text(self, field: str) -> str:
         """`methodology` or `corrections_policy` in the current language, else the other one."""
         fr, en = getattr(self, f"{field}_fr"), getattr(self, f"{field}_en")

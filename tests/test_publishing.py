@@ -370,3 +370,73 @@ def test_check_warns_while_the_organisation_is_incomplete(settings):
     assert "logo URL is not set" in run_check()
     settings.FACTCHECK_PUBLISHING_ENABLED = False
     assert "factcheck.W002" not in run_check()
+
+
+# --- the editors' pages: plain HTTP, errors shown, nothing half-saved ----------------------------
+
+
+def test_a_stale_correction_page_is_409_and_shows_the_stored_verdict(published, editor):
+    claim = first_claim(published)
+    url = reverse("factcheck:claim_correct", kwargs={"uuid": claim.uuid})
+    data = {"version": claim.version, "verdict": verdict("False").pk,
+            "explanation": "Faux.", "note": "Erreur."}
+    correct(claim, editor)  # someone else's correction lands first
+    response = login(editor).post(url, data)
+    assert response.status_code == 409
+    assert "Someone changed this claim since you opened it." in response.content.decode()
+    stored = Claim.objects.get(pk=claim.pk)
+    assert f'value="{stored.version}"' in response.content.decode()  # sending again overwrites
+    assert stored.verdict == verdict("Mostly true")
+
+
+def test_a_correction_with_a_bad_source_address_saves_nothing(published, editor):
+    claim = first_claim(published)
+    url = reverse("factcheck:claim_correct", kwargs={"uuid": claim.uuid})
+    data = {"version": claim.version, "verdict": verdict("False").pk, "explanation": "Faux.",
+            "note": "Erreur.", "new_source-url": "ftp://archive.example/scrutin"}
+    response = login(editor).post(url, data)
+    assert response.status_code == 400
+    assert claim.sources.count() == 1
+    assert Claim.objects.get(pk=claim.pk).verdict == verdict("True")
+
+
+def test_the_report_offers_correct_once_published_and_reopen_before(checked, editor):
+    client = login(editor)
+    report = reverse("factcheck:article_report", kwargs={"uuid": checked.uuid})
+    claim = checked.claims.filter(status="approved").order_by("start").first()
+    reopen = reverse("factcheck:claim_reopen", kwargs={"uuid": claim.uuid})
+    correct_url = reverse("factcheck:claim_correct", kwargs={"uuid": claim.uuid})
+    page = client.get(report).content.decode()
+    assert reopen in page and correct_url not in page
+    publishing.publish_article(checked, editor)
+    page = client.get(report).content.decode()
+    assert correct_url in page and reopen not in page
+
+
+def test_an_editor_reopens_a_claim_from_its_page(checked, editor):
+    claim = checked.claims.filter(status="approved").first()
+    url = reverse("factcheck:claim_reopen", kwargs={"uuid": claim.uuid})
+    client = login(editor)
+    response = client.post(url, {"version": claim.version, "reason": ""})
+    assert response.status_code == 400
+    assert Claim.objects.get(pk=claim.pk).status == Claim.Status.APPROVED
+    response = client.post(url, {"version": claim.version, "reason": "Nouveau document."})
+    assert response.status_code == 302 and response["Location"] == claim.get_absolute_url()
+    assert Claim.objects.get(pk=claim.pk).status == Claim.Status.IN_PROGRESS
+
+
+def test_the_organisation_is_one_row_edited_in_the_admin(db):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("ada", "ada@example.org", "x" * 20)
+    client = login(admin)
+    add = reverse("admin:factcheck_organisation_add")
+    response = client.post(add, {"name": "Le Desk", "url": "https://desk.example/",
+                                 "logo_url": "https://desk.example/logo.png",
+                                 "methodology_en": "", "methodology_fr": "",
+                                 "corrections_policy_en": "", "corrections_policy_fr": ""})
+    assert response.status_code == 302
+    assert Organisation.current().name == "Le Desk"
+    assert client.get(add).status_code == 403  # one row: no second one
+    Organisation(name="Autre").save()  # saving a new instance updates the row
+    assert Organisation.objects.count() == 1 and Organisation.current().name == "Autre"

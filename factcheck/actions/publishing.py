@@ -227,19 +227,6 @@ def unique_slug(title: str) -> str:
     return slug
 
 
-def earlier_verdicts(events: list[ReviewEvent]) -> list[dict[str, Any]]:
-    """Corrections as readers see them: date, note, and the verdict it replaced."""
-    return [
-        {
-            "date": event.created_at,
-            "note": event.comment,
-            "before": event.before.get("verdict"),
-            "after": event.after.get("verdict"),
-        }
-        for event in events
-    ]
-
-
 # --- helpers -----------------------------------------------------------------
 
 

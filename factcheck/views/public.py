@@ -71,10 +71,11 @@ def _fingerprint(*parts: Any) -> str:
     return 'W/"' + hashlib.sha256(text.encode()).hexdigest()[:32] + '"'
 
 
-def _article_stamp(slug: str) -> Any:
-    row = Article.objects.filter(slug=slug).values_list("status", "public_updated_at",
-                                                        "unpublished_at").first()
-    return row
+def _article_stamp(slug: str) -> tuple[Any, ...] | None:
+    """(status, last publication or correction, unpublication) of the article, if any."""
+    return Article.objects.filter(slug=slug).values_list(
+        "status", "public_updated_at", "unpublished_at"
+    ).first()
 
 
 def article_etag(request: HttpRequest, slug: str, number: int | None = None) -> str | None:

@@ -440,3 +440,10 @@ def test_the_organisation_is_one_row_edited_in_the_admin(db):
     assert client.get(add).status_code == 403  # one row: no second one
     Organisation(name="Autre").save()  # saving a new instance updates the row
     assert Organisation.objects.count() == 1 and Organisation.current().name == "Autre"
+
+
+def test_the_claims_internal_history_shows_the_correction(published, editor):
+    claim = first_claim(published)
+    correct(claim, editor)
+    page = login(editor).get(claim.get_absolute_url()).content.decode()
+    assert "Correction" in page and "Le Sénat a rectifié son compte rendu." in page

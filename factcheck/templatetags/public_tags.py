@@ -1,5 +1,5 @@
-"""Public pages: ClaimReview JSON-LD in a data block, labels from history, the
-organisation's texts in the reader's language."""
+"""Public pages: ClaimReview JSON-LD in a data block; the organisation's texts in the
+reader's language."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from typing import Any
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
 
 register = template.Library()
 
@@ -23,15 +22,6 @@ def json_ld(data: dict[str, Any]) -> SafeString:
     """A <script type="application/ld+json"> data block: never run, so CSP allows it."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=False).translate(SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
-
-
-@register.filter
-def history_label(verdict: dict[str, Any] | None) -> str:
-    """A verdict as history keeps it (both labels), in the reader's language."""
-    if not verdict:
-        return ""
-    language = "fr" if (get_language() or "en").startswith("fr") else "en"
-    return verdict.get(language) or verdict.get("en", "")
 
 
 @register.filter

@@ -83,7 +83,7 @@ class ArticleQuerySet(VisibleToMixin, models.QuerySet):
 
     def public(self) -> ArticleQuerySet:
         """What anonymous readers see: published articles, newest publication first."""
-        return self.filter(status="published", slug__isnull=False).order_by(
+        return self.filter(status=self.model.Status.PUBLISHED, slug__isnull=False).order_by(
             "-first_published_at", "-id"
         )
 
@@ -140,12 +140,14 @@ class ClaimQuerySet(VisibleToMixin, models.QuerySet):
     def public(self) -> ClaimQuerySet:
         """Published claim reviews: approved, numbered at publication, of a public article,
         with what their pages and ClaimReview read, sources in one more query."""
+        from factcheck.models import Article  # models imports this module
+
         return (
             self.current()
             .filter(
                 status=self.model.Status.APPROVED,
                 public_number__isnull=False,
-                article__status="published",
+                article__status=Article.Status.PUBLISHED,
                 article__slug__isnull=False,
             )
             .select_related("article", "verdict", "assignee")

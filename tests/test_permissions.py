@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid as uuid_lib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import pytest
@@ -42,7 +43,14 @@ class World:
     article: Article
     in_progress: Claim
     submitted: Claim
-    published: Article | None = None  # another article, reviewed and published
+    # Another article, reviewed and published: made when a row first needs it (it costs
+    # a whole review), before the request and the history count.
+    make_published: Callable[[], Article] | None = None
+
+    @cached_property
+    def published(self) -> Article:
+        assert self.make_published is not None
+        return self.make_published()
 
 
 @dataclass
@@ -231,7 +239,10 @@ def world(editor, reviewer) -> World:
         submitted, reviewer, version=submitted.version, verdict=verdict("True"),
         explanation="Le scrutin public le confirme.",
     )
-    return World(article, in_progress, submitted, make_published_article(editor, reviewer))
+    return World(
+        article, in_progress, submitted,
+        lambda: make_published_article(editor, reviewer, body="Le Sénat a voté le 15 mars 2025."),
+    )
 
 
 def client_for(request: pytest.FixtureRequest, role: str) -> Any:

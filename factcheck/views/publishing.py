@@ -25,7 +25,7 @@ from factcheck.forms.publishing import (
     ReopenForm,
     UnpublishForm,
 )
-from factcheck.models import Article
+from factcheck.models import Article, Claim
 from factcheck.views.refusals import rebound, refusal_for
 
 
@@ -36,7 +36,7 @@ def article_publish(request: HttpRequest, uuid: uuid_lib.UUID) -> HttpResponse:
     article = get_article_for(request, uuid)
     form = UnpublishForm(request.POST if request.method == "POST" else None)
     context = {"article": article, "form": form,
-               "approved": article.claims.current().filter(status="approved").count()}
+               "approved": article.claims.current().filter(status=Claim.Status.APPROVED).count()}
     if request.method == "GET":
         return render(request, "factcheck/article_publish.html", context)
     try:

@@ -368,3 +368,19 @@ def test_public_pages_in_french(published, client):
     assert "Sources" in page and "Vérifications" in page  # the top bar and the headings
     methodology = client.get(reverse("factcheck:methodology")).content.decode()
     assert "Méthodologie" in methodology and "Plutôt vrai" in methodology
+
+
+def test_the_article_page_costs_the_same_queries_whatever_its_claims(organisation, editor,
+                                                                     reviewer, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    one = make_published_article(editor, reviewer, title="Un vote",
+                                 body="Le Sénat a voté le 15 mars 2025.")
+    five = make_published_article(editor, reviewer)
+    counts = []
+    for article in (one, five):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(article.get_public_url()).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from factcheck.models import Article, Claim, ReviewEvent, Source, Verdict
+from factcheck.models import Article, Claim, Organisation, ReviewEvent, Source, Verdict
 
 
 class ViewOnlyInline(admin.TabularInline):
@@ -179,6 +179,23 @@ class ReviewEventAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    """One row: the publisher named on the public pages and in ClaimReview."""
+
+    fieldsets = (
+        (None, {"fields": ("name", "url", "logo_url", "show_names")}),
+        (_("Methodology page"), {"fields": ("methodology_en", "methodology_fr",
+                                            "corrections_policy_en", "corrections_policy_fr")}),
+    )
+
+    def has_add_permission(self, request) -> bool:
+        return super().has_add_permission(request) and not Organisation.objects.exists()
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False

@@ -89,6 +89,19 @@ class Article(models.Model):
     extraction_queued_at = models.DateTimeField(
         _("extraction queued at"), null=True, blank=True, editable=False
     )
+    # Publishing (actions/publishing.py): the slug is given once, at the first publication,
+    # and never changes; an unpublished article keeps it and answers 410 with the reason.
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, null=True, blank=True,
+                            editable=False)
+    first_published_at = models.DateTimeField(_("first published at"), null=True, blank=True,
+                                              editable=False)
+    public_updated_at = models.DateTimeField(
+        _("public page updated at"), null=True, blank=True, editable=False,
+        help_text=_("Last publication or correction: the public pages' Last-Modified."),
+    )
+    unpublished_at = models.DateTimeField(_("unpublished at"), null=True, blank=True,
+                                          editable=False)
+    unpublish_reason = models.TextField(_("reason for unpublishing"), blank=True, editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -133,6 +146,13 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("factcheck:article", kwargs={"uuid": self.uuid})
+
+    def get_public_url(self) -> str:
+        return reverse("factcheck:public_article", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self) -> bool:
+        return self.status == self.Status.PUBLISHED and bool(self.slug)
 
     @property
     def published_for_extraction(self) -> str | None:
@@ -203,7 +223,10 @@ class Verdict(models.Model):
 
     @property
     def label(self) -> str:
-        return self.label_fr if (get_language() or "en").startswith("fr") else self.label_en
+        return self.label_in(get_language() or "en")
+
+    def label_in(self, language: str) -> str:
+        return self.label_fr if language.startswith("fr") else self.label_en
 
 
 class ClaimStatus(models.TextChoices):
@@ -277,6 +300,15 @@ class Claim(models.Model):
     version = models.PositiveIntegerField(
         _("version"), default=1, help_text=_("Guards concurrent edits.")
     )
+    # Publishing: n in /fact-checks/<slug>/claims/<n>/, given at the claim's first
+    # publication and kept for good, so a public claim URL never changes.
+    public_number = models.PositiveIntegerField(_("public number"), null=True, blank=True,
+                                                editable=False)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True,
+                                        editable=False)
+    public_modified_at = models.DateTimeField(
+        _("last corrected at"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -310,6 +342,11 @@ class Claim(models.Model):
                 condition=Q(stale=False),
                 name="claim_unique_current_span",
             ),
+            models.UniqueConstraint(
+                fields=["article", "public_number"],
+                condition=Q(public_number__isnull=False),
+                name="claim_unique_public_number",
+            ),
             models.CheckConstraint(condition=Q(start__lt=F("end")), name="claim_start_before_end"),
             models.CheckConstraint(
                 condition=Q(sentence_start__lte=F("start")) & Q(end__lte=F("sentence_end")),
@@ -326,6 +363,12 @@ class Claim(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("factcheck:claim", kwargs={"uuid": self.uuid})
+
+    def get_public_url(self) -> str:
+        return reverse(
+            "factcheck:public_claim",
+            kwargs={"slug": self.article.slug, "number": self.public_number},
+        )
 
     def clean(self) -> None:
         if self.article_id and self.end > len(self.article.body):
@@ -411,6 +454,9 @@ class ReviewEvent(models.Model):
         EDITED = "edited", _("Edited")
         ARCHIVED = "archived", _("Archived")
         RESTORED = "restored", _("Restored")
+        PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+        REOPENED = "reopened", _("Reopened")
 
     article = models.ForeignKey(
         Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="events"
@@ -453,3 +499,51 @@ class ReviewEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
         raise ValueError("Review history is append-only.")
+
+
+class Organisation(models.Model):
+    """The publisher of the public pages: one row (pk 1), edited in the admin.
+
+    Its name, URL and logo are the ClaimReview `author`; the texts are the
+    methodology page's (each in French and English, the reader's language shown)."""
+
+    SINGLETON_PK = 1
+
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    url = models.URLField(_("website"), max_length=500, blank=True)
+    logo_url = models.URLField(
+        _("logo URL"), max_length=500, blank=True,
+        help_text=_("The logo image's absolute address, for ClaimReview."),
+    )
+    methodology_en = models.TextField(_("methodology (English)"), blank=True)
+    methodology_fr = models.TextField(_("methodology (French)"), blank=True)
+    corrections_policy_en = models.TextField(_("corrections policy (English)"), blank=True)
+    corrections_policy_fr = models.TextField(_("corrections policy (French)"), blank=True)
+    show_names = models.BooleanField(
+        _("show reviewer and editor names"), default=False,
+        help_text=_("On public pages, name who reviewed and who approved each claim."),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("publishing organisation")
+        verbose_name_plural = _("publishing organisation")
+
+    def __str__(self) -> str:
+        return self.name or str(_("Publishing organisation"))
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.pk = self.SINGLETON_PK
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def current(cls) -> Organisation:
+        """The stored row, or an unsaved empty one: a public page never writes."""
+        return cls.objects.filter(pk=cls.SINGLETON_PK).first() or cls(pk=cls.SINGLETON_PK)
+
+    def text(self, field: str) -> str:
+        """`methodology` or `corrections_policy` in the current language, else the other one."""
+        fr, en = getattr(self, f"{field}_fr"), getattr(self, f"{field}_en")
+        if (get_language() or "en").startswith("fr"):
+            return fr or en
+        return en or fr

@@ -79,6 +79,14 @@ class ArticleQuerySet(VisibleToMixin, models.QuerySet):
     def archived(self) -> ArticleQuerySet:
         return self.filter(archived_at__isnull=False)
 
+    # --- Publishing (public pages, feed, open data) ---------------------------
+
+    def public(self) -> ArticleQuerySet:
+        """What anonymous readers see: published articles, newest publication first."""
+        return self.filter(status=self.model.Status.PUBLISHED, slug__isnull=False).order_by(
+            "-first_published_at", "-id"
+        )
+
 
 class ClaimQuerySet(VisibleToMixin, models.QuerySet):
     def pending(self) -> ClaimQuerySet:
@@ -127,6 +135,24 @@ class ClaimQuerySet(VisibleToMixin, models.QuerySet):
             .select_related("verdict")
             .prefetch_related("sources")
             .order_by("start", "end", "id")
+        )
+
+    def public(self) -> ClaimQuerySet:
+        """Published claim reviews: approved, numbered at publication, of a public article,
+        with what their pages and ClaimReview read, sources in one more query."""
+        from factcheck.models import Article  # models imports this module
+
+        return (
+            self.current()
+            .filter(
+                status=self.model.Status.APPROVED,
+                public_number__isnull=False,
+                article__status=Article.Status.PUBLISHED,
+                article__slug__isnull=False,
+            )
+            .select_related("article", "verdict", "assignee")
+            .prefetch_related("sources")
+            .order_by("article_id", "public_number")
         )
 
     def with_context(self) -> ClaimQuerySet:

@@ -1,6 +1,8 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from factcheck.views import approvals, articles, claims, pages, queue, report
+from factcheck.sitemaps import SITEMAPS
+from factcheck.views import approvals, articles, claims, pages, public, publishing, queue, report
 
 app_name = "factcheck"
 
@@ -19,4 +21,28 @@ urlpatterns = [
     path("queue/", queue.queue, name="queue"),
     path("claims/<uuid:uuid>/", claims.claim_detail, name="claim"),
     path("approvals/", approvals.approvals, name="approvals"),
+    # Publishing (editors): publish or unpublish an article, correct or reopen a claim.
+    path("articles/<uuid:uuid>/publish/", publishing.article_publish, name="article_publish"),
+    path("claims/<uuid:uuid>/correct/", publishing.claim_correct, name="claim_correct"),
+    path("claims/<uuid:uuid>/reopen/", publishing.claim_reopen, name="claim_reopen"),
+    # The public site (anonymous readers). Fixed names before <slug>: they are not slugs
+    # (actions/publishing.py's RESERVED_SLUGS keeps it so).
+    path("fact-checks/", public.fact_check_list, name="public_list"),
+    path("fact-checks/feed/", public.fact_check_feed, name="public_feed"),
+    path("fact-checks/data.json", public.data_json, name="public_data_json"),
+    path("fact-checks/data.csv", public.data_csv, name="public_data_csv"),
+    path("fact-checks/verdicts.css", public.verdict_styles, name="public_verdict_styles"),
+    path("fact-checks/<slug:slug>/", public.fact_check_article, name="public_article"),
+    path(
+        "fact-checks/<slug:slug>/claims/<int:number>/",
+        public.fact_check_claim,
+        name="public_claim",
+    ),
+    path("methodology/", public.methodology, name="methodology"),
+    path(
+        "sitemap.xml",
+        public.public_view(sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
 ]

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_htmx",
     "axes",
     "factcheck",
@@ -186,6 +187,12 @@ CSRF_FAILURE_VIEW = "factcheck.views.errors.csrf_failure"
 # A reviewer's dismissal waits for an editor's approval, as a verdict does: otherwise a
 # claim could leave the report on one person's word. Editors' own dismissals apply at once.
 FACTCHECK_DISMISSAL_NEEDS_APPROVAL = env_bool("FACTCHECK_DISMISSAL_NEEDS_APPROVAL", True)
+
+# Publishing (public fact-check pages). With it on, `manage.py check` warns while the
+# organisation (name, URL, logo: admin > Publishing organisation) is incomplete, as
+# ClaimReview needs them. Public pages may be cached this many seconds.
+FACTCHECK_PUBLISHING_ENABLED = env_bool("FACTCHECK_PUBLISHING_ENABLED", True)
+FACTCHECK_PUBLIC_MAX_AGE = int(os.environ.get("FACTCHECK_PUBLIC_MAX_AGE", "300"))
 
 # Uploads: the form enforces 5 MB per file; Django keeps small files in memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024

@@ -107,3 +107,32 @@ def login(user: Any) -> Client:
 
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def review_and_approve(claim: Claim, reviewer: Any, editor: Any, label: str = "True",
+                       explanation: str = "Le compte rendu officiel le confirme.") -> Claim:
+    """Take, source, judge and approve one claim through the real workflow."""
+    from factcheck.actions import review
+
+    claim = review.take_claim(claim, reviewer)
+    review.add_source(claim, reviewer, url="https://www.senat.fr/scrutin/2024/123.html",
+                      title="Scrutin n° 123", publisher="Sénat",
+                      quoted_passage="Pour l'adoption : 289", accessed_on=dt.date(2024, 11, 21))
+    claim = Claim.objects.get(pk=claim.pk)
+    claim = review.submit_claim(claim, reviewer, version=claim.version, verdict=verdict(label),
+                                explanation=explanation)
+    return review.approve_claim(claim, editor, version=claim.version)
+
+
+def make_published_article(editor: Any, reviewer: Any, labels: tuple[str, ...] = (),
+                           **fields: Any) -> Article:
+    """An extracted article whose claims are all approved (verdicts `labels` in text order,
+    True for the rest), then published."""
+    from factcheck.actions.publishing import publish_article
+
+    fields = {"outlet": "Le Quotidien", "source_url": "https://quotidien.example/senat"} | fields
+    article = make_extracted_article(editor, **fields)
+    for i, claim in enumerate(article.claims.order_by("start")):
+        review_and_approve(claim, reviewer, editor, labels[i] if i < len(labels) else "True")
+    article.refresh_from_db()
+    return publish_article(article, editor)

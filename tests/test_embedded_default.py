@@ -56,7 +56,7 @@ def start(env, args: list[str], log: Path) -> subprocess.Popen:
 
 def demo_article_state(database: Path) -> tuple[str, list] | None:
     with sqlite3.connect(database) as conn:
-        row = conn.execute("SELECT id, status FROM factcheck_article").fetchone()
+        row = conn.execute("SELECT id, status FROM factcheck_article ORDER BY id").fetchone()
         claims = conn.execute(
             "SELECT kind, extracted_value FROM factcheck_claim WHERE article_id = ?", (row[0],)
         ).fetchall()
@@ -122,6 +122,13 @@ def test_embedded_default_serves_and_extracts_the_demo(embedded_env, tmp_path):
         code, body = wait_for(lambda: get(f"http://127.0.0.1:{port}/healthz")[0] and get(
             f"http://127.0.0.1:{port}/healthz"), timeout=30)
         assert code == 200 and json.loads(body) == {"status": "ok"}
+        # The second demo article is reviewed and published: a public page at once.
+        _, fact_checks = Visitor(f"http://127.0.0.1:{port}").get("/fact-checks/")
+        assert "Lyon adopte son plan de mobilité" in fact_checks
+        _, fact_check = Visitor(f"http://127.0.0.1:{port}").get(
+            "/fact-checks/lyon-adopte-son-plan-de-mobilite/"
+        )
+        assert "application/ld+json" in fact_check and "Le précédent plan" in fact_check
         reviewer = Visitor(f"http://127.0.0.1:{port}")
         reviewer.post("/accounts/login/", {"username": "reviewer",
                                            "password": "reviewer-demo-2026"})

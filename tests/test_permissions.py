@@ -12,6 +12,7 @@ from __future__ import annotations
 import uuid as uuid_lib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import pytest
@@ -21,7 +22,14 @@ from django.urls import URLPattern, reverse
 from factcheck.actions import review
 from factcheck.models import Article, Claim, ReviewEvent
 from factcheck.urls import urlpatterns
-from tests.factories import add_source, login, make_article, make_claim, verdict
+from tests.factories import (
+    add_source,
+    login,
+    make_article,
+    make_claim,
+    make_published_article,
+    verdict,
+)
 
 ROLES = ("anonymous", "outsider", "reviewer", "other_reviewer", "editor", "admin")
 METHODS = ("get", "post")
@@ -35,6 +43,14 @@ class World:
     article: Article
     in_progress: Claim
     submitted: Claim
+    # Another article, reviewed and published: made when a row first needs it (it costs
+    # a whole review), before the request and the history count.
+    make_published: Callable[[], Article] | None = None
+
+    @cached_property
+    def published(self) -> Article:
+        assert self.make_published is not None
+        return self.make_published()
 
 
 @dataclass
@@ -70,6 +86,21 @@ def staff(status: int | str, **by_role: int | str) -> dict[str, int | str]:
 
 def article_kwargs(world: World) -> dict[str, Any]:
     return {"uuid": world.article.uuid}
+
+
+def public(**fields: Any) -> Row:
+    """A public page: every role, anonymous and outsiders included, may GET it; POST is 405."""
+    everyone = {(role, method): status for role in ("anonymous", "outsider")
+                for method, status in (("get", 200), ("post", 405))}
+    return Row(get=staff(200), post=staff(405), overrides=everyone, **fields)
+
+
+def published_claim(world: World) -> Claim:
+    return world.published.claims.get(public_number=1)
+
+
+def slug_kwargs(world: World) -> dict[str, Any]:
+    return {"slug": world.published.slug}
 
 
 ROWS: dict[str, Row] = {
@@ -144,6 +175,48 @@ ROWS: dict[str, Row] = {
             "version": world.submitted.version,
         },
     ),
+    # Publishing (editors). POST: unpublish the published article, with a reason.
+    "article_publish": Row(
+        get=staff(403, editor=200, admin=200),
+        post=staff(403, editor=302, admin=302),
+        kwargs=lambda world: {"uuid": world.published.uuid},
+        data=lambda world: {"reason": "The outlet withdrew the article."},
+        object_kwarg="uuid",
+    ),
+    # POST: correct the published claim's verdict, with a public note.
+    "claim_correct": Row(
+        get=staff(403, editor=200, admin=200),
+        post=staff(403, editor=302, admin=302),
+        kwargs=lambda world: {"uuid": published_claim(world).uuid},
+        data=lambda world: {
+            "version": published_claim(world).version,
+            "verdict": verdict("Mostly true").pk,
+            "explanation": published_claim(world).explanation,
+            "note": "The record was amended on 3 December.",
+        },
+        object_kwarg="uuid",
+    ),
+    # POST: refused by the workflow (403): the submitted claim is neither approved nor
+    # dismissed. tests/test_publishing.py reopens claims that may be.
+    "claim_reopen": Row(
+        get=staff(403, editor=200, admin=200),
+        post=staff(403),
+        kwargs=lambda world: {"uuid": world.submitted.uuid},
+        data=lambda world: {"version": world.submitted.version, "reason": "A new record."},
+        object_kwarg="uuid",
+    ),
+    # The public site: anonymous readers welcome.
+    "public_list": public(),
+    "public_feed": public(),
+    "public_data_json": public(),
+    "public_data_csv": public(),
+    "public_verdict_styles": public(),
+    "public_article": public(kwargs=slug_kwargs, object_kwarg="slug"),
+    "public_claim": public(
+        kwargs=lambda world: slug_kwargs(world) | {"number": 1}, object_kwarg="slug"
+    ),
+    "methodology": public(),
+    "sitemap": public(),
 }
 
 
@@ -166,7 +239,10 @@ def world(editor, reviewer) -> World:
         submitted, reviewer, version=submitted.version, verdict=verdict("True"),
         explanation="Le scrutin public le confirme.",
     )
-    return World(article, in_progress, submitted)
+    return World(
+        article, in_progress, submitted,
+        lambda: make_published_article(editor, reviewer, body="Le Sénat a voté le 15 mars 2025."),
+    )
 
 
 def client_for(request: pytest.FixtureRequest, role: str) -> Any:

@@ -2,7 +2,8 @@
 
 Not a test (its name keeps it out of the suite's collection): it runs only when
 named, `.venv/bin/python -m pytest tests/browser/readme_screenshots.py`, and
-writes docs/screenshots/queue.png and docs/screenshots/report.png.
+writes docs/screenshots/queue.png, docs/screenshots/report.png and
+docs/screenshots/public.png (a published fact-check as readers see it).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from playwright.sync_api import expect
 
 from factcheck.actions import extraction, review
 from factcheck.extraction import extract
-from factcheck.models import Article, Claim, Verdict
+from factcheck.management.commands.loaddemo import DEMO_ORGANISATION, load_published_demo
+from factcheck.models import Article, Claim, Organisation, Verdict
 from tests.browser.conftest import ROOT
 from tests.factories import make_extracted_article
 
@@ -128,3 +130,13 @@ def test_readme_screenshots(open_ui, editor, reviewer, other_reviewer):
     expect(page.locator(".report-text mark.claim").first).to_be_visible()
     page.screenshot(path=DOCS / "report.png", full_page=True, caret="initial")
     ui.assert_clean_console()
+    ui.sign_out()
+
+    # A published fact-check, as an anonymous reader sees it (loaddemo's published article).
+    Organisation.objects.create(**DEMO_ORGANISATION | {"name": "Le Desk"})
+    published = load_published_demo(editor, reviewer)
+    reader = open_ui(viewport={"width": 1280, "height": 800}, suffix="-reader")
+    reader.page.goto(published.get_public_url())
+    expect(reader.page.locator(".report-text mark.claim").first).to_be_visible()
+    reader.page.screenshot(path=DOCS / "public.png", full_page=True, caret="initial")
+    reader.assert_clean_console()

@@ -33,6 +33,7 @@ from tests.factories import (
     make_article,
     make_claims,
     make_extracted_article,
+    make_published_article,
     verdict,
 )
 
@@ -51,6 +52,7 @@ class World:
     in_progress: Claim
     submitted: Claim
     user: Any  # the signed-in user (None for anonymous)
+    published: Article | None = None  # reviewed and published: the public pages show it
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,10 @@ class Skip:
 
 def article_uuid(world: World) -> dict[str, Any]:
     return {"uuid": world.article.uuid}
+
+
+def first_public(world: World) -> Claim:
+    return world.published.claims.get(public_number=1)
 
 
 # Every URL pattern of newsroom/urls.py by its reversible name ("namespace:name"); the
@@ -99,8 +105,25 @@ PAGES: dict[str, Visit | Skip] = {
     "factcheck:queue": Visit(),
     "factcheck:claim": Visit(kwargs=lambda world: {"uuid": world.in_progress.uuid}),
     "factcheck:approvals": Visit(),
+    # Publishing: the editors' pages, on the published article and its first claim.
+    "factcheck:article_publish": Visit(kwargs=lambda world: {"uuid": world.published.uuid}),
+    "factcheck:claim_correct": Visit(kwargs=lambda world: {"uuid": first_public(world).uuid}),
+    "factcheck:claim_reopen": Visit(kwargs=lambda world: {"uuid": world.submitted.uuid}),
+    # The public site.
+    "factcheck:public_list": Visit(),
+    "factcheck:public_article": Visit(kwargs=lambda world: {"slug": world.published.slug}),
+    "factcheck:public_claim": Visit(
+        kwargs=lambda world: {"slug": world.published.slug, "number": 1}
+    ),
+    "factcheck:methodology": Visit(),
+    "factcheck:public_feed": Skip("Atom XML for feed readers (tests/test_public_pages.py)"),
+    "factcheck:public_data_json": Skip("open data, JSON (tests/test_public_pages.py)"),
+    "factcheck:public_data_csv": Skip("open data, CSV (tests/test_public_pages.py)"),
+    "factcheck:public_verdict_styles": Skip("the verdict colours' stylesheet"),
+    "factcheck:sitemap": Skip("XML for search engines (tests/test_public_pages.py)"),
 }
-ADMIN_PATHS = ("/admin/", "/admin/factcheck/claim/", "/admin/factcheck/reviewevent/")
+ADMIN_PATHS = ("/admin/", "/admin/factcheck/claim/", "/admin/factcheck/reviewevent/",
+               "/admin/factcheck/organisation/")
 # Not a pattern: what a mistyped address shows.
 EXTRA_PATHS = ("/no-such-page/",)
 
@@ -259,7 +282,8 @@ def make_world(user: Any, editor: Any, reviewer: Any) -> World:
         explanation="Le scrutin public le confirme.",
     )
     make_claims(make_article(editor, title="Un autre article"), PAGER_CLAIMS)
-    return World(article, in_progress, submitted, user)
+    published = make_published_article(editor, reviewer, body="Le Sénat a voté le 15 mars 2025.")
+    return World(article, in_progress, submitted, user, published)
 
 
 def open_as(open_ui: Callable[..., UI], user: Any, lang: str, viewport: dict) -> UI:

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # Search vectors, pg_trgm and full-text lookups; inert on SQLite (make run).
+    "django.contrib.postgres",
     "django_htmx",
     "axes",
     "factcheck",

@@ -1,6 +1,6 @@
-from django.urls import path
+from django.urls import path, re_path
 
-from factcheck.views import approvals, articles, claims, pages, queue, report
+from factcheck.views import approvals, articles, claims, dashboard, exports, pages, queue, report
 
 app_name = "factcheck"
 
@@ -17,6 +17,8 @@ urlpatterns = [
     path("articles/<uuid:uuid>/report/", report.article_report, name="article_report"),
     # Claim workflow: the reviewers' queue, one claim's review, editors' approvals.
     path("queue/", queue.queue, name="queue"),
+    re_path(r"^queue/export\.(?P<fmt>csv|json)$", exports.queue_export, name="queue_export"),
     path("claims/<uuid:uuid>/", claims.claim_detail, name="claim"),
     path("approvals/", approvals.approvals, name="approvals"),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
 ]

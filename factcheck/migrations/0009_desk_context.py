@@ -55,9 +55,9 @@ AFTER UPDATE OF language ON factcheck_article
 FOR EACH ROW WHEN (OLD.language IS DISTINCT FROM NEW.language)
 EXECUTE FUNCTION factcheck_article_language_reindex();
 
-UPDATE factcheck_claim SET search_vector = to_tsvector(
-    factcheck_search_config(a.language), factcheck_claim.text || ' ' || factcheck_claim.sentence_text
-) FROM factcheck_article a WHERE a.id = factcheck_claim.article_id;
+UPDATE factcheck_claim c SET search_vector = to_tsvector(
+    factcheck_search_config(a.language), c.text || ' ' || c.sentence_text
+) FROM factcheck_article a WHERE a.id = c.article_id;
 
 CREATE INDEX claim_search_idx ON factcheck_claim USING gin (search_vector);
 CREATE INDEX article_title_search_idx ON factcheck_article
@@ -94,32 +94,43 @@ def postgres_backward(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('factcheck', '0008_article_extraction_queued_at'),
+        ("factcheck", "0008_article_extraction_queued_at"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         TrigramExtension(),
         migrations.AddField(
-            model_name='claim',
-            name='search_vector',
+            model_name="claim",
+            name="search_vector",
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='claim',
-            name='sentence_text',
-            field=models.TextField(blank=True, default='', verbose_name='sentence'),
+            model_name="claim",
+            name="sentence_text",
+            field=models.TextField(blank=True, default="", verbose_name="sentence"),
         ),
         migrations.AddField(
-            model_name='claim',
-            name='verified_value',
-            field=models.JSONField(blank=True, help_text="What the record says, in the same form as the claim's value.", null=True, verbose_name='verified value'),
+            model_name="claim",
+            name="verified_value",
+            field=models.JSONField(
+                blank=True,
+                help_text="What the record says, in the same form as the claim's value.",
+                null=True,
+                verbose_name="verified value",
+            ),
         ),
         migrations.AddIndex(
-            model_name='claim',
-            index=models.Index(models.F('kind'), django.db.models.functions.comparison.Coalesce('corrected_value', 'extracted_value'), condition=models.Q(('verdict__isnull', False)), name='claim_judged_value_idx'),
+            model_name="claim",
+            index=models.Index(
+                models.F("kind"),
+                django.db.models.functions.comparison.Coalesce(
+                    "corrected_value", "extracted_value"
+                ),
+                condition=models.Q(("verdict__isnull", False)),
+                name="claim_judged_value_idx",
+            ),
         ),
         migrations.RunPython(fill_sentences, migrations.RunPython.noop),
         migrations.RunPython(postgres_forward, postgres_backward),

@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from django import template
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import get_language, gettext, ngettext
 
 from factcheck import claim_kinds
@@ -173,3 +173,25 @@ def _verdict_summary(before: dict[str, Any], after: dict[str, Any]) -> str:
     if "explanation" in after:
         parts.append(gettext("explanation edited"))
     return "; ".join(parts)
+
+
+@register.filter
+def share(value: float | None) -> str:
+    """0.125 -> "12.5 %" in the reader's number format; None -> "—"."""
+    if value is None:
+        return "—"
+    return f"{number_format(value * 100, decimal_pos=1)} %"
+
+
+@register.filter
+def duration_text(value: dt.timedelta) -> str:
+    """A duration in its two largest units: "2 days, 3 hours", "4 hours, 10 minutes"."""
+    minutes = int(value.total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    parts = [
+        ngettext("%(n)s day", "%(n)s days", days) % {"n": days} if days else "",
+        ngettext("%(n)s hour", "%(n)s hours", hours) % {"n": hours} if hours else "",
+        ngettext("%(n)s minute", "%(n)s minutes", minutes) % {"n": minutes} if minutes else "",
+    ]
+    return ", ".join([p for p in parts if p][:2]) or gettext("under a minute")

@@ -25,7 +25,7 @@ DAYS = 30
 REVIEWED = (Claim.Status.SUBMITTED, Claim.Status.APPROVED, Claim.Status.DISMISSED)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Quality:
     """The extractor as the desk sees it, for one kind in one language."""
 
@@ -34,6 +34,7 @@ class Quality:
     reviewed: int
     extraction_errors: int
     corrected: int
+    label: str = ""  # "Date (French)", set by the view
 
     @property
     def error_share(self) -> float:

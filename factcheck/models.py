@@ -393,6 +393,14 @@ class Claim(models.Model):
         )
 
 
+    def stored_sentence(self) -> tuple[str, str, str]:
+        """sentence() from the stored copy: for lists, which do not load article bodies."""
+        lo, hi = self.start - self.sentence_start, self.end - self.sentence_start
+        text = self.sentence_text
+        if not text or text[lo:hi] != self.text[: hi - lo]:
+            return "", self.text, ""
+        return text[:lo], text[lo:hi], text[hi:]
+
     def paragraph(self) -> tuple[str, str, str]:
         """The paragraph around the sentence, split around the span like sentence()."""
         before, span, after = self.sentence()
@@ -449,6 +457,7 @@ class ReviewEvent(models.Model):
         ASSIGNED = "assigned", _("Assigned")
         VERDICT = "verdict", _("Verdict changed")
         VALUE = "value", _("Value corrected")
+        VERIFIED = "verified", _("Verified value recorded")
         SOURCE_ADDED = "source_added", _("Source added")
         SOURCE_REMOVED = "source_removed", _("Source removed")
         COMMENT = "comment", _("Comment")

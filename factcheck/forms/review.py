@@ -121,6 +121,17 @@ class ReviewForm(forms.Form):
         return next((v for v in self.verdicts if str(v.pk) == chosen), None)
 
 
+def suggested_verdict(claim: Claim, verdicts: list[Verdict]) -> Verdict | None:
+    """With both values known: the scale's true verdict (highest rating) when the record
+    says what the article says, its false one (lowest) when not. A hint, never chosen."""
+    if claim.verified_value is None:
+        return None
+    rated = sorted((v for v in verdicts if v.is_active and v.rating), key=lambda v: v.rating)
+    if not rated:
+        return None
+    return rated[0] if claim.value_differs else rated[-1]
+
+
 # --- value correction, one small form per claim kind -------------------------------------------
 
 DATE_VALUE = re.compile(r"^(\d{3}|\d{4}(-\d{2}(-\d{2})?)?)$")

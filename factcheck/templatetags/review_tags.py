@@ -11,6 +11,8 @@ from typing import Any
 
 from django import template
 from django.utils.formats import date_format, number_format
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
 from factcheck import claim_kinds
@@ -114,6 +116,11 @@ def event_summary(event: ReviewEvent, kind: str = "") -> str:
             "before": readable_value(before.get("value"), kind),
             "after": readable_value(after.get("value"), kind),
         }
+    if action == ReviewEvent.Action.VERIFIED:
+        return gettext("Verified value: %(before)s → %(after)s") % {
+            "before": readable_value(before.get("value"), kind),
+            "after": readable_value(after.get("value"), kind),
+        }
     if action == ReviewEvent.Action.EDITED:
         return _edit_summary(event, before, after)
     if action in (ReviewEvent.Action.SOURCE_ADDED, ReviewEvent.Action.SOURCE_REMOVED):
@@ -195,3 +202,21 @@ def duration_text(value: dt.timedelta) -> str:
         ngettext("%(n)s minute", "%(n)s minutes", minutes) % {"n": minutes} if minutes else "",
     ]
     return ", ".join([p for p in parts if p][:2]) or gettext("under a minute")
+
+
+@register.simple_tag
+def value_comparison(claim: Claim) -> SafeString | str:
+    """ "The article says 289 for, the record says 298 for", the record marked when it differs."""
+    if claim.verified_value is None:
+        return ""
+    said = readable_value(claim.value, claim.kind)
+    record = readable_value(claim.verified_value, claim.kind)
+    if claim.value_differs:
+        shown = format_html(
+            '<mark class="value-differs">{}</mark> <span class="badge differs">{}</span>',
+            record, gettext("differs"),
+        )
+    else:
+        shown = format_html('{} <span class="badge same">{}</span>', record, gettext("same"))
+    sentence = escape(gettext("The article says %(said)s, the record says %(record)s."))
+    return mark_safe(sentence % {"said": escape(said), "record": shown})  # parts escaped above

@@ -76,9 +76,7 @@ def make_claims(article: Article, count: int, kind: str = Claim.Kind.DATE,
             kind=kind,
             start=offset + i,
             end=offset + i + 1,
-            text=f"claim {offset + i}",
-            extracted_value=VALUES.get(kind, {}),
-            **base,
+            **({"text": f"claim {offset + i}", "extracted_value": VALUES.get(kind, {})} | base),
         )
         for i in range(count)
     ]

@@ -75,8 +75,8 @@ def make_claims(article: Article, count: int, kind: str = Claim.Kind.DATE,
             article=article,
             kind=kind,
             start=offset + i,
-            end=offset + i + 1,
-            **({"text": f"claim {offset + i}", "extracted_value": VALUES.get(kind, {})} | base),
+            **({"end": offset + i + 1, "text": f"claim {offset + i}",
+                "extracted_value": VALUES.get(kind, {})} | base),
         )
         for i in range(count)
     ]

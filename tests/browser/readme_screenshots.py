@@ -2,7 +2,7 @@
 
 Not a test (its name keeps it out of the suite's collection): it runs only when
 named, `.venv/bin/python -m pytest tests/browser/readme_screenshots.py`, and
-writes docs/screenshots/queue.png and docs/screenshots/report.png.
+writes docs/screenshots/queue.png, report.png and dashboard.png.
 """
 
 from __future__ import annotations
@@ -127,4 +127,8 @@ def test_readme_screenshots(open_ui, editor, reviewer, other_reviewer):
     page.goto(f"/articles/{pensions.uuid}/report/")
     expect(page.locator(".report-text mark.claim").first).to_be_visible()
     page.screenshot(path=DOCS / "report.png", full_page=True, caret="initial")
+
+    page.goto("/dashboard/")
+    expect(page.locator("figure.chart svg rect").first).to_be_visible()
+    page.screenshot(path=DOCS / "dashboard.png", full_page=True, caret="initial")
     ui.assert_clean_console()

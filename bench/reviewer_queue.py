@@ -125,28 +125,29 @@ DESK_SQL = [
     """INSERT INTO factcheck_reviewevent (article_id, claim_id, action, before, after, comment,
                                          created_at)
        SELECT article_id, id, 'status', '{"status": "in_progress"}', '{"status": "submitted"}',
-              '', now() - make_interval(days => id % 30, hours => id % 24)
+              '', now() - make_interval(days => (id % 30)::int, hours => (id % 24)::int)
        FROM factcheck_claim WHERE status IN ('submitted', 'approved')""",
     """INSERT INTO factcheck_reviewevent (article_id, claim_id, action, before, after, comment,
                                          created_at)
        SELECT article_id, id, 'status', '{"status": "submitted"}', '{"status": "approved"}',
-              '', now() - make_interval(days => id % 30) + interval '3 hours'
+              '', now() - make_interval(days => (id % 30)::int) + interval '3 hours'
        FROM factcheck_claim WHERE status = 'approved'""",
 ]
 
 
 def fill_desk() -> None:
     """Once per database: the desk's data (see DESK_SQL), then ANALYZE."""
-    from django.db import connection
+    from django.db import connection, transaction
 
-    from factcheck.models import Claim
+    from factcheck.models import ReviewEvent
 
-    if Claim.objects.filter(verdict__isnull=False).exists():
+    if ReviewEvent.objects.filter(claim__isnull=False).exists():
         return
     started = time.perf_counter()
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
         for sql in DESK_SQL:
             cursor.execute(sql)
+    with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE factcheck_claim")
         cursor.execute("VACUUM ANALYZE factcheck_reviewevent")
     print(f"desk data (verdicts, history) added in {time.perf_counter() - started:.1f}s")

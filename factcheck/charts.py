@@ -43,8 +43,8 @@ class Chart:
 
 
 ROW = 26  # px per horizontal bar
-LABEL_WIDTH = 190
-PLOT_WIDTH = 320
+LABEL_WIDTH = 160
+PLOT_WIDTH = 240
 VALUE_WIDTH = 70
 
 
@@ -76,7 +76,7 @@ def bar_chart(
 
 
 COLUMN_PLOT_HEIGHT = 140
-COLUMN_WIDTH = 18
+COLUMN_WIDTH = 15
 
 
 def column_chart(title: str, items: list[tuple[str, float, str]], *, every: int = 7) -> Chart:

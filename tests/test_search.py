@@ -67,7 +67,7 @@ def test_search_covers_the_article_title(reviewer, articles):
 
 
 def test_search_combines_with_the_other_filters(reviewer, articles):
-    fr_claim, en_claim = articles
+    _, en_claim = articles
     assert found(login(reviewer), "budget", language="en") == {en_claim.uuid}
     assert found(login(reviewer), "budget", status="approved") == set()
 

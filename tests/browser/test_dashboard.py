@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from factcheck.actions import review
+from factcheck.charts import PLOT_WIDTH
 from tests.browser.conftest import tr
 from tests.factories import add_source, make_extracted_article, verdict
 
@@ -36,7 +37,7 @@ def test_dashboard_charts_render(ui, editor, reviewer):
     verdict_bars = page.locator("#verdicts-heading ~ figure rect")
     widths = [float(verdict_bars.nth(i).get_attribute("width"))
               for i in range(verdict_bars.count())]
-    assert max(widths) == 320 and widths.count(320) == 2
+    assert max(widths) == PLOT_WIDTH and widths.count(PLOT_WIDTH) == 2
     assert page.locator("#verdicts-heading ~ figure rect").first.bounding_box()["width"] > 100
     # Each chart is an image with a name, and its figures are in a table too.
     expect(page.get_by_role("img", name=tr("Verdicts", "en"))).to_be_visible()

@@ -65,7 +65,10 @@ def test_the_same_value_suggests_the_true_verdict(reviewer, mine):
 
 def test_no_suggestion_without_a_verified_value(reviewer, mine):
     page = login(reviewer).get(mine.get_absolute_url()).content.decode()
-    assert "would fit" not in page
+    # The hint is there for the script to fill in as values are typed, hidden and empty.
+    assert 'data-verdict-hint aria-live="polite"' in page
+    assert page.count("would fit") == 2
+    assert "choose.\" hidden></p>" in page
 
 
 def test_an_untouched_empty_form_records_nothing_and_clearing_is_recorded(reviewer, mine):

@@ -121,15 +121,19 @@ class ReviewForm(forms.Form):
         return next((v for v in self.verdicts if str(v.pk) == chosen), None)
 
 
-def suggested_verdict(claim: Claim, verdicts: list[Verdict]) -> Verdict | None:
-    """With both values known: the scale's true verdict (highest rating) when the record
-    says what the article says, its false one (lowest) when not. A hint, never chosen."""
-    if claim.verified_value is None:
-        return None
+def scale_ends(verdicts: list[Verdict]) -> tuple[Verdict, Verdict] | None:
+    """The scale's false and true verdicts: the lowest and highest active ratings."""
     rated = sorted((v for v in verdicts if v.is_active and v.rating), key=lambda v: v.rating)
-    if not rated:
+    return (rated[0], rated[-1]) if rated else None
+
+
+def suggested_verdict(claim: Claim, verdicts: list[Verdict]) -> Verdict | None:
+    """With both values known: the scale's true verdict when the record says what the
+    article says, its false one when not. A hint, never chosen."""
+    ends = scale_ends(verdicts)
+    if claim.verified_value is None or ends is None:
         return None
-    return rated[0] if claim.value_differs else rated[-1]
+    return ends[0] if claim.value_differs else ends[1]
 
 
 # --- value correction, one small form per claim kind -------------------------------------------

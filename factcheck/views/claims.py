@@ -32,6 +32,7 @@ from factcheck.forms.review import (
     ReviewForm,
     SourceForm,
     ValueForm,
+    scale_ends,
     suggested_verdict,
     value_form_for,
     verified_form_for,
@@ -114,8 +115,9 @@ def claim_context(request: HttpRequest, claim: Claim, *, page: bool = False, **e
         context["before"], context["span"], context["after"] = claim.paragraph()
         context["checked_before"] = search.checked_before(claim)
     context |= extra
-    form = context["review_form"]
-    context["suggestion"] = suggested_verdict(claim, form.verdicts)
+    verdicts = context["review_form"].verdicts
+    context["suggestion"] = suggested_verdict(claim, verdicts)
+    context["scale_ends"] = scale_ends(verdicts)
     return context
 
 

@@ -315,7 +315,7 @@ class Claim(models.Model):
             models.Index(fields=["kind", "status", "id", "article"], name="claim_kind_idx"),
             models.Index(fields=["kind", "id"], name="claim_kind_sort_idx"),
             models.Index(fields=["article", "start", "id"], name="claim_article_idx"),
-            # "Checked before": judged claims of one kind and value (ClaimQuerySet.checked_like).
+            # "Checked before": judged claims of one kind and value (search.checked_before).
             models.Index(
                 F("kind"),
                 Coalesce("corrected_value", "extracted_value"),
@@ -392,7 +392,6 @@ class Claim(models.Model):
             body[self.end : self.sentence_end],
         )
 
-
     def stored_sentence(self) -> tuple[str, str, str]:
         """sentence() from the stored copy: for lists, which do not load article bodies."""
         lo, hi = self.start - self.sentence_start, self.end - self.sentence_start
@@ -404,9 +403,9 @@ class Claim(models.Model):
     def paragraph(self) -> tuple[str, str, str]:
         """The paragraph around the sentence, split around the span like sentence()."""
         before, span, after = self.sentence()
-        body = self.article.body
-        if not before and not after and span == self.text and self.stale:
+        if self.stale and not (before or after):  # its words are gone: show only them
             return before, span, after
+        body = self.article.body
         lo = body.rfind("\n", 0, self.sentence_start) + 1
         hi = body.find("\n", self.sentence_end)
         hi = len(body) if hi == -1 else hi
@@ -496,6 +495,19 @@ class ReviewEvent(models.Model):
         ordering = ["created_at", "id"]
         verbose_name = _("review event")
         verbose_name_plural = _("review history")
+        # The dashboard's reviews per day and time to approval (factcheck/figures.py).
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                name="event_submitted_idx",
+                condition=Q(action="status", after__status="submitted"),
+            ),
+            models.Index(
+                fields=["claim", "created_at"],
+                name="event_approved_idx",
+                condition=Q(action="status", after__status="approved"),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"

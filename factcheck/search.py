@@ -1,11 +1,11 @@
 """Finding claims by their words, and earlier claims that said the same thing.
 
-PostgreSQL: full-text search in the article's language (`french` or `english`,
-factcheck_search_config() in migration 0009) over the claim's text and sentence
-(Claim.search_vector, kept by a trigger) and the article's title, each with a GIN
-index; "checked before" ranks by pg_trgm similarity of the sentences. SQLite
-(`make run`) has neither: search is a plain contains, and the ranking counts
-shared words.
+PostgreSQL: full-text search, each document in its article's language (`french`
+or `english`, factcheck_search_config() in migration 0009), over the claim's text
+and sentence (Claim.search_vector, kept by a trigger) and the article's title,
+each with a GIN index; "checked before" ranks by pg_trgm similarity of the
+sentences. SQLite (`make run`) has neither: search is a plain contains, and the
+ranking counts shared words.
 """
 
 from __future__ import annotations
@@ -24,28 +24,25 @@ CHECKED_BEFORE = 5
 # SQLite ranks in Python: it reads at most this many candidates, newest first.
 SQLITE_CANDIDATES = 500
 
-# A claim matches when its own vector matches the query in its article's language. The
-# first test (both languages at once) is what the GIN index answers; the second one, run
-# on what it found, keeps only matches in the article's own language.
-def claim_match(table: str) -> str:
-    """SQL true for a claim row of `table` (a name or alias) matching the query (3 params)."""
-    return f"""(
-    {table}.search_vector
-        @@ (websearch_to_tsquery('french', %s) || websearch_to_tsquery('english', %s))
-    AND {table}.search_vector @@ websearch_to_tsquery(
-        factcheck_search_config((SELECT a.language FROM factcheck_article a
-                                 WHERE a.id = {table}.article_id)), %s)
-)"""
-
-
-TITLE_MATCH = """(
-    SELECT t.id FROM factcheck_article t
-    WHERE to_tsvector(factcheck_search_config(t.language), t.title)
-          @@ websearch_to_tsquery(factcheck_search_config(t.language), %s)
-)"""
-
-
+# Documents are indexed in their article's language (the claim's vector by a trigger, the
+# title by an expression index); the query is read in both languages, since a search box
+# does not know which one the words are in, and each document matches on its own
+# language's stems. Both tests are what the GIN indexes answer, with no per-row recheck.
+QUERY = "(websearch_to_tsquery('french', %s) || websearch_to_tsquery('english', %s))"
 CLAIM_TABLE = '"factcheck_claim"'
+
+
+def claim_match(table: str) -> str:
+    """SQL true for a claim row of `table` (a name or alias) matching the query (2 params)."""
+    return f"{table}.search_vector @@ {QUERY}"
+
+
+# ids of the articles whose title matches, as an array computed once (an InitPlan):
+# `article_id = ANY(...)` can then be an index condition, ORed with the vector's.
+TITLE_MATCH = f"""ARRAY(
+    SELECT t.id FROM factcheck_article t
+    WHERE to_tsvector(factcheck_search_config(t.language), t.title) @@ {QUERY}
+)"""
 
 
 def cleaned(text: str) -> str:
@@ -67,10 +64,8 @@ def claims_matching(claims: models.QuerySet, text: str) -> models.QuerySet:
             | models.Q(sentence_text__icontains=text)
             | models.Q(article__title__icontains=text)
         )
-    condition = f'({claim_match(CLAIM_TABLE)} OR {CLAIM_TABLE}.article_id IN {TITLE_MATCH})'
-    return claims.filter(
-        RawSQL(condition, [text, text, text, text], output_field=models.BooleanField())
-    )
+    condition = f"({claim_match(CLAIM_TABLE)} OR {CLAIM_TABLE}.article_id = ANY({TITLE_MATCH}))"
+    return claims.filter(RawSQL(condition, [text] * 4, output_field=models.BooleanField()))
 
 
 def articles_matching(articles: models.QuerySet, text: str) -> models.QuerySet:
@@ -88,12 +83,10 @@ def articles_matching(articles: models.QuerySet, text: str) -> models.QuerySet:
             ).values("article_id"))
         )
     condition = (
-        f'("factcheck_article"."id" IN {TITLE_MATCH} OR "factcheck_article"."id" IN '
+        f'("factcheck_article"."id" = ANY({TITLE_MATCH}) OR "factcheck_article"."id" IN '
         f"(SELECT c.article_id FROM factcheck_claim c WHERE {claim_match('c')}))"
     )
-    return articles.filter(
-        RawSQL(condition, [text, text, text, text], output_field=models.BooleanField())
-    )
+    return articles.filter(RawSQL(condition, [text] * 4, output_field=models.BooleanField()))
 
 
 def checked_before(claim: Any, limit: int = CHECKED_BEFORE) -> list[Any]:

@@ -270,7 +270,7 @@ def verified_form_for(claim: Claim, data: Any = None) -> ValueForm | None:
         form.blank = True
         return form
     form = form_class(data, initial=initial, **options)
-    form.blank = data is None and verified is None
+    form.blank = False
     return form
 
 

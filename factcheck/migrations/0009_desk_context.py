@@ -155,6 +155,22 @@ class Migration(migrations.Migration):
                 verbose_name="action",
             ),
         ),
+        migrations.AddIndex(
+            model_name="reviewevent",
+            index=models.Index(
+                condition=models.Q(("action", "status"), ("after__status", "submitted")),
+                fields=["created_at"],
+                name="event_submitted_idx",
+            ),
+        ),
+        migrations.AddIndex(
+            model_name="reviewevent",
+            index=models.Index(
+                condition=models.Q(("action", "status"), ("after__status", "approved")),
+                fields=["claim", "created_at"],
+                name="event_approved_idx",
+            ),
+        ),
         migrations.RunPython(fill_sentences, migrations.RunPython.noop),
         migrations.RunPython(postgres_forward, postgres_backward),
     ]

@@ -40,7 +40,6 @@ def dashboard_context(request: HttpRequest) -> dict[str, Any]:
     for row in quality:
         row.label = f"{kinds.get(row.kind, row.kind)} ({languages.get(row.language, '—')})"
     return {
-        "kinds": [(key, label) for key, label in kinds.items()],
         "statuses": list(statuses.items()),
         "status_rows": [
             (kinds.get(kind, kind), [table[kind][s] for s in statuses], sum(table[kind].values()))

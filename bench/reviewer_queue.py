@@ -1,4 +1,5 @@
-"""Benchmark: the reviewer queue and the HTMX verdict save on 100,000 claims.
+"""Benchmark: the reviewer queue, the HTMX verdict save, search, the claim page with
+"checked before" and the dashboard, on 100,000 claims.
 
     .venv/bin/python bench/reviewer_queue.py [--claims 100000] [--requests 200]
 
@@ -38,6 +39,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 
 QUEUE_P95_MS = 50.0
 SAVE_P95_MS = 30.0
+CLAIM_P95_MS = 50.0
+DASHBOARD_P95_MS = 200.0
 CLAIMS_PER_ARTICLE = 100
 KINDS = ["date", "vote_result", "meeting_count"]
 VALUES: dict[str, dict[str, Any]] = {
@@ -96,6 +99,58 @@ def fill(target: int) -> None:
         cursor.execute("VACUUM ANALYZE factcheck_article")
     added = Claim.objects.count() - have
     print(f"inserted {added:,} claims in {time.perf_counter() - started:.1f}s")
+
+
+# The desk's data on top (fill_desk): values that vary, verdicts, history for the dashboard.
+DESK_SQL = [
+    # The stored sentence, as extraction writes it.
+    """UPDATE factcheck_claim c SET sentence_text = substr(a.body, c.sentence_start + 1,
+           c.sentence_end - c.sentence_start)
+       FROM factcheck_article a WHERE a.id = c.article_id AND c.sentence_text = ''""",
+    # Values that vary: about a thousand claims share each one, as real dates and votes do.
+    """UPDATE factcheck_claim SET extracted_value = CASE kind
+           WHEN 'date' THEN jsonb_build_object('date', (1990 + id % 35)::text)
+           WHEN 'vote_result' THEN jsonb_build_object('for', 200 + id % 30, 'against', 12,
+                                                      'abstain', 5, 'unanimous', false)
+           ELSE jsonb_build_object('count', 1 + id % 30) END""",
+    # Judged claims have a verdict; some values were corrected, some dismissals were errors.
+    """UPDATE factcheck_claim SET verdict_id = (
+           SELECT id FROM factcheck_verdict ORDER BY id OFFSET factcheck_claim.id % 6 LIMIT 1)
+       WHERE status IN ('submitted', 'approved')""",
+    """UPDATE factcheck_claim SET corrected_value = extracted_value
+       WHERE status IN ('submitted', 'approved') AND id % 9 = 0""",
+    """UPDATE factcheck_claim SET dismiss_reason = CASE WHEN id % 2 = 0
+           THEN 'extraction_error' ELSE 'not_checkable' END WHERE status = 'dismissed'""",
+    # History: a submission within the last 30 days, and an approval a little later.
+    """INSERT INTO factcheck_reviewevent (article_id, claim_id, action, before, after, comment,
+                                         created_at)
+       SELECT article_id, id, 'status', '{"status": "in_progress"}', '{"status": "submitted"}',
+              '', now() - make_interval(days => (id % 30)::int, hours => (id % 24)::int)
+       FROM factcheck_claim WHERE status IN ('submitted', 'approved')""",
+    """INSERT INTO factcheck_reviewevent (article_id, claim_id, action, before, after, comment,
+                                         created_at)
+       SELECT article_id, id, 'status', '{"status": "submitted"}', '{"status": "approved"}',
+              '', now() - make_interval(days => (id % 30)::int) + interval '3 hours'
+       FROM factcheck_claim WHERE status = 'approved'""",
+]
+
+
+def fill_desk() -> None:
+    """Once per database: the desk's data (see DESK_SQL), then ANALYZE."""
+    from django.db import connection, transaction
+
+    from factcheck.models import ReviewEvent
+
+    if ReviewEvent.objects.filter(claim__isnull=False).exists():
+        return
+    started = time.perf_counter()
+    with transaction.atomic(), connection.cursor() as cursor:
+        for sql in DESK_SQL:
+            cursor.execute(sql)
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE factcheck_claim")
+        cursor.execute("VACUUM ANALYZE factcheck_reviewevent")
+    print(f"desk data (verdicts, history) added in {time.perf_counter() - started:.1f}s")
 
 
 def users() -> tuple[Any, Any]:
@@ -211,6 +266,28 @@ def bench_save(client: Any, reviewer: Any, n: int) -> bool:
     return report("POST /claims/<uuid>/ HTMX save draft (verdict)", result, SAVE_P95_MS)
 
 
+def bench_desk(client: Any, editor: Any, n: int) -> bool:
+    """Search in the queue, the claim page with "checked before", and the dashboard."""
+    from factcheck.models import Claim
+
+    ok = True
+    for name, params in [
+        ("GET /queue/ q=Sénat (full-text search)", {"q": "Sénat"}),
+        ("GET /queue/ q=adopté status=approved", {"q": "adopté", "status": "approved"}),
+        ("GET /queue/ q=\"Article 512\" (title)", {"q": '"Article 512"'}),
+    ]:
+        result = measure(lambda p=params: client.get("/queue/", p), n)
+        ok &= report(name, result, QUEUE_P95_MS)
+    claim = Claim.objects.filter(status="pending", kind="vote_result").order_by("id")[500]
+    url = claim.get_absolute_url()
+    result = measure(lambda: client.get(url), n)
+    ok &= report("GET /claims/<uuid>/ with checked before", result, CLAIM_P95_MS)
+    client.force_login(editor)
+    result = measure(lambda: client.get("/dashboard/"), n)
+    ok &= report("GET /dashboard/ (editor)", result, DASHBOARD_P95_MS)
+    return ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=100_000)
@@ -227,7 +304,8 @@ def main() -> int:
 
     call_command("migrate", verbosity=0)
     fill(args.claims)
-    reviewer, _editor = users()
+    fill_desk()
+    reviewer, editor = users()
     # DEBUG off would want collectstatic's manifest; plain storage keeps {% static %} working.
     storages = {
         "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -244,6 +322,7 @@ def main() -> int:
         print(f"{'request':<46} {'p50 ms':>7} {'p95 ms':>7} {'queries':>8}   target p95")
         ok = bench_queue(client, args.requests)
         ok &= bench_save(client, reviewer, args.requests)
+        ok &= bench_desk(client, editor, args.requests)
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     print(f"load average at the end: {load}")
     print("all targets met" if ok else "SOME TARGETS MISSED")

@@ -8,9 +8,11 @@ from pathlib import PurePath
 from typing import Any
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -261,6 +263,9 @@ class Claim(models.Model):
     text = models.CharField(_("text"), max_length=500)
     sentence_start = models.PositiveIntegerField(_("sentence start"))
     sentence_end = models.PositiveIntegerField(_("sentence end"))
+    # A copy of body[sentence_start:sentence_end], written with the offsets: "checked
+    # before" ranks by it (pg_trgm) and search reads it, both without the article bodies.
+    sentence_text = models.TextField(_("sentence"), blank=True, default="")
     extracted_value = models.JSONField(_("extracted value"), default=dict)
     corrected_value = models.JSONField(
         _("corrected value"),
@@ -268,7 +273,16 @@ class Claim(models.Model):
         blank=True,
         help_text=_("Set by a reviewer when the extracted value is wrong."),
     )
+    verified_value = models.JSONField(
+        _("verified value"),
+        null=True,
+        blank=True,
+        help_text=_("What the record says, in the same form as the claim's value."),
+    )
     extractor_version = models.CharField(_("extractor version"), max_length=20, blank=True)
+    # PostgreSQL full-text search over text and sentence, in the article's language:
+    # kept by a trigger (migration 0009), empty on SQLite (search falls back to contains).
+    search_vector = SearchVectorField(null=True, editable=False)
     stale = models.BooleanField(
         _("no longer extracted"),
         default=False,
@@ -333,6 +347,13 @@ class Claim(models.Model):
             models.Index(fields=["kind", "status", "id", "article"], name="claim_kind_idx"),
             models.Index(fields=["kind", "id"], name="claim_kind_sort_idx"),
             models.Index(fields=["article", "start", "id"], name="claim_article_idx"),
+            # "Checked before": judged claims of one kind and value (search.checked_before).
+            models.Index(
+                F("kind"),
+                Coalesce("corrected_value", "extracted_value"),
+                name="claim_judged_value_idx",
+                condition=Q(verdict__isnull=False),
+            ),
         ]
         constraints = [
             # One current claim per span; stale ones no longer sit in the text (an edit may
@@ -380,6 +401,11 @@ class Claim(models.Model):
         return self.corrected_value if self.corrected_value is not None else self.extracted_value
 
     @property
+    def value_differs(self) -> bool:
+        """The record says something else than the article (both known)."""
+        return self.verified_value is not None and self.verified_value != self.value
+
+    @property
     def dismissal_proposed(self) -> bool:
         """Submitted as a dismissal: waiting for an editor, as a verdict would."""
         return self.status == self.Status.SUBMITTED and bool(self.dismiss_reason)
@@ -408,6 +434,32 @@ class Claim(models.Model):
             body[self.start : self.end],
             body[self.end : self.sentence_end],
         )
+
+    def stored_sentence(self) -> tuple[str, str, str]:
+        """sentence() from the stored copy: for lists, which do not load article bodies."""
+        lo, hi = self.start - self.sentence_start, self.end - self.sentence_start
+        text = self.sentence_text
+        if not text or text[lo:hi] != self.text[: hi - lo]:
+            return "", self.text, ""
+        return text[:lo], text[lo:hi], text[hi:]
+
+    def paragraph(self) -> tuple[str, str, str]:
+        """The paragraph around the sentence, split around the span like sentence()."""
+        before, span, after = self.sentence()
+        if self.stale and not (before or after):  # its words are gone: show only them
+            return before, span, after
+        body = self.article.body
+        lo = body.rfind("\n", 0, self.sentence_start) + 1
+        hi = body.find("\n", self.sentence_end)
+        hi = len(body) if hi == -1 else hi
+        # A text without line breaks is one long "paragraph": keep a readable window.
+        lo = max(lo, self.sentence_start - PARAGRAPH_WINDOW)
+        hi = min(hi, self.sentence_end + PARAGRAPH_WINDOW)
+        return body[lo : self.start], span, body[self.end : hi]
+
+
+# Characters of context kept on each side of the sentence when no line break comes first.
+PARAGRAPH_WINDOW = 600
 
 
 class Source(models.Model):
@@ -447,6 +499,7 @@ class ReviewEvent(models.Model):
         ASSIGNED = "assigned", _("Assigned")
         VERDICT = "verdict", _("Verdict changed")
         VALUE = "value", _("Value corrected")
+        VERIFIED = "verified", _("Verified value recorded")
         SOURCE_ADDED = "source_added", _("Source added")
         SOURCE_REMOVED = "source_removed", _("Source removed")
         COMMENT = "comment", _("Comment")
@@ -488,6 +541,19 @@ class ReviewEvent(models.Model):
         ordering = ["created_at", "id"]
         verbose_name = _("review event")
         verbose_name_plural = _("review history")
+        # The dashboard's reviews per day and time to approval (factcheck/figures.py).
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                name="event_submitted_idx",
+                condition=Q(action="status", after__status="submitted"),
+            ),
+            models.Index(
+                fields=["claim", "created_at"],
+                name="event_approved_idx",
+                condition=Q(action="status", after__status="approved"),
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"

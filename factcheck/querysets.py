@@ -177,8 +177,11 @@ class ClaimQuerySet(VisibleToMixin, models.QuerySet):
         status: str = "",
         article: Any = None,
         assignee: Any = None,
+        search: str = "",
     ) -> ClaimQuerySet:
         """The queue's filters; empty values mean "any". Archived articles' claims never show."""
+        from factcheck.search import claims_matching  # it imports the models
+
         qs = self.of_active_articles()
         if kind:
             qs = qs.filter(kind=kind)
@@ -190,6 +193,8 @@ class ClaimQuerySet(VisibleToMixin, models.QuerySet):
             qs = qs.filter(article=article)
         if assignee is not None:
             qs = qs.filter(assignee=assignee)
+        if search:
+            qs = claims_matching(qs, search)
         return qs
 
     @classmethod
@@ -226,6 +231,14 @@ class ClaimQuerySet(VisibleToMixin, models.QuerySet):
             "uuid", "kind", "text", "status", "start", "created_at", "corrected_value",
             "extracted_value", "article__uuid", "article__title", "article__language",
             "assignee__username",
+        )
+
+    def for_export(self) -> ClaimQuerySet:
+        """An export's columns: article bodies stay in the database, sources are counted."""
+        return (
+            self.select_related("article", "assignee", "verdict")
+            .defer("article__body", "search_vector")
+            .annotate(source_count=models.Count("sources"))
         )
 
     # Exact counting stops here. An exact COUNT over 100,000 rows reads every index

@@ -1,8 +1,19 @@
 from django.contrib.sitemaps.views import sitemap
-from django.urls import path
+from django.urls import path, re_path
 
 from factcheck.sitemaps import SITEMAPS
-from factcheck.views import approvals, articles, claims, pages, public, publishing, queue, report
+from factcheck.views import (
+    approvals,
+    articles,
+    claims,
+    dashboard,
+    exports,
+    pages,
+    public,
+    publishing,
+    queue,
+    report,
+)
 
 app_name = "factcheck"
 
@@ -19,6 +30,7 @@ urlpatterns = [
     path("articles/<uuid:uuid>/report/", report.article_report, name="article_report"),
     # Claim workflow: the reviewers' queue, one claim's review, editors' approvals.
     path("queue/", queue.queue, name="queue"),
+    re_path(r"^queue/export\.(?P<fmt>csv|json)$", exports.queue_export, name="queue_export"),
     path("claims/<uuid:uuid>/", claims.claim_detail, name="claim"),
     path("approvals/", approvals.approvals, name="approvals"),
     # Publishing (editors): publish or unpublish an article, correct or reopen a claim.
@@ -45,4 +57,5 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),
+    path("dashboard/", dashboard.dashboard, name="dashboard"),
 ]

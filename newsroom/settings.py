@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Search vectors, pg_trgm and full-text lookups; inert on SQLite (make run).
+    "django.contrib.postgres",
     "django_htmx",
     "axes",
     "factcheck",

@@ -69,15 +69,14 @@ def make_claims(article: Article, count: int, kind: str = Claim.Kind.DATE,
                 offset: int = 0, **fields: Any) -> list[Claim]:
     """`count` claims on consecutive one-character spans, created with bulk_create."""
     base = {"sentence_start": 0, "sentence_end": len(article.body)} | fields
+    base.setdefault("sentence_text", article.body[base["sentence_start"] : base["sentence_end"]])
     claims = [
         Claim(
             article=article,
             kind=kind,
             start=offset + i,
-            end=offset + i + 1,
-            text=f"claim {offset + i}",
-            extracted_value=VALUES.get(kind, {}),
-            **base,
+            **({"end": offset + i + 1, "text": f"claim {offset + i}",
+                "extracted_value": VALUES.get(kind, {})} | base),
         )
         for i in range(count)
     ]

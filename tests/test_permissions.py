@@ -165,6 +165,18 @@ ROWS: dict[str, Row] = {
         },
         object_kwarg="uuid",
     ),
+    # Exports of the queue's claims: editors only; a download, never a form.
+    "queue_export": Row(
+        get=staff(403, editor=200, admin=200),
+        post=staff(403),
+        kwargs=lambda world: {"fmt": "csv"},
+        overrides={("editor", "post"): 405, ("admin", "post"): 405},
+    ),
+    "dashboard": Row(
+        get=staff(403, editor=200, admin=200),
+        post=staff(403),
+        overrides={("editor", "post"): 405, ("admin", "post"): 405},
+    ),
     # POST: approve the submitted claim.
     "approvals": Row(
         get=staff(403, editor=200, admin=200),

@@ -140,7 +140,7 @@ def apply_extraction(
     existing = _found_again(claims, fresh)
     # Retired first: a claim flagged stale frees its span for a new claim on other words.
     worked = _retire_missing([c for c in claims if existing.get(_key(c)) is not c])
-    _update_found_again(existing, fresh)
+    _update_found_again(existing, fresh, article.body)
     created = _create_new(article, existing, fresh)
     kept = list(existing.values()) + worked
     statuses = [c.status for c in kept] + [Claim.Status.PENDING] * created
@@ -182,20 +182,24 @@ def _found_again(claims: list[Claim], fresh: dict[ClaimKey, Any]) -> dict[ClaimK
     return matched
 
 
-def _update_found_again(existing: dict[ClaimKey, Claim], fresh: dict[ClaimKey, Any]) -> None:
+def _update_found_again(
+    existing: dict[ClaimKey, Claim], fresh: dict[ClaimKey, Any], body: str
+) -> None:
     changed = []
     for key in existing.keys() & fresh.keys():
         claim, found = existing[key], fresh[key]
         claim.text = found.text[:500]
         claim.sentence_start = found.sentence_start
         claim.sentence_end = found.sentence_end
+        claim.sentence_text = body[found.sentence_start : found.sentence_end]
         claim.extracted_value = found.value
         claim.extractor_version = EXTRACTOR_VERSION
         claim.stale = False
         changed.append(claim)
     Claim.objects.bulk_update(
         changed,
-        ["text", "sentence_start", "sentence_end", "extracted_value", "extractor_version", "stale"],
+        ["text", "sentence_start", "sentence_end", "sentence_text", "extracted_value",
+         "extractor_version", "stale"],
     )
 
 
@@ -209,6 +213,7 @@ def _create_new(article: Article, existing: dict[ClaimKey, Claim], fresh: dict) 
             text=found.text[:500],
             sentence_start=found.sentence_start,
             sentence_end=found.sentence_end,
+            sentence_text=article.body[found.sentence_start : found.sentence_end],
             extracted_value=found.value,
             extractor_version=EXTRACTOR_VERSION,
         )

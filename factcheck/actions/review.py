@@ -25,6 +25,9 @@ from factcheck import roles
 from factcheck.actions.locking import lock_article, retry_on_conflict
 from factcheck.models import Article, Claim, ReviewEvent, Source, Verdict
 
+# save_review(verified=KEEP): the form did not carry a verified value; leave it alone.
+KEEP = object()
+
 
 class ClaimActionError(Exception):
     """Base class: a refused workflow step, shown to the user as an error."""
@@ -123,9 +126,11 @@ def save_review(
     verdict: Verdict | None,
     explanation: str,
     value: dict[str, Any] | None = None,
+    verified: Any = KEEP,
     submit: bool = False,
 ) -> Claim:
-    """Save a draft: verdict, explanation and (optionally) a corrected value.
+    """Save a draft: verdict, explanation, (optionally) a corrected value and what the
+    record says (`verified`: a value, None to clear it, KEEP to leave it as it is).
 
     With `submit`, also hand the claim to the editors; refused (nothing saved)
     without a verdict, an explanation and a source.
@@ -136,6 +141,8 @@ def save_review(
         if submit:
             _require_evidence(current, verdict, explanation)
         events = _apply_review(current, user, verdict, explanation, value)
+        if verified is not KEEP:
+            events.extend(_apply_verified(current, user, verified))
         if submit:
             events.append(_status_change(current, user, Claim.Status.SUBMITTED))
         _save(current, events)
@@ -176,6 +183,35 @@ def remove_source(claim: Claim, user: Any, source_uuid: Any) -> None:
             raise NotAllowed(_("This source was already removed."))
         _event(current, user, ReviewEvent.Action.SOURCE_REMOVED, before=_source_json(source)).save()
         source.delete()
+
+
+@retry_on_conflict
+def reuse_sources(claim: Claim, user: Any, earlier: Claim) -> list[Source]:
+    """Copy the sources of an earlier judged claim onto this one, skipping URLs it has;
+    one history row per copied source, saying where it came from."""
+    with transaction.atomic():
+        current = _lock(claim)
+        _require_editable(current, user)
+        have = set(current.sources.values_list("url", flat=True))
+        copied = [
+            Source(
+                claim=current, added_by=user, url=source.url, title=source.title,
+                publisher=source.publisher, quoted_passage=source.quoted_passage,
+                accessed_on=source.accessed_on,
+            )
+            for source in earlier.sources.all()
+            if source.url not in have
+        ]
+        if not copied:
+            raise NotAllowed(_("This claim already has all of those sources."))
+        Source.objects.bulk_create(copied)
+        comment = _("Reused from an earlier claim: %(url)s") % {"url": earlier.get_absolute_url()}
+        ReviewEvent.objects.bulk_create([
+            _event(current, user, ReviewEvent.Action.SOURCE_ADDED, after=_source_json(source),
+                   comment=comment)
+            for source in copied
+        ])
+    return copied
 
 
 def dismissal_needs_approval(user: Any) -> bool:
@@ -370,6 +406,16 @@ def _apply_value(claim: Claim, user: Any, value: dict[str, Any]) -> list[ReviewE
         _event(
             claim, user, ReviewEvent.Action.VALUE, before={"value": before}, after={"value": value}
         )
+    ]
+
+
+def _apply_verified(claim: Claim, user: Any, verified: dict[str, Any] | None) -> list:
+    if verified == claim.verified_value:
+        return []
+    before, claim.verified_value = claim.verified_value, verified
+    return [
+        _event(claim, user, ReviewEvent.Action.VERIFIED, before={"value": before},
+               after={"value": verified})
     ]
 
 

@@ -24,6 +24,13 @@ SORT_CHOICES = [
 class QueueFilterForm(forms.Form):
     """GET filters of the queue; an invalid value is dropped, never an error page."""
 
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=200,
+        help_text=_("Words of the claim, its sentence or the article's title."),
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("Any kind")), *Claim.Kind.choices]
     )
@@ -55,7 +62,12 @@ class QueueFilterForm(forms.Form):
             "language": data.get("language", ""),
             "article": data.get("article"),
             "assignee": user if data.get("mine") else None,
+            "search": data.get("q", ""),
         }
+
+    def export_filters(self, user: Any) -> dict[str, Any]:
+        """Everything the queue page filters on, status included: what an export selects."""
+        return self.filters(user) | {"status": self.clean_values().get("status", "")}
 
     def take_filters(self) -> dict[str, Any]:
         """What "take next" honours: the claim's own properties, not status or assignee."""
@@ -107,6 +119,21 @@ class ReviewForm(forms.Form):
         """The chosen row of the scale as read, without another query."""
         chosen = self.cleaned_data["verdict"]
         return next((v for v in self.verdicts if str(v.pk) == chosen), None)
+
+
+def scale_ends(verdicts: list[Verdict]) -> tuple[Verdict, Verdict] | None:
+    """The scale's false and true verdicts: the lowest and highest active ratings."""
+    rated = sorted((v for v in verdicts if v.is_active and v.rating), key=lambda v: v.rating)
+    return (rated[0], rated[-1]) if rated else None
+
+
+def suggested_verdict(claim: Claim, verdicts: list[Verdict]) -> Verdict | None:
+    """With both values known: the scale's true verdict when the record says what the
+    article says, its false one when not. A hint, never chosen."""
+    ends = scale_ends(verdicts)
+    if claim.verified_value is None or ends is None:
+        return None
+    return ends[0] if claim.value_differs else ends[1]
 
 
 # --- value correction, one small form per claim kind -------------------------------------------
@@ -221,6 +248,46 @@ def value_form_for(claim: Claim, data: Any = None) -> ValueForm | None:
     if form_class is None:
         return None
     return form_class(data, initial=form_class.initial_for(claim.value or {}))
+
+
+VERIFIED_PREFIX = "verified"
+
+
+def verified_form_for(claim: Claim, data: Any = None) -> ValueForm | None:
+    """What the record says, in the kind's value form; optional: left empty, it records nothing.
+
+    A submitted form whose fields are all empty comes back unbound and empty, with
+    `blank` set: no errors to show, and the verified value is cleared (verified_value).
+    """
+    form_class = claim_kinds.value_form(claim.kind)
+    if form_class is None:
+        return None
+    verified = claim.verified_value
+    initial = form_class.initial_for(verified) if verified is not None else {}
+    options = {"prefix": VERIFIED_PREFIX, "use_required_attribute": False}
+    if data is not None and _all_blank(form_class, data):
+        form = form_class(initial={}, **options)
+        form.blank = True
+        return form
+    form = form_class(data, initial=initial, **options)
+    form.blank = False
+    return form
+
+
+def _all_blank(form_class: type[ValueForm], data: Any) -> bool:
+    keys = [f"{VERIFIED_PREFIX}-{name}" for name in form_class.base_fields]
+    return not any(str(data.get(key, "")).strip() for key in keys)
+
+
+def verified_value(form: ValueForm | None) -> dict[str, Any] | None:
+    """The value a verified form holds (call once it is valid); None when left empty."""
+    if form is None or getattr(form, "blank", False):
+        return None
+    return form.to_value()
+
+
+def verified_form_valid(form: ValueForm | None) -> bool:
+    return form is None or getattr(form, "blank", False) or form.is_valid()
 
 
 # --- sources, dismissal, approvals ------------------------------------------------------------

@@ -11,7 +11,9 @@ import re
 from typing import Any
 
 from django import template
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext, pgettext
 
 from factcheck import claim_kinds
@@ -154,6 +156,11 @@ def event_summary(event: ReviewEvent, kind: str = "") -> str:
             "before": readable_value(before.get("value"), kind),
             "after": readable_value(after.get("value"), kind),
         }
+    if action == ReviewEvent.Action.VERIFIED:
+        return gettext("Verified value: %(before)s → %(after)s") % {
+            "before": readable_value(before.get("value"), kind),
+            "after": readable_value(after.get("value"), kind),
+        }
     if action == ReviewEvent.Action.EDITED:
         return _edit_summary(event, before, after)
     if action in (ReviewEvent.Action.SOURCE_ADDED, ReviewEvent.Action.SOURCE_REMOVED):
@@ -218,3 +225,43 @@ def _verdict_summary(before: dict[str, Any], after: dict[str, Any]) -> str:
     if "explanation" in after:
         parts.append(gettext("explanation edited"))
     return list_separator().join(parts)
+
+
+@register.filter
+def share(value: float | None) -> str:
+    """0.125 -> "12.5 %" in the reader's number format; None -> "—"."""
+    if value is None:
+        return "—"
+    return f"{number_format(value * 100, decimal_pos=1)} %"
+
+
+@register.filter
+def duration_text(value: dt.timedelta) -> str:
+    """A duration in its two largest units: "2 days, 3 hours", "4 hours, 10 minutes"."""
+    minutes = int(value.total_seconds() // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(rest, 60)
+    parts = [
+        ngettext("%(n)s day", "%(n)s days", days) % {"n": days} if days else "",
+        ngettext("%(n)s hour", "%(n)s hours", hours) % {"n": hours} if hours else "",
+        ngettext("%(n)s minute", "%(n)s minutes", minutes) % {"n": minutes} if minutes else "",
+    ]
+    return ", ".join([p for p in parts if p][:2]) or gettext("under a minute")
+
+
+@register.simple_tag
+def value_comparison(claim: Claim) -> SafeString | str:
+    """ "The article says 289 for, the record says 298 for", the record marked when it differs."""
+    if claim.verified_value is None:
+        return ""
+    said = readable_value(claim.value, claim.kind)
+    record = readable_value(claim.verified_value, claim.kind)
+    if claim.value_differs:
+        shown = format_html(
+            '<mark class="value-differs">{}</mark> <span class="badge differs">{}</span>',
+            record, gettext("differs"),
+        )
+    else:
+        shown = format_html('{} <span class="badge same">{}</span>', record, gettext("same"))
+    sentence = escape(gettext("The article says %(said)s, the record says %(record)s."))
+    return mark_safe(sentence % {"said": escape(said), "record": shown})  # parts escaped above

@@ -16,7 +16,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from factcheck import enqueue, roles
+from factcheck import enqueue, roles, search
 from factcheck.access import get_article_for, role_required
 from factcheck.actions import articles as article_actions
 from factcheck.actions import extraction
@@ -38,7 +38,8 @@ def article_list(request: HttpRequest) -> HttpResponse:
     archived = request.GET.get("archived") == "1"
     articles = Article.objects.visible_to(request.user)
     articles = articles.archived() if archived else articles.active()
-    articles = articles.with_claim_counts().defer("body")
+    query = search.cleaned(request.GET.get("q", ""))
+    articles = search.articles_matching(articles, query).with_claim_counts().defer("body")
     page = Paginator(articles, PAGE_SIZE).get_page(request.GET.get("page"))
     busy = any(article.is_busy for article in page)
     context = {
@@ -46,6 +47,7 @@ def article_list(request: HttpRequest) -> HttpResponse:
         "busy": busy,
         "can_upload": roles.can_upload(request.user),
         "archived": archived,
+        "query": query,
     }
     if request.htmx:
         status = 200 if busy else STOP_POLLING

@@ -18,14 +18,27 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
-from factcheck import roles
+from factcheck import roles, search
 from factcheck.access import get_claim_for, role_required
 from factcheck.actions import review
 from factcheck.actions.review import ClaimActionError
-from factcheck.forms.review import DismissForm, ReviewForm, SourceForm, ValueForm, value_form_for
+from factcheck.forms.review import (
+    VERIFIED_PREFIX,
+    DismissForm,
+    ReviewForm,
+    SourceForm,
+    ValueForm,
+    scale_ends,
+    suggested_verdict,
+    value_form_for,
+    verified_form_for,
+    verified_form_valid,
+    verified_value,
+)
 from factcheck.models import Claim, ReviewEvent
 from factcheck.templatetags.review_tags import readable_value
 from factcheck.views.refusals import rebound, refusal_for
@@ -90,6 +103,7 @@ def claim_context(request: HttpRequest, claim: Claim, *, page: bool = False, **e
         "dismissal_needs_approval": review.dismissal_needs_approval(user),
         "review_form": ReviewForm(claim=claim),
         "value_form": value_form_for(claim),
+        "verified_form": verified_form_for(claim),
         "source_form": SourceForm(initial={"accessed_on": timezone.localdate()}),
         "dismiss_form": DismissForm(initial={"version": claim.version}),
         "sources": claim.sources.all(),
@@ -97,9 +111,14 @@ def claim_context(request: HttpRequest, claim: Claim, *, page: bool = False, **e
     if "events" not in extra:
         context |= newest_history(claim)
     if page:
-        # Only the full page shows the sentence: fragments need not load the article body.
-        context["before"], context["span"], context["after"] = claim.sentence()
-    return context | extra
+        # Only the full page shows the paragraph: fragments need not load the article body.
+        context["before"], context["span"], context["after"] = claim.paragraph()
+        context["checked_before"] = search.checked_before(claim)
+    context |= extra
+    verdicts = context["review_form"].verdicts
+    context["suggestion"] = suggested_verdict(claim, verdicts)
+    context["scale_ends"] = scale_ends(verdicts)
+    return context
 
 
 def render_fragments(
@@ -162,8 +181,11 @@ def save_or_submit(request: HttpRequest, claim: Claim) -> HttpResponse:
     step = review.submit_claim if submitting else review.save_review
     review_form = ReviewForm(request.POST, claim=claim)
     value_form = value_form_for(claim, request.POST)
-    forms = {"review_form": review_form, "value_form": value_form}
-    if not (review_form.is_valid() and (value_form is None or value_form.is_valid())):
+    verified_form = verified_form_for(claim, request.POST)
+    forms = {"review_form": review_form, "value_form": value_form, "verified_form": verified_form}
+    valid = [review_form.is_valid(), value_form is None or value_form.is_valid(),
+             verified_form_valid(verified_form)]
+    if not all(valid):
         return respond(request, claim, "review", 400, **forms)
     data = review_form.cleaned_data
     try:
@@ -174,6 +196,7 @@ def save_or_submit(request: HttpRequest, claim: Claim) -> HttpResponse:
             verdict=data["verdict"],
             explanation=data["explanation"],
             value=changed_value(value_form),
+            verified=posted_verified(request, verified_form),
         )
     except ClaimActionError as exc:
         refused = refusal_for(exc)
@@ -200,6 +223,12 @@ def changed_value(value_form: ValueForm | None) -> dict[str, Any] | None:
     if value_form is None or not value_form.has_changed():
         return None
     return value_form.to_value()
+
+
+def posted_verified(request: HttpRequest, form: ValueForm | None) -> Any:
+    """The verified value the form sent (None: cleared); KEEP when it sent none at all."""
+    sent = any(key.startswith(f"{VERIFIED_PREFIX}-") for key in request.POST)
+    return verified_value(form) if form is not None and sent else review.KEEP
 
 
 def conflict(request: HttpRequest, claim: Claim, current: Claim) -> HttpResponse:
@@ -296,6 +325,39 @@ def remove_source(request: HttpRequest, claim: Claim) -> HttpResponse:
     return render_fragments(request, claim, "sources", sources_notice=_("Source removed."))
 
 
+def reuse_sources(request: HttpRequest, claim: Claim) -> HttpResponse:
+    """Copy the sources of a claim listed under "Checked before" onto this one."""
+    earlier = (
+        Claim.objects.visible_to(request.user)
+        .filter(verdict__isnull=False, uuid=parsed_uuid(request.POST.get("earlier", "")))
+        .exclude(pk=claim.pk)
+        .first()
+    )
+    if earlier is None:
+        return HttpResponseBadRequest(_("Unknown earlier claim."))
+    try:
+        copied = review.reuse_sources(claim, request.user, earlier)
+    except ClaimActionError as exc:
+        refused = refusal_for(exc)
+        if not request.htmx:
+            messages.error(request, refused.message)
+            return redirect(claim)
+        return respond(request, claim, "sources", refused.status, sources_error=refused.message)
+    notice = ngettext("%(n)s source reused.", "%(n)s sources reused.", len(copied)) % {
+        "n": len(copied)
+    }
+    if not request.htmx:
+        return done(request, claim, notice)
+    return render_fragments(request, claim, "sources", sources_notice=notice)
+
+
+def parsed_uuid(text: str) -> uuid_lib.UUID | None:
+    try:
+        return uuid_lib.UUID(text)
+    except ValueError:
+        return None
+
+
 POST_HANDLERS: dict[str, Callable[[HttpRequest, Claim], HttpResponse]] = {
     "take": take,
     "save": save_or_submit,
@@ -303,4 +365,5 @@ POST_HANDLERS: dict[str, Callable[[HttpRequest, Claim], HttpResponse]] = {
     "dismiss": dismiss,
     "add_source": add_source,
     "remove_source": remove_source,
+    "reuse_sources": reuse_sources,
 }

@@ -74,7 +74,14 @@ def queue_context(request: HttpRequest, form: QueueFilterForm) -> dict[str, Any]
         "article": data.get("article"),
         "filter_form_id": FILTER_FORM_ID,
         "article_link_prefix": article_link_prefix(request),
+        "can_export": roles.is_editor(request.user),
+        "export_query": export_query(request),
     }
+
+
+def export_query(request: HttpRequest) -> str:
+    query = query_without(request.GET, *PAGE_PARAMS, "sort")
+    return f"?{query}" if query else ""
 
 
 def article_link_prefix(request: HttpRequest) -> str:

@@ -25,3 +25,29 @@ document.addEventListener("htmx:afterSwap", (event) => {
     focusable.focus();
   }
 });
+
+// The claim page's verdict hint: as the reviewer types what the record says, compare it
+// with the article's value (same field names after the "value-" / "verified-" prefixes)
+// and show which end of the scale would fit. A hint only: the verdict is never chosen.
+function fieldsOf(form, prefix) {
+  return [...form.elements]
+    .filter((el) => el.name && el.name.startsWith(`${prefix}-`))
+    .map((el) => [el.name.slice(prefix.length + 1), el.type === "checkbox" ? el.checked : el.value.trim()]);
+}
+
+document.addEventListener("input", (event) => {
+  const form = event.target.form;
+  const hint = form && form.querySelector("[data-verdict-hint]");
+  if (!hint) {
+    return;
+  }
+  const verified = fieldsOf(form, "verified");
+  if (!verified.some(([, value]) => value !== "" && value !== false)) {
+    hint.hidden = true;
+    return;
+  }
+  const said = Object.fromEntries(fieldsOf(form, "value"));
+  const same = verified.every(([name, value]) => String(said[name] ?? "") === String(value));
+  hint.textContent = same ? hint.dataset.same : hint.dataset.differs;
+  hint.hidden = false;
+});

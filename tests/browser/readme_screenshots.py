@@ -2,8 +2,8 @@
 
 Not a test (its name keeps it out of the suite's collection): it runs only when
 named, `.venv/bin/python -m pytest tests/browser/readme_screenshots.py`, and
-writes docs/screenshots/queue.png, docs/screenshots/report.png and
-docs/screenshots/public.png (a published fact-check as readers see it).
+writes docs/screenshots/queue.png, report.png, dashboard.png and public.png (a
+published fact-check as readers see it).
 """
 
 from __future__ import annotations
@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from factcheck.actions import extraction, review
 from factcheck.extraction import extract
 from factcheck.management.commands.loaddemo import DEMO_ORGANISATION, load_published_demo
-from factcheck.models import Article, Claim, Organisation, Verdict
+from factcheck.models import Article, Claim, Organisation, ReviewEvent, Verdict
 from tests.browser.conftest import ROOT
 from tests.factories import make_extracted_article
 
@@ -91,6 +92,18 @@ def judge(claim: Claim, reviewer, editor, label: str, explanation: str, approve:
         review.approve_claim(claim, editor, version=claim.version)
 
 
+def spread_history(article: Article) -> None:
+    """The dashboard's per-day chart and median need a desk's days, not one minute: the
+    article's reviews move to the last two weeks, its claims to a day before each."""
+    now = timezone.now()
+    events = ReviewEvent.objects.filter(article=article, claim__isnull=False)
+    for i, claim in enumerate(article.claims.order_by("start")):
+        shift = dt.timedelta(days=2 * i + 1, hours=3 * i)
+        Claim.objects.filter(pk=claim.pk).update(created_at=now - shift - dt.timedelta(days=1))
+        for event in events.filter(claim=claim):
+            ReviewEvent.objects.filter(pk=event.pk).update(created_at=event.created_at - shift)
+
+
 def test_readme_screenshots(open_ui, editor, reviewer, other_reviewer):
     pensions = extracted(
         editor,
@@ -115,6 +128,10 @@ def test_readme_screenshots(open_ui, editor, reviewer, other_reviewer):
     votes = transport.claims.get(kind=Claim.Kind.VOTE_RESULT)
     review.take_claim(votes, other_reviewer)
     review.take_claim(transport.claims.get(kind=Claim.Kind.MEETING_COUNT), reviewer)
+    wrong = transport.claims.filter(kind=Claim.Kind.DATE).order_by("start").last()
+    review.dismiss_claim(wrong, editor, version=wrong.version, reason="extraction_error",
+                         note="The year names the old plan, not an event to check.")
+    spread_history(pensions)
 
     ui = open_ui(viewport={"width": 1280, "height": 800})
     page = ui.page
@@ -129,6 +146,10 @@ def test_readme_screenshots(open_ui, editor, reviewer, other_reviewer):
     page.goto(f"/articles/{pensions.uuid}/report/")
     expect(page.locator(".report-text mark.claim").first).to_be_visible()
     page.screenshot(path=DOCS / "report.png", full_page=True, caret="initial")
+
+    page.goto("/dashboard/")
+    expect(page.locator("figure.chart svg rect").first).to_be_visible()
+    page.screenshot(path=DOCS / "dashboard.png", full_page=True, caret="initial")
     ui.assert_clean_console()
     ui.sign_out()
 

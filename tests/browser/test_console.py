@@ -105,6 +105,8 @@ PAGES: dict[str, Visit | Skip] = {
     "factcheck:queue": Visit(),
     "factcheck:claim": Visit(kwargs=lambda world: {"uuid": world.in_progress.uuid}),
     "factcheck:approvals": Visit(),
+    "factcheck:dashboard": Visit(),
+    "factcheck:queue_export": Skip("CSV and JSON downloads (tests/test_exports.py)"),
     # Publishing: the editors' pages, on the published article and its first claim.
     "factcheck:article_publish": Visit(kwargs=lambda world: {"uuid": world.published.uuid}),
     "factcheck:claim_correct": Visit(kwargs=lambda world: {"uuid": first_public(world).uuid}),

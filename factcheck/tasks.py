@@ -115,3 +115,22 @@ def sweep_stale_extractions() -> int:
             return position
     logger.info("sweep: re-enqueued %d pending extractions", len(ids))
     return len(ids)
+
+
+@shared_task(bind=True, acks_late=True, max_retries=None)
+def deliver_webhook(self, delivery_id: int) -> str:
+    """Send one webhook delivery; retried with exponential backoff until it lands or
+    WEBHOOK_MAX_ATTEMPTS is reached. A delivered (or given up) one is never sent again."""
+    from factcheck.api import webhooks
+    from factcheck.api.models import WebhookDelivery
+
+    delivery = WebhookDelivery.objects.select_related("webhook").filter(pk=delivery_id).first()
+    if delivery is None or delivery.status != WebhookDelivery.Status.PENDING:
+        return "nothing pending"
+    try:
+        webhooks.attempt(delivery)
+    except webhooks.DeliveryFailed:
+        if delivery.status == WebhookDelivery.Status.FAILED:
+            return "failed"
+        raise self.retry(countdown=webhooks.backoff(delivery.attempts)) from None
+    return "delivered"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from factcheck.views import approvals, articles, claims, pages, queue, report
+from factcheck.views import approvals, articles, claims, pages, queue, report, tokens
 
 app_name = "factcheck"
 
@@ -19,4 +19,6 @@ urlpatterns = [
     path("queue/", queue.queue, name="queue"),
     path("claims/<uuid:uuid>/", claims.claim_detail, name="claim"),
     path("approvals/", approvals.approvals, name="approvals"),
+    # The user's own API tokens (the API itself is under /api/v1/, factcheck/api/urls.py).
+    path("account/api-tokens/", tokens.api_tokens, name="api_tokens"),
 ]

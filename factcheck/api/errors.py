@@ -7,6 +7,7 @@ import io
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework import exceptions, serializers
@@ -57,6 +58,8 @@ def problem(status: int, detail: str, errors: dict[str, list[str]] | None = None
 
 def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     """DRF's handler (Http404 and PermissionDenied included), reshaped as a problem."""
+    if isinstance(exc, RequestDataTooBig):  # Django's own check, when it read the body first
+        exc = _too_large(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)
     response = exception_handler(exc, context)
     if response is None:
         return None  # a bug: Django's 500 page, and the error is logged

@@ -41,9 +41,17 @@ class ArticleApiForm(UploadForm):
                 for name, messages in self.errors.items()}
 
     def article_fields(self) -> dict[str, Any]:
-        fields = super().article_fields()
-        del fields["upload"]
-        return fields
+        """Keyword arguments for actions.articles.receive_article (as edit_article takes)."""
+        data = self.cleaned_data
+        return {
+            "title": data["title"],
+            "body": data["text"],
+            "requested_language": data["language"],
+            "published_on": data["published_on"],
+            "published_precision": data["published_precision"],
+            "source_url": data["source_url"],
+            "outlet": data["outlet"],
+        }
 
 
 def payload_errors(payload: Any) -> dict[str, list[str]]:

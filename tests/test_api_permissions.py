@@ -55,6 +55,8 @@ ROWS: dict[str, Row] = {
     "claims": Row(get=staff(200), post=staff(405)),
     "schema": Row(get=staff(200), post=staff(405), public=True),
     "docs": Row(get=staff(200), post=staff(405), public=True),
+    # Any other path under /api/v1/ (here the root): a problem+json 404 for everyone.
+    "not_found": Row(get=staff(404), post=staff(404), public=True),
 }
 
 

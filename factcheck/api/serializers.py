@@ -92,7 +92,7 @@ class ArticleOut(serializers.ModelSerializer):
                   "language", "published", "source_url", "outlet", "created_at", "updated_at",
                   "extracted_at", "page_url", "claims"]
 
-    @extend_schema_field(OpenApiTypes.STR)
+    @extend_schema_field(serializers.CharField(allow_null=True))
     def get_published(self, article: Article) -> str | None:
         return article.published_for_extraction
 

@@ -1,6 +1,6 @@
 """/api/v1/: mounted by newsroom/urls.py under the "api" namespace."""
 
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView
 
 from factcheck.api import views
@@ -18,8 +18,11 @@ class SchemaView(SpectacularAPIView):
 
 urlpatterns = [
     path("articles/", views.articles, name="articles"),
-    path("articles/<uuid:uuid>/", views.article, name="article"),
+    # Any string: a malformed id is the API's own 404 (problem+json), not Django's page.
+    path("articles/<str:uuid>/", views.article, name="article"),
     path("claims/", views.claims, name="claims"),
     path("schema/", SchemaView.as_view(), name="schema"),
     path("docs/", views.docs, name="docs"),
+    # Anything else under /api/v1/: a problem+json 404, as clients parse every error.
+    re_path(r"^.*$", views.not_found, name="not_found"),
 ]

@@ -9,9 +9,15 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions
-from rest_framework.decorators import api_view, permission_classes
+from rest_framework.decorators import (
+    api_view,
+    authentication_classes,
+    permission_classes,
+    throttle_classes,
+)
 from rest_framework.request import Request
 from rest_framework.response import Response
 
@@ -80,6 +86,7 @@ def articles(request: Request) -> Response:
 @extend_schema(
     operation_id="articles_retrieve",
     summary="Read an article, its status and its claims",
+    parameters=[OpenApiParameter("uuid", OpenApiTypes.UUID, OpenApiParameter.PATH)],
     responses={200: ArticleOut, **problem_responses(401, 403, 404, 429)},
 )
 @api_view(["GET"])
@@ -150,3 +157,12 @@ def docs(request: HttpRequest) -> HttpResponse:
     """Swagger UI over /api/v1/schema/, from vendored files (static/vendor/swagger-ui/)."""
     return render(request, "factcheck/api_docs.html", {"schema_url": reverse("api:schema")})
 
+
+
+@extend_schema(exclude=True)
+@api_view(["GET", "POST", "PUT", "PATCH", "DELETE"])
+@authentication_classes([])
+@permission_classes([])
+@throttle_classes([])
+def not_found(request: Request) -> Response:
+    return problem(404, _("There is no such API endpoint: see /api/v1/docs/."))

@@ -36,7 +36,9 @@ def assert_problem(response, status: int) -> dict:
     return body
 
 
-def test_create_saves_the_article_and_queues_its_extraction(editor, django_capture_on_commit_callbacks):
+def test_create_saves_the_article_and_queues_its_extraction(
+    editor, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks() as callbacks:
         response = api_for(editor).post(ARTICLES, payload())
     assert response.status_code == 201, response.content

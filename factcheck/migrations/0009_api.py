@@ -33,7 +33,9 @@ class Migration(migrations.Migration):
                     "secret",
                     models.CharField(
                         default=secrets.token_hex,
-                        help_text="Deliveries are signed with it (HMAC-SHA256); share it with the receiver.",
+                        help_text=(
+                            "Deliveries are signed with it (HMAC-SHA256); share it with the receiver."
+                        ),
                         max_length=200,
                         verbose_name="signing secret",
                     ),

@@ -237,7 +237,8 @@ def test_claims_filters_are_the_queues(editor, reviewer):
 
 
 @pytest.mark.parametrize("params", [
-    {"kind": "opinion"}, {"status": "done"}, {"limit": "0"}, {"limit": "500"},
+    {"kind": "opinion"}, {"kind": ""}, {"mine": ""}, {"status": "done"},
+    {"limit": "0"}, {"limit": "500"},
     {"after": "not-a-key"}, {"sort": "kind", "after": "12"},
     {"article": "00000000-0000-0000-0000-000000000000"},
 ])

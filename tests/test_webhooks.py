@@ -7,6 +7,7 @@ rolled-back change sends nothing.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import threading
 import time
@@ -14,8 +15,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import kombu.exceptions
 import pytest
 from django.db import transaction
+from django.utils import timezone
 
 from factcheck import tasks
 from factcheck.actions import review
@@ -217,6 +220,31 @@ def test_nothing_is_sent_for_a_rolled_back_change(celery_worker, receiver, edito
     wait_for(lambda: receiver.received)
     time.sleep(1)
     assert [got["body"]["data"]["uuid"] for got in receiver.received] == [str(other.uuid)]
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_a_delivery_the_broker_never_got_is_swept_and_sent(celery_worker, receiver, editor,
+                                                          reviewer, monkeypatch):
+    endpoint(receiver, "claim.approved")
+    claim = submitted_claim(editor, reviewer)
+
+    def broker_down(*args, **kwargs):
+        raise kombu.exceptions.OperationalError("Error 111 connecting to redis: refused")
+
+    # The broker is down when the approval commits: the approval stands, the delivery waits.
+    monkeypatch.setattr(tasks.deliver_webhook, "apply_async", broker_down)
+    review.approve_claim(claim, editor, version=claim.version)
+    monkeypatch.undo()
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.status, delivery.attempts) == ("pending", 0)
+    assert tasks.sweep_unsent_webhooks() == 0  # too recent: its message may still be on its way
+    WebhookDelivery.objects.update(queued_at=timezone.now() - dt.timedelta(minutes=10))
+    assert tasks.sweep_unsent_webhooks() == 1
+    assert tasks.sweep_unsent_webhooks() == 0  # marked: the next sweep does not send it again
+    wait_for(lambda: WebhookDelivery.objects.filter(status="delivered").exists())
+    [got] = receiver.received
+    assert got["valid"] and got["delivery"] == str(delivery.uuid)
 
 
 @pytest.mark.worker

@@ -135,12 +135,19 @@ class WebhookDelivery(models.Model):
     response_status = models.PositiveSmallIntegerField(_("last response status"), null=True)
     last_error = models.TextField(_("last error"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True, db_index=True)
+    # When its first send was last queued: the sweeper sends again what waits too long.
+    queued_at = models.DateTimeField(_("queued at"), default=timezone.now, editable=False)
     delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("webhook delivery")
         verbose_name_plural = _("webhook deliveries")
+        indexes = [
+            # The sweeper's scan: only deliveries never attempted are in it.
+            models.Index(fields=["queued_at"], name="webhook_unsent_idx",
+                         condition=models.Q(status="pending", attempts=0)),
+        ]
 
     def __str__(self) -> str:
         return f"{self.event} → {self.webhook_id} ({self.get_status_display()})"

@@ -75,7 +75,6 @@ def articles(request: Request) -> Response:
         )
     except article_actions.NotAllowed as exc:
         return problem(403, str(exc))
-    article = Article.objects.get(pk=article.pk)
     body = ArticleOut(article, context={"request": request}).data
     if outcome == article_actions.Received.CREATED:
         location = reverse("api:article", kwargs={"uuid": article.uuid})
@@ -109,7 +108,9 @@ def article(request: Request, uuid: str) -> Response:
 @api_view(["GET"])
 @permission_classes([permissions.IsAuthenticated, role(roles.is_staff_member)])
 def claims(request: Request) -> Response:
-    filters = ClaimFilters(data=request.query_params)
+    # A plain dict, not the QueryDict: DRF would read "kind=" as "absent" from a QueryDict,
+    # and an empty value is not a kind.
+    filters = ClaimFilters(data=request.query_params.dict())
     if not filters.is_valid():
         return problem(400, _("The request has invalid parameters: see errors."),
                        {name: [str(m) for m in messages]

@@ -240,7 +240,7 @@ def test_claims_filters_are_the_queues(editor, reviewer):
     {"kind": "opinion"}, {"kind": ""}, {"mine": ""}, {"status": "done"},
     {"limit": "0"}, {"limit": "500"},
     {"after": "not-a-key"}, {"sort": "kind", "after": "12"},
-    {"article": "00000000-0000-0000-0000-000000000000"},
+    {"article": "00000000-0000-0000-0000-000000000000"}, {"knd": "date"},
 ])
 def test_bad_claim_parameters_are_400(reviewer, params):
     assert_problem(api_for(reviewer).get(CLAIMS, params), 400)

@@ -14,7 +14,8 @@ from factcheck.models import Article
 FORM_NAMES = {"published": "published_on"}
 API_NAMES = {form: api for api, form in FORM_NAMES.items()} | {"published_precision": "published"}
 FIELDS = ("title", "text", "published", "language", "source_url", "outlet", "external_id")
-EXTERNAL_ID_MAX = Article._meta.get_field("external_id").max_length
+MAX_LENGTHS = {name: Article._meta.get_field(name).max_length
+               for name in ("title", "source_url", "outlet", "external_id")}
 
 
 class ArticleApiForm(UploadForm):
@@ -63,9 +64,9 @@ def payload_errors(payload: Any) -> dict[str, list[str]]:
         value = payload.get(name)
         if value is not None and not isinstance(value, str):
             errors[name] = [str(_("Must be a string."))]
-    external_id = payload.get("external_id")
-    if isinstance(external_id, str) and len(external_id.strip()) > EXTERNAL_ID_MAX:
-        errors["external_id"] = [
-            str(_("At most %(max)d characters.") % {"max": EXTERNAL_ID_MAX})
-        ]
+    # Checked before the form strips spaces, so that the limits are the schema's exactly.
+    for name, limit in MAX_LENGTHS.items():
+        value = payload.get(name)
+        if isinstance(value, str) and len(value) > limit and name not in errors:
+            errors[name] = [str(_("At most %(max)d characters.") % {"max": limit})]
     return errors

@@ -28,6 +28,7 @@ class ArticleInput(serializers.Serializer):
     published = serializers.RegexField(
         PUBLISHED_PATTERN,
         required=False,
+        allow_blank=True,  # empty means "no date", as on the upload form
         allow_null=True,
         help_text=_("Publication date: a day as YYYY-MM-DD or a month as YYYY-MM."),
     )
@@ -37,12 +38,18 @@ class ArticleInput(serializers.Serializer):
         allow_null=True,
         help_text=_("fr or en; empty or absent: detected from the text."),
     )
-    source_url = serializers.URLField(max_length=1000, required=False, allow_null=True)
-    outlet = serializers.CharField(max_length=200, required=False, allow_null=True)
+    # A CharField in the schema: the form takes "example.org" as https://example.org.
+    source_url = serializers.CharField(
+        max_length=1000, required=False, allow_null=True, allow_blank=True,
+        help_text=_("Where the article was published (http or https)."),
+    )
+    outlet = serializers.CharField(max_length=200, required=False, allow_null=True,
+                                   allow_blank=True)
     external_id = serializers.CharField(
         max_length=200,
         required=False,
         allow_null=True,
+        allow_blank=True,
         help_text=_("Your system's id for the article: sending it again finds the article."),
     )
 

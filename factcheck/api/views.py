@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -35,13 +36,23 @@ def role(check: Any) -> type[permissions.BasePermission]:
     """A DRF permission from a role check of factcheck.roles (403 when it fails)."""
 
     class Role(permissions.BasePermission):
-        message = _("Your role does not allow this.")
+        message = gettext_lazy("Your role does not allow this.")
 
         def has_permission(self, request: Request, view: Any) -> bool:
             return check(request.user)
 
     Role.__name__ = f"Role_{check.__name__}"
     return Role
+
+
+def unknown_parameters(request: Request, known: Any = ()) -> Response | None:
+    """400 for a query parameter the operation does not take: a typo must not pass silently
+    (a misspelt filter would list every claim)."""
+    unknown = sorted(set(request.query_params) - set(known))
+    if not unknown:
+        return None
+    return problem(400, _("The request has invalid parameters: see errors."),
+                   {name: [_("Unknown parameter.")] for name in unknown})
 
 
 @extend_schema(
@@ -60,6 +71,8 @@ def role(check: Any) -> type[permissions.BasePermission]:
 @api_view(["POST"])
 @permission_classes([permissions.IsAuthenticated, role(roles.can_upload)])
 def articles(request: Request) -> Response:
+    if refused := unknown_parameters(request):
+        return refused
     errors = payload_errors(request.data)
     if errors:
         return problem(400, _("The request has invalid fields: see errors."), errors)
@@ -91,6 +104,8 @@ def articles(request: Request) -> Response:
 @api_view(["GET"])
 @permission_classes([permissions.IsAuthenticated, role(roles.is_staff_member)])
 def article(request: Request, uuid: str) -> Response:
+    if refused := unknown_parameters(request):
+        return refused
     found = get_article_for(request, uuid)
     return Response(ArticleOut(found, context={"request": request}).data)
 
@@ -110,6 +125,8 @@ def article(request: Request, uuid: str) -> Response:
 def claims(request: Request) -> Response:
     # A plain dict, not the QueryDict: DRF would read "kind=" as "absent" from a QueryDict,
     # and an empty value is not a kind.
+    if refused := unknown_parameters(request, ClaimFilters().fields):
+        return refused
     filters = ClaimFilters(data=request.query_params.dict())
     if not filters.is_valid():
         return problem(400, _("The request has invalid parameters: see errors."),

@@ -199,3 +199,5 @@ class OrganisationAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+# The API's tokens and webhooks (admin.autodiscover imports this module only).
+from factcheck.api import admin as api_admin  # noqa: E402, F401

@@ -64,6 +64,10 @@ class Article(models.Model):
     )
     source_url = models.URLField(_("source URL"), max_length=1000, blank=True)
     outlet = models.CharField(_("outlet"), max_length=200, blank=True)
+    # The sending system's own id (CMS, import file): sending it again finds this article.
+    external_id = models.CharField(
+        _("external ID"), max_length=200, null=True, blank=True, unique=True
+    )
     uploaded_file = models.FileField(_("uploaded file"), upload_to="articles/%Y/%m/", blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -613,3 +617,5 @@ class Organisation(models.Model):
         if (get_language() or "en").startswith("fr"):
             return fr or en
         return en or fr
+# The API's models live beside its code; imported here so that they belong to the app.
+from factcheck.api.models import ApiToken, Webhook, WebhookDelivery  # noqa: E402, F401

@@ -115,3 +115,43 @@ def sweep_stale_extractions() -> int:
             return position
     logger.info("sweep: re-enqueued %d pending extractions", len(ids))
     return len(ids)
+
+
+@shared_task(ignore_result=True, expires=settings.EXTRACTION_SWEEP_INTERVAL)
+def sweep_unsent_webhooks() -> int:
+    """Send again the deliveries never attempted EXTRACTION_STALE_AFTER seconds after they
+    were queued (the broker was down at commit, or the message was lost); return how many.
+    Each one's mark moves to now first, so the next sweep leaves it alone meanwhile."""
+    from factcheck.api import webhooks
+    from factcheck.api.models import WebhookDelivery
+
+    now = timezone.now()
+    cutoff = now - dt.timedelta(seconds=settings.EXTRACTION_STALE_AFTER)
+    unsent = WebhookDelivery.objects.filter(status=WebhookDelivery.Status.PENDING, attempts=0,
+                                            queued_at__lt=cutoff)
+    ids = list(unsent.order_by("queued_at").values_list("pk", flat=True)[:SWEEP_BATCH])
+    WebhookDelivery.objects.filter(pk__in=ids).update(queued_at=now)
+    for pk in ids:
+        webhooks.send(pk)
+    if ids:
+        logger.info("sweep: re-sent %d webhook deliveries", len(ids))
+    return len(ids)
+
+
+@shared_task(bind=True, acks_late=True, max_retries=None)
+def deliver_webhook(self, delivery_id: int) -> str:
+    """Send one webhook delivery; retried with exponential backoff until it lands or
+    WEBHOOK_MAX_ATTEMPTS is reached. A delivered (or given up) one is never sent again."""
+    from factcheck.api import webhooks
+    from factcheck.api.models import WebhookDelivery
+
+    delivery = WebhookDelivery.objects.select_related("webhook").filter(pk=delivery_id).first()
+    if delivery is None or delivery.status != WebhookDelivery.Status.PENDING:
+        return "nothing pending"
+    try:
+        webhooks.attempt(delivery)
+    except webhooks.DeliveryFailed:
+        if delivery.status == WebhookDelivery.Status.FAILED:
+            return "failed"
+        raise self.retry(countdown=webhooks.backoff(delivery.attempts)) from None
+    return "delivered"

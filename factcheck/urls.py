@@ -13,6 +13,7 @@ from factcheck.views import (
     publishing,
     queue,
     report,
+    tokens,
 )
 
 app_name = "factcheck"
@@ -58,4 +59,6 @@ urlpatterns = [
         name="sitemap",
     ),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
+    # The user's own API tokens (the API itself is under /api/v1/, factcheck/api/urls.py).
+    path("account/api-tokens/", tokens.api_tokens, name="api_tokens"),
 ]

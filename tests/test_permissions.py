@@ -229,6 +229,10 @@ ROWS: dict[str, Row] = {
     ),
     "methodology": public(),
     "sitemap": public(),
+    # The user's own API tokens. POST: a new token, shown on the page (no redirect).
+    "api_tokens": Row(
+        get=staff(200), post=staff(200), data=lambda world: {"action": "create", "name": "CMS"}
+    ),
 }
 
 

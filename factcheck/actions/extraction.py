@@ -13,6 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from factcheck.actions.locking import lock_article, lock_claims, retry_on_conflict
+from factcheck.api import webhooks
+from factcheck.api.models import WebhookEvent
 from factcheck.extraction import EXTRACTOR_VERSION
 from factcheck.extraction import Claim as ExtractedClaim
 from factcheck.models import Article, Claim, ReviewEvent
@@ -159,6 +161,7 @@ def apply_extraction(
         action=ReviewEvent.Action.EXTRACTED,
         after={"claims": len(fresh), "new": created, "extractor_version": EXTRACTOR_VERSION},
     )
+    webhooks.emit(WebhookEvent.ARTICLE_EXTRACTED, webhooks.article_data(article, len(fresh)))
     return article
 
 

@@ -23,6 +23,8 @@ from django.utils.translation import gettext as _
 
 from factcheck import roles
 from factcheck.actions.locking import lock_article, retry_on_conflict
+from factcheck.api import webhooks
+from factcheck.api.models import WebhookEvent
 from factcheck.models import Article, Claim, ReviewEvent, Source, Verdict
 
 # save_review(verified=KEEP): the form did not carry a verified value; leave it alone.
@@ -259,6 +261,8 @@ def approve_claim(claim: Claim, user: Any, *, version: int) -> Claim:
             event.after["reason"] = current.dismiss_reason
         _save(current, [event])
         _finish_article_if_done(article, user)
+        if decided == Claim.Status.APPROVED:
+            webhooks.emit(WebhookEvent.CLAIM_APPROVED, webhooks.claim_data(current))
     return current
 
 

@@ -123,6 +123,13 @@ PAGES: dict[str, Visit | Skip] = {
     "factcheck:public_data_csv": Skip("open data, CSV (tests/test_public_pages.py)"),
     "factcheck:public_verdict_styles": Skip("the verdict colours' stylesheet"),
     "factcheck:sitemap": Skip("XML for search engines (tests/test_public_pages.py)"),
+    "factcheck:api_tokens": Visit(),
+    "api:articles": Skip("JSON API: tests/test_api*.py"),
+    "api:article": Skip("JSON API: tests/test_api*.py"),
+    "api:claims": Skip("JSON API: tests/test_api*.py"),
+    "api:schema": Skip("the OpenAPI schema, JSON: tests/test_api_schema.py"),
+    "api:docs": Skip("Swagger UI, its console checked by tests/browser/test_api_pages.py"),
+    "api:not_found": Skip("JSON API's 404 for unknown paths: tests/test_api_permissions.py"),
 }
 ADMIN_PATHS = ("/admin/", "/admin/factcheck/claim/", "/admin/factcheck/reviewevent/",
                "/admin/factcheck/organisation/")

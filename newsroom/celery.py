@@ -22,3 +22,8 @@ def schedule_periodic_tasks(sender: Celery, **kwargs: Any) -> None:
         sender.signature("factcheck.tasks.sweep_stale_extractions"),
         name="sweep stale extractions",
     )
+    sender.add_periodic_task(
+        settings.EXTRACTION_SWEEP_INTERVAL,
+        sender.signature("factcheck.tasks.sweep_unsent_notifications"),
+        name="sweep unsent notification emails",
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from factcheck.views import approvals, articles, claims, pages, queue, report
+from factcheck.views import approvals, articles, claims, notifications, pages, queue, report
 
 app_name = "factcheck"
 
@@ -17,6 +17,8 @@ urlpatterns = [
     path("articles/<uuid:uuid>/report/", report.article_report, name="article_report"),
     # Claim workflow: the reviewers' queue, one claim's review, editors' approvals.
     path("queue/", queue.queue, name="queue"),
+    path("queue/bulk/", queue.queue_bulk, name="queue_bulk"),
     path("claims/<uuid:uuid>/", claims.claim_detail, name="claim"),
     path("approvals/", approvals.approvals, name="approvals"),
+    path("notifications/", notifications.notification_list, name="notifications"),
 ]

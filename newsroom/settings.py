@@ -104,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "factcheck.context_processors.enums",
+                "factcheck.context_processors.notifications",
             ],
         },
     },

@@ -226,6 +226,37 @@ def dismiss_claim(claim: Claim, user: Any, *, version: int, reason: str, note: s
 
 
 @retry_on_conflict
+def dismiss_claims(ids: list[int], user: Any, *, reason: str, note: str) -> tuple[list[Claim], int]:
+    """An editor's bulk dismissal: every open claim of `ids`, with one reason and note.
+
+    One transaction: the claims' articles are locked first (in id order), then the
+    claims, the order every writer keeps (actions/locking.py). Returns the dismissed
+    claims and how many of `ids` were left as they were (no longer open).
+    """
+    if not roles.is_editor(user):
+        raise NotAllowed(_("Only editors can dismiss claims in bulk."))
+    if reason not in Claim.DismissReason.values or not note.strip():
+        raise MissingEvidence({"__all__": _("Choose a reason and add a note.")})
+    with transaction.atomic():
+        article_ids = sorted(
+            set(Claim.objects.filter(pk__in=ids).values_list("article_id", flat=True))
+        )
+        articles = [lock_article(pk, "status") for pk in article_ids]
+        claims = list(
+            Claim.objects.select_for_update(of=("self",)).filter(pk__in=ids).order_by("pk")
+        )
+        dismissed = [c for c in claims if c.status in Claim.OPEN_STATUSES]
+        for claim in dismissed:
+            claim.dismiss_reason, claim.dismiss_note = reason, note.strip()
+            event = _status_change(claim, user, Claim.Status.DISMISSED, comment=note.strip())
+            event.after["reason"] = reason
+            _save(claim, [event])
+        for article in articles:
+            _finish_article_if_done(article, user)
+    return dismissed, len(claims) - len(dismissed)
+
+
+@retry_on_conflict
 def approve_claim(claim: Claim, user: Any, *, version: int) -> Claim:
     """Approve a submitted verdict, or a proposed dismissal (the claim is then dismissed);
     the article becomes `checked` when nothing is left open."""

@@ -129,9 +129,9 @@ def test_send_back_returns_the_claim_to_its_reviewer(submitted, reviewer, editor
                                   **HTMX)
     assert "Sent back to the reviewer." in response.content.decode()
     claim = refreshed(submitted)
-    assert (claim.status, claim.assignee) == ("in_progress", reviewer)
+    assert (claim.status, claim.assignee) == ("sent_back", reviewer)
     assert claim.events.get(action=ReviewEvent.Action.COMMENT).comment == comment
-    assert claim.events.filter(action="status", after__status="in_progress").count() == 2
+    assert claim.events.filter(action="status", after__status="sent_back").count() == 1
     # The reviewer can edit again, and sees the comment in the history.
     page = login(reviewer).get(claim.get_absolute_url()).content.decode()
     assert 'name="explanation"' in page
@@ -143,7 +143,7 @@ def test_stale_approval_is_refused_with_a_message(submitted, editor):
     login(editor).post(APPROVALS, decide(submitted, "send_back", comment="Revoir."))
     response = login(editor).post(APPROVALS, stale, **HTMX)
     assert "changed since you loaded the page" in response.content.decode()
-    assert refreshed(submitted).status == "in_progress"
+    assert refreshed(submitted).status == "sent_back"
 
 
 def test_stale_send_back_without_htmx_is_a_conflict_with_a_message(submitted, editor):
@@ -170,8 +170,9 @@ def test_approvals_query_count_is_fixed(article, reviewer, editor, count,
     for claim in make_claims(article, count, offset=100):
         submitted_claim(claim, reviewer)
     client = login(editor)
-    # Session, user, permissions x2, count, page of claims, their sources.
-    with django_assert_max_num_queries(7):
+    # Session, user, permissions x2, desk settings, own claims left out, count, page of
+    # claims, their sources, the top bar's unread notifications.
+    with django_assert_max_num_queries(10):
         assert client.get(APPROVALS).status_code == 200
 
 
@@ -207,8 +208,8 @@ def test_editor_sends_the_dismissal_back(proposed, reviewer, editor):
     assert login(editor).post(APPROVALS, data).status_code == 302
     claim = Claim.objects.get(pk=proposed.pk)
     assert (claim.status, claim.assignee, claim.dismiss_reason, claim.dismiss_note) == (
-        "in_progress", reviewer, "", "")
-    event = claim.events.get(action="status", after__status="in_progress", actor=editor)
+        "sent_back", reviewer, "", "")
+    event = claim.events.get(action="status", after__status="sent_back", actor=editor)
     assert event.before == {"status": "submitted", "reason": "not_checkable"}
     page = login(reviewer).get(claim.get_absolute_url()).content.decode()
     assert "dismissal refused" in page and "Le compte rendu est en ligne." in page

@@ -235,7 +235,8 @@ def test_take_next_within_the_filters(reviewer, mixed):
     claim = Claim.objects.get(assignee=reviewer)
     assert claim.kind == "meeting_count"
     # The claim page carries the filters, for "Back to the queue" and "Submit and take next".
-    assert response["Location"] == claim.get_absolute_url() + "?queue=kind%3Dmeeting_count%26language%3Den"
+    filters = "?queue=kind%3Dmeeting_count%26language%3Den"
+    assert response["Location"] == claim.get_absolute_url() + filters
 
 
 def test_take_next_when_nothing_is_left(reviewer, mixed):

@@ -220,3 +220,76 @@ def test_reviewers_cannot_approve_their_own_dismissal(proposed, reviewer):
         review.approve_claim(proposed, reviewer, version=proposed.version)
     assert login(reviewer).post(APPROVALS, decide(proposed, "approve")).status_code == 403
     assert Claim.objects.get(pk=proposed.pk).status == "submitted"
+
+
+# --- second pair of eyes --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def editor_reviewed(two_claims, editor) -> Claim:
+    """A claim the editor took, judged and submitted themselves (editors can review too)."""
+    return submitted_claim(two_claims[1], editor)
+
+
+def set_second_pair_of_eyes(on: bool) -> None:
+    from factcheck.models import DeskSettings
+
+    desk = DeskSettings.load()
+    desk.second_pair_of_eyes = on
+    desk.save()
+
+
+def test_the_rule_is_on_by_default(db):
+    from factcheck.models import DeskSettings
+
+    assert DeskSettings.load().second_pair_of_eyes is True
+
+
+def test_an_editor_cannot_approve_a_claim_they_reviewed(editor_reviewed, editor):
+    response = login(editor).post(APPROVALS, decide(editor_reviewed, "approve"), **HTMX)
+    assert "You reviewed this claim yourself: another editor must approve it." in (
+        response.content.decode())
+    assert refreshed(editor_reviewed).status == "submitted"
+    assert not editor_reviewed.events.filter(after__status="approved").exists()
+
+
+def test_another_editor_approves_it(editor_reviewed):
+    from factcheck import roles
+    from tests.factories import make_user
+
+    colleague = make_user("elsa", roles.EDITORS)
+    response = login(colleague).post(APPROVALS, decide(editor_reviewed, "approve"))
+    assert response.status_code == 302
+    assert refreshed(editor_reviewed).status == "approved"
+
+
+def test_editing_someone_elses_verdict_counts_as_reviewing_it(two_claims, reviewer, editor):
+    """An editor who changed the verdict of a reviewer's claim did part of the review."""
+    claim = review.take_claim(two_claims[0], reviewer)
+    claim = review.save_review(claim, editor, version=claim.version, verdict=verdict("False"),
+                               explanation="Corrigé par l'éditrice.")
+    add_source(claim)
+    claim = review.submit_claim(claim, reviewer, version=claim.version, verdict=verdict("False"),
+                                explanation="Corrigé par l'éditrice.")
+    with pytest.raises(review.NotAllowed):
+        review.approve_claim(claim, editor, version=claim.version)
+
+
+def test_the_approvals_page_leaves_your_own_claims_out_and_says_why(
+    submitted, editor_reviewed, editor
+):
+    response = login(editor).get(APPROVALS)
+    shown = [item.claim.pk for item in response.context["items"]]
+    assert shown == [submitted.pk]
+    page = response.content.decode()
+    assert "1 claim you reviewed yourself is not shown" in page
+
+
+def test_with_the_rule_off_your_own_claims_are_listed_and_approvable(editor_reviewed, editor):
+    set_second_pair_of_eyes(False)
+    response = login(editor).get(APPROVALS)
+    assert [item.claim.pk for item in response.context["items"]] == [editor_reviewed.pk]
+    assert "reviewed yourself" not in response.content.decode()
+    review.approve_claim(editor_reviewed, editor, version=editor_reviewed.version)
+    assert refreshed(editor_reviewed).status == "approved"
+

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
@@ -45,10 +46,10 @@ class LimitReached(ClaimActionError):
 
 def reviewers() -> QuerySet:
     """Active users who may review (a group's permission, their own, or a superuser)."""
-    perm = Q(codename="review_claim", content_type__app_label="factcheck")
-    from django.contrib.auth.models import Permission
-
-    review_perm = Permission.objects.filter(perm).values("pk")
+    app_label, codename = roles.REVIEW_PERM.split(".")
+    review_perm = Permission.objects.filter(
+        codename=codename, content_type__app_label=app_label
+    ).values("pk")
     return (
         get_user_model()
         .objects.filter(is_active=True)

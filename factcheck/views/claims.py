@@ -16,7 +16,6 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -38,7 +37,7 @@ from factcheck.forms.review import (
 )
 from factcheck.models import Claim, ReviewEvent
 from factcheck.templatetags.review_tags import readable_value
-from factcheck.views.queue import BACK_PARAM, claim_url, queue_query
+from factcheck.views.queue import carried_query, claim_url, queue_url
 from factcheck.views.refusals import rebound, refusal_for
 
 TEMPLATE = "factcheck/claim.html"
@@ -93,11 +92,11 @@ def newest_history(claim: Claim) -> dict[str, Any]:
 def claim_context(request: HttpRequest, claim: Claim, *, page: bool = False, **extra: Any) -> dict:
     """What the page and its fragments show; forms in `extra` replace the blank ones."""
     user = request.user
-    back = queue_query(QueryDict(request.GET.get(BACK_PARAM, "")))
+    back = carried_query(request)
     context = {
         "claim": claim,
         "claim_url": claim_url(claim, back),
-        "back_url": reverse("factcheck:queue") + (f"?{back}" if back else ""),
+        "back_url": queue_url(back),
         "can_assign": assignment.can_assign(user) and claim.status in ASSIGNABLE_STATUSES,
         "can_release": assignment.can_release(user, claim),
         "assign_form": AssignForm(),
@@ -161,7 +160,7 @@ def respond(
 def done(request: HttpRequest, claim: Claim, message: str) -> HttpResponse:
     """Post/Redirect/Get: the message survives the redirect in the messages framework."""
     messages.success(request, message)
-    url = claim_url(claim, queue_query(QueryDict(request.GET.get(BACK_PARAM, ""))))
+    url = claim_url(claim, carried_query(request))
     if request.htmx:
         return HttpResponseClientRedirect(url)
     return redirect(url)
@@ -231,7 +230,7 @@ def save_or_submit(request: HttpRequest, claim: Claim) -> HttpResponse:
         refused.add_to(review_form)
         return respond(request, claim, "review", refused.status, **forms)
     if request.POST["action"] == "submit_next":
-        return take_next_after(request, saved)
+        return take_next_after(request)
     if submitting:
         return done(request, saved, _("Submitted for approval."))
     if request.htmx:
@@ -246,9 +245,9 @@ def save_or_submit(request: HttpRequest, claim: Claim) -> HttpResponse:
     return done(request, saved, _("Draft saved."))
 
 
-def take_next_after(request: HttpRequest, submitted: Claim) -> HttpResponse:
+def take_next_after(request: HttpRequest) -> HttpResponse:
     """After "Submit and take next": the next pending claim within the queue's filters."""
-    back = queue_query(QueryDict(request.GET.get(BACK_PARAM, "")))
+    back = carried_query(request)
     filters = QueueFilterForm(QueryDict(back)).take_filters()
     messages.success(request, _("Submitted for approval."))
     try:
@@ -260,7 +259,7 @@ def take_next_after(request: HttpRequest, submitted: Claim) -> HttpResponse:
         if following is None:
             messages.info(request, _("No pending claim is left for these filters."))
     if following is None:
-        url = reverse("factcheck:queue") + (f"?{back}" if back else "")
+        url = queue_url(back)
     else:
         messages.success(request, _("The next claim is now assigned to you."))
         url = claim_url(following, back)

@@ -75,15 +75,12 @@ def queue_context(request: HttpRequest, form: QueueFilterForm) -> dict[str, Any]
     page = KeysetPage.load(rows, sort, params, size=PAGE_SIZE)
     total = counts[status] if status else total_count(counts.values())
     back = queue_query(params)
-    is_editor = roles.is_editor(request.user)
     return {
         "form": form,
         "page": page,
         "claims": labelled([*first_rows, *page.rows], back),
-        "is_editor": is_editor,
-        "bulk_form": BulkForm() if is_editor else None,
+        "bulk_form": BulkForm() if roles.is_editor(request.user) else None,
         "bulk_form_id": BULK_FORM_ID,
-        "queue_query": back,
         "status_tabs": [
             {"value": value, "label": label, "count": shown_count(counts[value])}
             for value, label in Claim.Status.choices
@@ -185,10 +182,18 @@ def claim_url(claim: Claim, back: str) -> str:
     return f"{url}?{urlencode({BACK_PARAM: back})}" if back else url
 
 
-def _queue_url(request: HttpRequest) -> str:
-    """Back to the queue with the filters the take-next form carried."""
-    query = queue_query(request.POST)
+def queue_url(query: str) -> str:
     return reverse("factcheck:queue") + (f"?{query}" if query else "")
+
+
+def carried_query(request: HttpRequest) -> str:
+    """The queue filters a claim page was opened with (its ?queue=), only queue keys kept."""
+    return queue_query(QueryDict(request.GET.get(BACK_PARAM, "")))
+
+
+def _queue_url(request: HttpRequest) -> str:
+    """Back to the queue with the filters the posted form carried."""
+    return queue_url(queue_query(request.POST))
 
 
 # --- bulk actions ------------------------------------------------------------------------------

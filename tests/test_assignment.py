@@ -128,6 +128,8 @@ def test_the_reviewer_releases_a_claim_keeping_the_draft(claims, reviewer):
     assert (claim.status, claim.assignee, claim.explanation) == ("pending", None, "Brouillon.")
     released = claim.events.get(action=ReviewEvent.Action.RELEASED)
     assert released.before == {"assignee": "rita"}
+    page = login(reviewer).get(claim.get_absolute_url()).content.decode()
+    assert "Released to the pool (was assigned to rita)" in page
     # Back in the pool: anybody can take it again.
     assert review.can_take_claim(make_user("rosa", roles.REVIEWERS), claim)
 

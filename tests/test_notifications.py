@@ -74,7 +74,12 @@ def test_the_top_bar_counts_unread_and_the_page_lists_them(claim, editor, review
     assert '<span class="count unread" data-unread-count>1</span>' in page
     listing = client.get(NOTIFICATIONS).content.decode()
     assert "Assigned to you" in listing
-    assert claim.get_absolute_url() in listing
+    assert claim.text in listing
+    note = Notification.objects.get()
+    response = client.post(NOTIFICATIONS, {"action": "open", "notification": note.pk})
+    assert response["Location"] == claim.get_absolute_url()
+    note.refresh_from_db()
+    assert note.read_at is not None
     # Somebody else's notifications are not on my page.
     assert "Assigned to you" not in login(editor).get(NOTIFICATIONS).content.decode()
 
@@ -98,11 +103,17 @@ def test_nobody_marks_another_users_notification_read(claim, editor, reviewer, o
     response = login(other_reviewer).post(NOTIFICATIONS,
                                           {"action": "read", "notification": note.pk})
     assert response.status_code == 302
+    opened = login(other_reviewer).post(NOTIFICATIONS, {"action": "open", "notification": note.pk})
+    assert opened.status_code == 400
     note.refresh_from_db()
     assert note.read_at is None
 
 
-@pytest.mark.parametrize("data", [{"action": "read", "notification": "x"}, {"action": "nope"}])
+@pytest.mark.parametrize("data", [
+    {"action": "read", "notification": "x"},
+    {"action": "open", "notification": "12345"},
+    {"action": "nope"},
+])
 def test_bad_posts_are_400(reviewer, data):
     assert login(reviewer).post(NOTIFICATIONS, data).status_code == 400
 

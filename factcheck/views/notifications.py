@@ -39,16 +39,23 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 
 
 def change(request: HttpRequest) -> HttpResponse:
-    """POST: mark one or all read, or save the email preference; then the list again."""
+    """POST: open one (marked read, then its claim), mark one or all read, or save the
+    email preference; then the list again."""
     action = request.POST.get("action", "")
-    if action == "read_all":
-        notifications.mark_read(request.user)
-        messages.success(request, _("All notifications are marked read."))
-    elif action == "read":
+    if action in ("open", "read"):
         pk = request.POST.get("notification", "")
         if not pk.isdigit():
             return HttpResponseBadRequest(_("Unknown notification."))
         notifications.mark_read(request.user, [int(pk)])
+        if action == "open":
+            mine = Notification.objects.filter(recipient=request.user, pk=int(pk))
+            opened = mine.select_related("claim").only("claim__uuid").first()
+            if opened is None:
+                return HttpResponseBadRequest(_("Unknown notification."))
+            return HttpResponseRedirect(opened.claim.get_absolute_url())
+    elif action == "read_all":
+        notifications.mark_read(request.user)
+        messages.success(request, _("All notifications are marked read."))
     elif action == "preferences":
         form = NotificationPreferenceForm(request.POST)
         form.is_valid()  # a checkbox: always valid

@@ -52,8 +52,9 @@ def test_assign_notify_send_back_then_submit_and_take_next(open_ui, editor, revi
     expect(page.locator("main .notifications li")).to_contain_text("Assigned to you")
     rita.shot("notifications")
     with page.expect_navigation():
-        page.locator("main .notifications li a").first.click()
+        page.locator("main .notifications [data-notification-open]").first.click()
     expect(page).to_have_url(re.compile(rf"/claims/{first.uuid}/"))
+    expect(page.locator("header [data-unread-count]")).to_have_text("0")  # opened: read
     add_source_and_judge(page, "Le compte rendu le confirme.")
     with page.expect_navigation():
         page.locator("#review button[name=action][value=submit]").click()
@@ -70,7 +71,7 @@ def test_assign_notify_send_back_then_submit_and_take_next(open_ui, editor, revi
     # --- rita: a new notification, the Sent back badge and banner ------------------------------
     page = rita.page
     page.goto("/queue/?mine=on")
-    expect(page.locator("header [data-unread-count]")).to_have_text("2")
+    expect(page.locator("header [data-unread-count]")).to_have_text("1")
     first_row = page.locator("table.queue tbody tr").first
     expect(first_row.locator(".badge")).to_have_text("Sent back")
     rita.shot("queue-sent-back")

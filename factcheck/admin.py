@@ -14,7 +14,17 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from factcheck.models import Article, Claim, Organisation, ReviewEvent, Source, Verdict
+from factcheck.models import (
+    Article,
+    Claim,
+    DeskSettings,
+    Notification,
+    NotificationPreference,
+    Organisation,
+    ReviewEvent,
+    Source,
+    Verdict,
+)
 
 
 class ViewOnlyInline(admin.TabularInline):
@@ -199,5 +209,42 @@ class OrganisationAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(DeskSettings)
+class DeskSettingsAdmin(admin.ModelAdmin):
+    """The one row of desk settings: its change page, never a second row."""
+
+    list_display = ("__str__", "max_in_progress", "second_pair_of_eyes")
+
+    def has_add_permission(self, request) -> bool:
+        return not DeskSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """What users were told: readable here, written only by the workflow."""
+
+    list_display = ("created_at", "kind", "recipient", "claim", "read_at", "emailed_at")
+    list_filter = ("kind", ("read_at", admin.EmptyFieldListFilter))
+    search_fields = ("recipient__username", "claim__text")
+    list_select_related = ("recipient", "claim")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(NotificationPreference)
+class NotificationPreferenceAdmin(admin.ModelAdmin):
+    list_display = ("user", "email")
+    raw_id_fields = ("user",)
+
+
 # The API's tokens and webhooks (admin.autodiscover imports this module only).
 from factcheck.api import admin as api_admin  # noqa: E402, F401

@@ -58,6 +58,19 @@ def send_extraction(article: Article) -> bool:
     return True
 
 
+def send_notification_emails(ids: list[int]) -> None:
+    """Send each notification's email task; on a broker failure the sweeper sends it later."""
+    from factcheck.tasks import email_notification
+
+    for position, pk in enumerate(ids):
+        try:
+            email_notification.apply_async((pk,), retry_policy=PUBLISH_RETRY_POLICY)
+        except BROKER_ERRORS as exc:
+            logger.warning("broker unreachable, %d notification emails wait for the sweeper: %s",
+                           len(ids) - position, exc)
+            return
+
+
 def deferred(article: Article) -> bool:
     """True when this article's extraction could not be sent: the broker was unreachable."""
     return getattr(article, _DEFERRED, False)

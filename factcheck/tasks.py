@@ -11,19 +11,20 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import smtplib
 
 import kombu.exceptions
 import redis.exceptions
 from celery import shared_task
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
 from factcheck import enqueue
 from factcheck.actions import extraction as actions
 from factcheck.extraction import extract
 from factcheck.extraction.language import detect_language
-from factcheck.models import Article
+from factcheck.models import Article, Notification
 
 logger = logging.getLogger(__name__)
 
@@ -155,3 +156,55 @@ def deliver_webhook(self, delivery_id: int) -> str:
             return "failed"
         raise self.retry(countdown=webhooks.backoff(delivery.attempts)) from None
     return "delivered"
+# --- notification emails -------------------------------------------------------------------------
+
+# A mail server that refuses or drops us now may take the message later.
+MAIL_ERRORS: tuple[type[BaseException], ...] = (smtplib.SMTPException, OSError)
+# Notifications left unsent this long (their message was lost) are sent again by the sweeper.
+NOTIFICATION_STALE_AFTER = dt.timedelta(minutes=5)
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(*TRANSIENT_ERRORS, *MAIL_ERRORS),
+    retry_backoff=True,
+    retry_jitter=True,
+    max_retries=8,
+)
+def email_notification(notification_id: int) -> str:
+    """Email one notification unless its recipient turned email off; never twice.
+
+    The row is locked while the mail goes out and marked sent in the same
+    transaction: a duplicate message waits for the lock, then finds it sent.
+    A failed send rolls the mark back and retries.
+    """
+    from factcheck.notification_mail import send_notification_email
+
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update(of=("self",))
+            .select_related("recipient", "claim", "actor")
+            .filter(pk=notification_id)
+            .first()
+        )
+        if notification is None:
+            return "missing"
+        if notification.emailed_at is not None:
+            return "already sent"
+        result = send_notification_email(notification)
+        notification.emailed_at = timezone.now()
+        notification.save(update_fields=["emailed_at"])
+    return result
+
+
+@shared_task(ignore_result=True, expires=settings.EXTRACTION_SWEEP_INTERVAL)
+def sweep_unsent_notifications() -> int:
+    """Re-send email tasks for notifications still unsent after NOTIFICATION_STALE_AFTER."""
+    cutoff = timezone.now() - NOTIFICATION_STALE_AFTER
+    ids = list(
+        Notification.objects.filter(emailed_at__isnull=True, created_at__lt=cutoff)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:SWEEP_BATCH]
+    )
+    enqueue.send_notification_emails(ids)
+    return len(ids)

@@ -8,6 +8,7 @@ from factcheck.views import (
     claims,
     dashboard,
     exports,
+    notifications,
     pages,
     public,
     publishing,
@@ -61,4 +62,6 @@ urlpatterns = [
     path("dashboard/", dashboard.dashboard, name="dashboard"),
     # The user's own API tokens (the API itself is under /api/v1/, factcheck/api/urls.py).
     path("account/api-tokens/", tokens.api_tokens, name="api_tokens"),
+    path("queue/bulk/", queue.queue_bulk, name="queue_bulk"),
+    path("notifications/", notifications.notification_list, name="notifications"),
 ]

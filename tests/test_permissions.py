@@ -151,6 +151,16 @@ ROWS: dict[str, Row] = {
     ),
     # POST: take next (then to the claim page).
     "queue": Row(get=staff(200), post=staff(302)),
+    # POST: editors release the claim in progress back to the pool (then the queue again).
+    "queue_bulk": Row(
+        get=staff(403, editor=405, admin=405),
+        post=staff(403, editor=302, admin=302),
+        data=lambda world: {"action": "release", "claims": [str(world.in_progress.uuid)]},
+    ),
+    # Everyone in the newsroom has their own notifications; POST marks them read.
+    "notifications": Row(
+        get=staff(200), post=staff(302), data=lambda world: {"action": "read_all"}
+    ),
     # POST: save a draft of the claim `reviewer` is working on; other reviewers may not.
     "claim": Row(
         get=staff(200),

@@ -291,7 +291,7 @@ def read_docx(data: bytes) -> str:
             info = _document_entry(archive)
             collector = _DocxText(time.monotonic() + MAX_READ_SECONDS)
             parser = etree.XMLParser(target=collector, resolve_entities=False, no_network=True)
-            for chunk in _inflate(archive, info, MAX_UNZIPPED_BYTES):
+            for chunk in inflate(archive, info, MAX_UNZIPPED_BYTES):
                 parser.feed(chunk)
                 collector.check_time()
             return parser.close()
@@ -307,13 +307,13 @@ def _document_entry(archive: zipfile.ZipFile) -> zipfile.ZipInfo:
     infos = archive.infolist()
     if len(infos) > MAX_ZIP_ENTRIES:
         raise IngestError(_("This Word file is damaged or not a .docx document."))
-    # Declared sizes are only a first, cheap refusal: they can lie, _inflate does not trust them.
+    # Declared sizes are only a first, cheap refusal: they can lie, inflate does not trust them.
     if sum(info.file_size for info in infos) > MAX_UNZIPPED_BYTES:
         raise _unpacked_too_big()
     return archive.getinfo("word/document.xml")
 
 
-def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> Iterator[bytes]:
+def inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> Iterator[bytes]:
     """The entry's bytes in small chunks; refused as soon as more than `budget` came out.
 
     zipfile stops at the size the directory declares (and then fails the CRC),

@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from factcheck import claim_kinds
-from factcheck.querysets import ArticleQuerySet, ClaimQuerySet, EventQuerySet
+from factcheck.querysets import ArticleQuerySet, ClaimQuerySet, EventQuerySet, ImportJobQuerySet
 
 
 def content_hash(body: str) -> str:
@@ -497,6 +497,8 @@ class ImportJob(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
+    objects = ImportJobQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at", "-id"]
         verbose_name = _("import")
@@ -512,11 +514,11 @@ class ImportJob(models.Model):
     def is_running(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
 
-    @property
-    def percent_done(self) -> int:
-        if not self.rows_total:
-            return 100 if self.status == self.Status.DONE else 0
-        return min(100, 100 * self.rows_done // self.rows_total)
+    def articles_pending(self) -> int:
+        """How many of the articles it created or updated still wait for their extraction."""
+        return Article.objects.filter(
+            import_rows__job=self, extraction_queued_at__isnull=False
+        ).count()
 
 
 class ImportRow(models.Model):

@@ -24,7 +24,7 @@ from factcheck import enqueue
 from factcheck.actions import extraction as actions
 from factcheck.extraction import extract
 from factcheck.extraction.language import detect_language
-from factcheck.models import Article
+from factcheck.models import Article, ImportJob
 
 logger = logging.getLogger(__name__)
 
@@ -171,3 +171,26 @@ def sweep_stale_extractions() -> int:
             return position
     logger.info("sweep: re-enqueued %d pending extractions", len(ids))
     return len(ids)
+
+
+@shared_task(**RETRIED)
+def run_import(job_id: int) -> str:
+    """Run a bulk import (actions/imports.py); a task that starts again goes on where it stopped.
+
+    Each chunk of rows commits on its own: a transient error retries the task,
+    which skips the chunks already written.
+    """
+    from factcheck.actions import imports
+
+    try:
+        job = imports.run_import(job_id)
+    except ImportJob.DoesNotExist:
+        logger.info("run_import: import %s no longer exists", job_id)
+        return "missing"
+    except TRANSIENT_ERRORS:
+        raise
+    except Exception as exc:  # a bug must not leave the progress bar running for ever
+        logger.exception("run_import: import %s failed", job_id)
+        imports.fail_import(job_id, f"{type(exc).__name__}: {exc}")
+        return "failed"
+    return job.status

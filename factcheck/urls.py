@@ -1,6 +1,6 @@
 from django.urls import path
 
-from factcheck.views import approvals, articles, claims, pages, queue, report
+from factcheck.views import approvals, articles, claims, imports, pages, queue, report
 
 app_name = "factcheck"
 
@@ -15,6 +15,9 @@ urlpatterns = [
     path("articles/<uuid:uuid>/delete/", articles.article_delete, name="article_delete"),
     path("articles/<uuid:uuid>/archive/", articles.article_archive, name="article_archive"),
     path("articles/<uuid:uuid>/report/", report.article_report, name="article_report"),
+    # Bulk import: the file form with recent imports, one import's progress and report.
+    path("imports/", imports.import_list, name="imports"),
+    path("imports/<uuid:uuid>/", imports.import_detail, name="import"),
     # Claim workflow: the reviewers' queue, one claim's review, editors' approvals.
     path("queue/", queue.queue, name="queue"),
     path("claims/<uuid:uuid>/", claims.claim_detail, name="claim"),

@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.urls import URLPattern, reverse
 
 from factcheck.actions import review
-from factcheck.models import Article, Claim, ReviewEvent
+from factcheck.models import Article, Claim, ImportJob, ReviewEvent
 from factcheck.urls import urlpatterns
 from tests.factories import add_source, login, make_article, make_claim, verdict
 
@@ -35,6 +35,7 @@ class World:
     article: Article
     in_progress: Claim
     submitted: Claim
+    import_job: ImportJob
 
 
 @dataclass
@@ -118,6 +119,14 @@ ROWS: dict[str, Row] = {
     "article_report": Row(
         get=staff(200), post=staff(405), kwargs=article_kwargs, object_kwarg="uuid"
     ),
+    # POST without a file: the import form again with its error.
+    "imports": Row(get=staff(403, editor=200, admin=200), post=staff(403, editor=200, admin=200)),
+    "import": Row(
+        get=staff(403, editor=200, admin=200),
+        post=staff(403, editor=405, admin=405),
+        kwargs=lambda world: {"uuid": world.import_job.uuid},
+        object_kwarg="uuid",
+    ),
     # POST: take next (then to the claim page).
     "queue": Row(get=staff(200), post=staff(302)),
     # POST: save a draft of the claim `reviewer` is working on; other reviewers may not.
@@ -166,7 +175,9 @@ def world(editor, reviewer) -> World:
         submitted, reviewer, version=submitted.version, verdict=verdict("True"),
         explanation="Le scrutin public le confirme.",
     )
-    return World(article, in_progress, submitted)
+    job = ImportJob.objects.create(filename="archive.jsonl", uploaded_by=editor,
+                                   status=ImportJob.Status.DONE)
+    return World(article, in_progress, submitted, job)
 
 
 def client_for(request: pytest.FixtureRequest, role: str) -> Any:

@@ -101,7 +101,8 @@ def test_jsonl_with_good_and_bad_rows(celery_worker, editor, tmp_path):
     assert "2 created" in out and "7 refused" in out
     assert isinstance(error, CommandError) and "7 rows refused" in str(error)
 
-    first, monthly = Article.objects.get(external_id="cms-1"), Article.objects.get(title="Dépêche 8")
+    first = Article.objects.get(external_id="cms-1")
+    monthly = Article.objects.get(title="Dépêche 8")
     assert monthly.external_id is None
     assert (monthly.published_on.isoformat(), monthly.published_precision) == ("2024-11-01",
                                                                                "month")
@@ -114,7 +115,9 @@ def test_jsonl_with_good_and_bad_rows(celery_worker, editor, tmp_path):
 
 
 @pytest.mark.django_db
-def test_running_the_same_file_again_creates_nothing_twice(tmp_path, django_capture_on_commit_callbacks):
+def test_running_the_same_file_again_creates_nothing_twice(
+    tmp_path, django_capture_on_commit_callbacks
+):
     """external_id finds the rows with one; the content hash finds the rows without."""
     rows = [article_row(1), article_row(2, external_id=None), article_row(3)]
     path = write_jsonl(tmp_path / "a.jsonl", rows)
@@ -254,6 +257,7 @@ def test_zip_with_a_malformed_docx(celery_worker, tmp_path):
         "vide/": b"",
     }))
     _out, err, error = run_command(path)
+    assert "3 rows refused" in str(error)
     job = ImportJob.objects.get()
     assert job.status == ImportJob.Status.DONE and job.rows_total == 5
     assert (job.created_count, job.error_count) == (2, 3)

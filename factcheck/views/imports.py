@@ -48,9 +48,8 @@ def import_detail(request: HttpRequest, uuid: str) -> HttpResponse:
     busy = job.is_running or pending > 0
     context = {"job": job, "pending": pending, "busy": busy,
                "extracted": job.created_count + job.updated_count - pending}
-    if request.htmx:
-        return render(request, "factcheck/import.html#progress", context,
-                      status=200 if busy else STOP_POLLING)
+    if request.htmx and busy:
+        return render(request, "factcheck/import.html#progress", context)
     outcome = request.GET.get("outcome", "")
     rows = job.rows.select_related("article").order_by("line", "id")
     if outcome in ImportRow.Outcome.values:
@@ -60,4 +59,7 @@ def import_detail(request: HttpRequest, uuid: str) -> HttpResponse:
         "outcome": outcome,
         "outcomes": ImportRow.Outcome.choices,
     }
+    if request.htmx:
+        # Finished: the last progress, and the full report out of band.
+        return render(request, "factcheck/import.html#finished", context, status=STOP_POLLING)
     return render(request, "factcheck/import.html", context)

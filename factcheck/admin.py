@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from factcheck.models import Article, Claim, ReviewEvent, Source, Verdict
+from factcheck.models import Article, Claim, ImportJob, ReviewEvent, Source, Verdict
 
 
 class ViewOnlyInline(admin.TabularInline):
@@ -58,7 +58,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     "created_at")
     list_filter = ("status", "language", "published_precision", "outlet",
                    ("archived_at", admin.EmptyFieldListFilter))
-    search_fields = ("title", "body", "outlet", "source_url", "uuid")
+    search_fields = ("title", "body", "outlet", "source_url", "uuid", "external_id")
     # The text moves every claim's span: it is edited on the article's edit page, which
     # carries reviewer work over to the new offsets. Status belongs to the workflow.
     readonly_fields = ("uuid", "body", "status", "failure_reason", "language", "archived_at",
@@ -181,4 +181,22 @@ class ReviewEventAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    """Imports are a record of what came in: readable here; the report is on the Import page."""
+
+    list_display = ("filename", "status", "uploaded_by", "rows_total", "created_count",
+                    "updated_count", "skipped_count", "error_count", "created_at")
+    list_filter = ("status",)
+    search_fields = ("filename", "uuid")
+    list_select_related = ("uploaded_by",)
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
         return False

@@ -487,6 +487,8 @@ class ImportJob(models.Model):
     status = models.CharField(
         _("status"), max_length=8, choices=Status.choices, default=Status.QUEUED
     )
+    # The report is written in the language of the person who sent the file.
+    language = models.CharField(_("language"), max_length=10, blank=True)
     failure_reason = models.TextField(_("failure reason"), blank=True)
     rows_total = models.PositiveIntegerField(_("rows in the file"), null=True, blank=True)
     rows_done = models.PositiveIntegerField(_("rows read"), default=0)

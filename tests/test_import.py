@@ -432,3 +432,16 @@ def test_the_import_report_lists_what_each_row_became(editor, tmp_path,
     page = client.get(job.get_absolute_url()).content.decode()
     assert "Same article as line 1." in page
     assert Article.objects.get().get_absolute_url() in page
+
+
+@pytest.mark.django_db
+def test_the_report_is_written_in_the_senders_language(editor):
+    from django.utils import translation
+
+    upload = SimpleUploadedFile("a.jsonl", b'{broken\n{"title": "Sans texte"}\n')
+    with translation.override("fr"):
+        job = import_actions.start_import(upload=upload, uploaded_by=editor)
+    import_actions.run_import(job.pk)  # as the worker does, in whatever language it runs
+    messages = list(job.rows.order_by("line").values_list("message", flat=True))
+    assert messages[0].startswith("Cette ligne n'est pas du JSON valide")
+    assert messages[1].startswith("Texte :")

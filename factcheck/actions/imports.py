@@ -23,10 +23,11 @@ from itertools import batched, islice
 from pathlib import PurePath
 from typing import Any, BinaryIO
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from factcheck import enqueue, imports, roles
@@ -47,7 +48,8 @@ def start_import(*, upload: Any, uploaded_by: Any) -> ImportJob:
     from factcheck.tasks import run_import
 
     with transaction.atomic():
-        job = ImportJob(filename=PurePath(upload.name).name[:255], uploaded_by=uploaded_by)
+        job = ImportJob(filename=PurePath(upload.name).name[:255], uploaded_by=uploaded_by,
+                        language=translation.get_language() or "")
         upload.seek(0)
         job.file.save(upload.name, upload, save=False)
         try:
@@ -80,6 +82,13 @@ def run_import(job_id: int, source: BinaryIO | None = None) -> ImportJob:
     job = ImportJob.objects.get(pk=job_id)
     if not job.is_running:
         return job
+    with translation.override(job.language or settings.LANGUAGE_CODE):
+        _run(job, source)
+    job.refresh_from_db()
+    return job
+
+
+def _run(job: ImportJob, source: BinaryIO | None) -> None:
     stream = source if source is not None else job.file.open("rb")
     try:
         if job.rows_total is None:
@@ -96,8 +105,6 @@ def run_import(job_id: int, source: BinaryIO | None = None) -> ImportJob:
     finally:
         if source is None:
             stream.close()
-    job.refresh_from_db()
-    return job
 
 
 def fail_import(job_id: int, reason: str) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from factcheck import imports
@@ -54,7 +55,8 @@ class ArticleRowForm(UploadForm):
         for name, errors in self.errors.items():
             label = self.fields[name].label if name in self.fields else ""
             text = " ".join(str(error) for error in errors)
-            parts.append(f"{label}: {text}" if label else text)
+            parts.append(gettext("%(field)s: %(errors)s") % {"field": label, "errors": text}
+                         if label else text)
         return " ".join(parts)
 
 

@@ -445,3 +445,39 @@ def test_the_report_is_written_in_the_senders_language(editor):
     messages = list(job.rows.order_by("line").values_list("message", flat=True))
     assert messages[0].startswith("Cette ligne n'est pas du JSON valide")
     assert messages[1].startswith("Texte :")
+
+
+@pytest.mark.django_db
+def test_huge_files_and_archives_are_refused_whole(tmp_path, monkeypatch):
+    """The limits are lowered here so that the test files stay small; the code path is the
+    one a 300 MB file or a 50,000-file zip takes."""
+    monkeypatch.setattr(imports, "MAX_IMPORT_BYTES", 1000)
+    big = write_jsonl(tmp_path / "big.jsonl", [article_row(n) for n in range(10)])
+    assert "too big" in str(run_command(big)[2])
+    monkeypatch.setattr(imports, "MAX_IMPORT_BYTES", 10**9)
+
+    monkeypatch.setattr(imports, "MAX_ZIP_ENTRIES", 3)
+    many = tmp_path / "many.zip"
+    many.write_bytes(make_zip({f"{n}.txt": TEXT.encode() for n in range(4)}))
+    assert "more than 3 files" in str(run_command(many)[2])
+
+    monkeypatch.setattr(imports, "MAX_ZIP_UNPACKED_BYTES", 3 * len(TEXT))
+    bomb = tmp_path / "bomb.zip"
+    bomb.write_bytes(make_zip({f"{n}.txt": TEXT.encode() for n in range(3)}))
+    assert "zip bomb" in str(run_command(bomb)[2])
+    assert not Article.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_overlong_line_is_refused_without_losing_its_neighbours(
+    tmp_path, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(imports, "MAX_LINE_BYTES", 2000)
+    path = write_jsonl(tmp_path / "a.jsonl", [
+        article_row(1), article_row(2, text="x" * 5000), article_row(3),
+    ])
+    with django_capture_on_commit_callbacks():
+        run_command(path)
+    job = ImportJob.objects.get()
+    assert "too long" in refused(job)[2]
+    assert set(Article.objects.values_list("external_id", flat=True)) == {"cms-1", "cms-3"}

@@ -1,6 +1,7 @@
 """Benchmark: articles end to end through Celery and PostgreSQL.
 
-    .venv/bin/python bench/pipeline.py [--articles 10000] [--concurrency 2] [--mode batch|single]
+    .venv/bin/python bench/pipeline.py [--articles 10000] [--concurrency 2]
+                                       [--mode batch|single|import]
 
 Uses its own database (DATABASE_URL, default .../newsroom_bench_pipeline) and
 a private Redis queue. First measures the in-process extraction bound: the
@@ -8,11 +9,13 @@ same articles extracted by --concurrency processes, no database, no queue.
 Then starts a real Celery worker (prefork, --concurrency processes), saves
 the articles in bulk, sends them the way the import path does (batch tasks,
 enqueue.send_extraction_batch; --mode single sends one extract_article task
-per article, as a single upload does) and times until every article is
-extracted. Prints the end-to-end rate, the bound, their ratio and the peak
-memory of each worker process next to the targets in DESIGN.md (>= 200
-articles/s and >= 25% of the bound on 2 cores; < 200 MB a worker process),
-with the load average: the machine may be shared.
+per article, as a single upload does; --mode import writes them to a JSONL
+file and runs `manage.py importarticles`'s import in this process, row
+validation and inserts included) and times until every article is extracted.
+Prints the end-to-end rate, the bound, their ratio and the peak memory of
+each worker process next to the targets in DESIGN.md (>= 200 articles/s and
+>= 25% of the bound on 2 cores; < 200 MB a worker process), with the load
+average: the machine may be shared.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import multiprocessing
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import uuid
@@ -111,25 +115,61 @@ class MemoryWatch(threading.Thread):
                 self.peaks[pid] = max(self.peaks.get(pid, 0.0), rss_mb(pid))
 
 
+def save_articles(bodies: list[str]) -> list[int]:
+    from django.utils import timezone
+
+    from factcheck.models import Article, content_hash
+
+    now = timezone.now()
+    articles = [
+        Article(title=f"Dépêche {i}", body=body, requested_language="fr",
+                content_hash=content_hash(body), extraction_queued_at=now)
+        for i, body in enumerate(bodies)
+    ]
+    Article.objects.bulk_create(articles, batch_size=1000)
+    return [article.pk for article in articles]
+
+
 def send(mode: str, ids: list[int], queue: str) -> None:
     from factcheck import enqueue
     from factcheck.tasks import extract_article
-    from newsroom.celery import app
 
     if mode == "single":
         for pk in ids:
             extract_article.apply_async((pk,), queue=queue)
         return
-    app.conf.task_default_queue = queue
     sent = enqueue.send_extraction_batch(ids)
     assert sent == len(ids), f"only {sent} of {len(ids)} articles sent"
+
+
+def write_jsonl(bodies: list[str]) -> Path:
+    path = Path(tempfile.mkstemp(suffix=".jsonl")[1])
+    with path.open("w") as out:
+        for i, body in enumerate(bodies):
+            out.write(json.dumps({"title": f"Dépêche {i}", "text": body, "language": "fr",
+                                  "published": "2024-11-20", "external_id": f"bench-{i}"}))
+            out.write("\n")
+    return path
+
+
+def run_import(path: Path) -> float:
+    """The command's import, in this process; returns how long reading the rows took."""
+    from factcheck.actions import imports
+    from factcheck.models import ImportJob
+
+    started = time.perf_counter()
+    with path.open("rb") as source:
+        job = ImportJob.objects.create(filename=path.name)
+        job = imports.run_import(job.pk, source=source)
+    assert job.created_count == job.rows_total, (job.status, job.failure_reason)
+    return time.perf_counter() - started
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--concurrency", type=int, default=os.cpu_count() or 2)
-    parser.add_argument("--mode", choices=("batch", "single"), default="batch")
+    parser.add_argument("--mode", choices=("batch", "single", "import"), default="batch")
     args = parser.parse_args()
 
     from bench.benchdb import ensure_database
@@ -139,11 +179,12 @@ def main() -> int:
 
     django.setup()
     from django.core.management import call_command
-    from django.utils import timezone
 
-    from factcheck.models import Article, Claim, content_hash
+    from factcheck.models import Article, Claim, ImportJob
+    from newsroom.celery import app
 
     call_command("migrate", verbosity=0)
+    ImportJob.objects.all().delete()
     Article.objects.all().delete()
     bodies = five_kb_bodies(args.articles)
     print(f"load before: {os.getloadavg()[0]:.2f} (1 min), {os.cpu_count()} cores")
@@ -151,23 +192,24 @@ def main() -> int:
     print(f"extraction bound, in process on {args.concurrency} processes: {bound:.0f} articles/s")
 
     queue = f"bench-{uuid.uuid4().hex[:8]}"
+    app.conf.task_default_queue = queue
+    jsonl = write_jsonl(bodies) if args.mode == "import" else None
     worker = start_worker(queue, args.concurrency)
     memory = MemoryWatch(worker.pid)
     try:
         time.sleep(3)  # the worker's processes boot while we build the articles
         memory.start()
-        now = timezone.now()
-        articles = [
-            Article(title=f"Dépêche {i}", body=body, requested_language="fr",
-                    content_hash=content_hash(body), extraction_queued_at=now)
-            for i, body in enumerate(bodies)
-        ]
-        Article.objects.bulk_create(articles, batch_size=1000)
-        print(f"{len(articles):,} articles of ~{ARTICLE_BYTES // 1000} KB saved; "
-              f"{args.concurrency} worker processes; mode {args.mode}; "
-              f"load {os.getloadavg()[0]:.2f}")
+        ids = [] if jsonl else save_articles(bodies)
+        print(f"{args.articles:,} articles of ~{ARTICLE_BYTES // 1000} KB "
+              f"{'in a JSONL file' if jsonl else 'saved'}; {args.concurrency} worker processes; "
+              f"mode {args.mode}; load {os.getloadavg()[0]:.2f}")
         started = time.perf_counter()
-        send(args.mode, [article.pk for article in articles], queue)
+        if jsonl:
+            imported = run_import(jsonl)
+            print(f"import: {args.articles:,} rows validated and saved in {imported:.1f} s "
+                  f"({args.articles / imported:.0f} rows/s, extraction running meanwhile)")
+        else:
+            send(args.mode, ids, queue)
         enqueued = time.perf_counter() - started
         pending = Article.objects.filter(extraction_queued_at__isnull=False)
         while pending.exists():
@@ -177,6 +219,8 @@ def main() -> int:
         memory.done.set()
         worker.terminate()
         worker.wait(timeout=30)
+        if jsonl:
+            jsonl.unlink()
     rate = args.articles / elapsed
     ratio = rate / bound
     pool = [mb for pid, mb in memory.peaks.items() if pid != worker.pid]

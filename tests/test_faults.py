@@ -173,7 +173,7 @@ def test_upload_and_reextract_while_the_broker_is_down_then_the_sweeper_catches_
     assert saved.is_busy and Article.objects.get(pk=earlier.pk).is_busy
     # Nobody sends anything again: the worker's beat runs the sweeper, which does.
     ids = [saved.pk, earlier.pk]
-    wait_for(lambda: pending(ids) == 0, timeout=60, interval=0.5)
+    wait_for(lambda: pending(ids) == 0, timeout=120, interval=0.5)
     assert extraction_runs(ids) == {saved.pk: 1, earlier.pk: 2}
     assert set(Article.objects.filter(pk__in=ids).values_list("status", flat=True)) == {
         Article.Status.IN_REVIEW

@@ -160,15 +160,16 @@ def sweep_stale_extractions() -> int:
     if not ids:
         return 0
     Article.objects.filter(pk__in=ids).update(extraction_queued_at=now)
-    for position, pk in enumerate(ids):
-        if not enqueue.send_extraction(Article(pk=pk)):
-            unsent = ids[position:]
-            Article.objects.filter(pk__in=unsent, extraction_queued_at=now).update(
-                extraction_queued_at=cutoff
-            )
-            logger.warning("sweep: broker unreachable, %d articles wait for the next sweep",
-                           len(unsent))
-            return position
+    # As batch tasks: a backlog (a long outage, a big import) goes back in a few messages.
+    sent = enqueue.send_extraction_batch(ids)
+    if sent < len(ids):
+        unsent = ids[sent:]
+        Article.objects.filter(pk__in=unsent, extraction_queued_at=now).update(
+            extraction_queued_at=cutoff
+        )
+        logger.warning("sweep: broker unreachable, %d articles wait for the next sweep",
+                       len(unsent))
+        return sent
     logger.info("sweep: re-enqueued %d pending extractions", len(ids))
     return len(ids)
 

@@ -167,7 +167,7 @@ def test_an_editors_import_updates_a_changed_article_and_keeps_reviewer_work(
         run_command(path, user=editor.username)
     job = ImportJob.objects.order_by("pk").last()
     assert (job.created_count, job.updated_count) == (0, 1)
-    assert job.rows.get().message == "Updated: body."
+    assert job.rows.get().message == "Updated: text."
     article.refresh_from_db()
     claim.refresh_from_db()
     assert article.body == changed["text"] and article.extraction_queued_at is not None

@@ -161,11 +161,13 @@ def apply_extraction(
 
 
 def apply_extractions(extractions: list[Extraction]) -> dict[int, Outcome]:
-    """apply_extraction for many articles in one transaction and a fixed number of queries.
+    """apply_extraction for many articles in one transaction, in queries that do not grow
+    with the batch.
 
-    The batch tasks' write: whatever the batch size, the articles are locked in
-    one query, their claims in another, and the claims written with one
-    bulk_create, one bulk_update and two deletes/updates for those no longer found.
+    The batch tasks' write: the articles are locked in one query, their claims in
+    another; the new claims are written with one bulk_create, those found again with
+    one bulk_update, those no longer found with a delete and an update; the articles
+    with one UPDATE per (status, language) and their events with one bulk_create.
     """
     return _apply(extractions)[0]
 
@@ -200,13 +202,21 @@ def _apply(extractions: list[Extraction]) -> tuple[dict[int, Outcome], dict[int,
     worked = {claim.pk for claim in _retire_missing(missing)}
     _update_found_again(matches)
     created = _create_new([article for article, _, _ in applied], matches)
+    kept = [[*existing.values(),
+             *(claim for claim in claims.get(article.pk, []) if claim.pk in worked)]
+            for (article, _, _), (existing, _) in zip(applied, matches, strict=True)]
+    _mark_extracted(applied, kept, created)
+    return outcomes, articles
+
+
+def _mark_extracted(applied: list[tuple[Article, Extraction, dict]], kept: list[list[Claim]],
+                    created: dict[int, int]) -> None:
+    """Each article's new status, its pending mark cleared, and an EXTRACTED event."""
     now = timezone.now()
     events = []
     finished: dict[tuple[str, str], list[int]] = {}  # (status, language) -> article ids
-    for (article, extraction, fresh), (existing, _) in zip(applied, matches, strict=True):
-        kept = [*existing.values(),
-                *(claim for claim in claims.get(article.pk, []) if claim.pk in worked)]
-        statuses = [c.status for c in kept] + [Claim.Status.PENDING] * created[article.pk]
+    for (article, extraction, fresh), claims in zip(applied, kept, strict=True):
+        statuses = [c.status for c in claims] + [Claim.Status.PENDING] * created[article.pk]
         article.language = extraction.lang
         article.status = _status_after_extraction(article.status, statuses)
         article.failure_reason = ""
@@ -229,7 +239,6 @@ def _apply(extractions: list[Extraction]) -> tuple[dict[int, Outcome], dict[int,
             updated_at=now,
         )
     ReviewEvent.objects.bulk_create(events)
-    return outcomes, articles
 
 
 def _applicable(article: Article, extraction: Extraction, fresh: dict) -> Outcome:

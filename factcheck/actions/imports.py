@@ -215,8 +215,9 @@ def _found_by_id(row: imports.RawRow, fields: dict[str, Any], article: Article,
     except (ValidationError, article_actions.ArticleActionError) as exc:
         chunk.add(row, Outcome.ERROR, " ".join(_messages(exc)), article)
     else:
+        labels = sorted(str(Article._meta.get_field(name).verbose_name) for name in changes)
         chunk.add(row, Outcome.UPDATED, _("Updated: %(fields)s.")
-                  % {"fields": ", ".join(sorted(changes))}, article)
+                  % {"fields": ", ".join(labels)}, article)
 
 
 def _messages(exc: Exception) -> list[str]:

@@ -13,7 +13,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from factcheck.models import Article, ImportJob
+from factcheck.models import Article, ImportJob, ImportRow
 from tests.browser.conftest import PHONE, in_lang, tr, worker_paused
 
 pytestmark = [
@@ -88,8 +88,7 @@ def test_import_progress_and_report(open_ui, celery_worker, editor):
     refused = page.locator("table.import-report tbody tr")
     expect(refused).to_have_count(1)
     expect(refused.locator("td").nth(0)).to_have_text("7")
-    expect(refused.locator("td").nth(2)).to_have_text(in_lang(job.rows.model.Outcome.ERROR.label,
-                                                               "en"))
+    expect(refused.locator("td").nth(2)).to_have_text(in_lang(ImportRow.Outcome.ERROR.label, "en"))
     expect(refused.locator("td").nth(3)).to_contain_text("Paste the article's text")
     ui.shot("import-report-refused")
     page.get_by_role("link", name="All rows").click()

@@ -41,7 +41,8 @@ class Command(BaseCommand):
         if job.status == ImportJob.Status.FAILED:
             raise CommandError(f"{file}: {job.failure_reason}")
         if job.error_count:
-            raise CommandError(f"{job.error_count} rows refused (listed above)")
+            rows = "row" if job.error_count == 1 else "rows"
+            raise CommandError(f"{job.error_count} {rows} refused (listed above)")
 
     def _user(self, username: str | None) -> Any:
         if username is None:
@@ -59,6 +60,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{job.filename}: {job.rows_done} of {job.rows_total or 0} rows read: "
             f"{job.created_count} created, {job.updated_count} updated, "
-            f"{job.skipped_count} already there, {job.error_count} refused. "
-            "Claims are being extracted by the worker."
+            f"{job.skipped_count} already there, {job.error_count} refused."
+            + (" Claims are being extracted by the worker."
+               if job.created_count or job.updated_count else "")
         )

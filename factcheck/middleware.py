@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
+from django.template.loader import render_to_string
 
 
 class RequestTooBigMiddleware:
@@ -35,3 +36,22 @@ class RequestTooBigMiddleware:
         except RequestDataTooBig:
             return when_too_big(request, *view_args, **view_kwargs)
         return None
+
+
+class MethodNotAllowedPageMiddleware:
+    """A bare 405 (require_http_methods and friends send no body) becomes the styled page.
+
+    The Allow header is kept; HTMX requests keep the bare answer (nothing swaps a 405).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.status_code != 405 or response.content or getattr(request, "htmx", False):
+            return response
+        page = HttpResponse(render_to_string("405.html", request=request), status=405)
+        if response.has_header("Allow"):
+            page["Allow"] = response["Allow"]
+        return page

@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Inside the CSP middleware, so the styled 405 page it returns gets the policy header.
+    "factcheck.middleware.MethodNotAllowedPageMiddleware",
     # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -136,7 +138,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The newsroom's time zone: every time shown (pages, admin, messages) is in it.
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Paris")
+FORMAT_MODULE_PATH = ["newsroom.formats"]
 USE_I18N = True
 USE_TZ = True
 
@@ -177,6 +181,7 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "factcheck:home"
 LOGOUT_REDIRECT_URL = "login"
+CSRF_FAILURE_VIEW = "factcheck.views.errors.csrf_failure"
 
 # A reviewer's dismissal waits for an editor's approval, as a verdict does: otherwise a
 # claim could leave the report on one person's word. Editors' own dismissals apply at once.
@@ -188,6 +193,9 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 
 # Celery: the CELERY_ namespace in newsroom/celery.py reads these.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "filesystem://")
+if CELERY_BROKER_URL == "filesystem://":
+    # The transport ignores the host, but kombu warns "No hostname was supplied" without one.
+    CELERY_BROKER_URL = "filesystem://localhost/"
 CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {}
 if CELERY_BROKER_URL.startswith("filesystem://"):
     _queue_dir = VAR_DIR / "broker"

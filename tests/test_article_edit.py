@@ -153,7 +153,7 @@ def test_saving_unchanged_details_changes_nothing(editor, article):
 @pytest.mark.parametrize(("field", "value", "message"), [
     ("text", "", "The text cannot be empty."),
     ("title", "", "This field is required."),
-    ("source_url", "pas une adresse", "Enter a valid URL."),
+    ("source_url", "pas une adresse", "Enter a web address, such as https://example.org/page."),
     ("language", "de", "Select a valid choice."),
 ])
 def test_bad_input_is_refused_with_a_message_and_nothing_saved(editor, article, field, value,

@@ -136,3 +136,35 @@ def test_embedded_default_serves_and_extracts_the_demo(embedded_env, tmp_path):
         rundev.send_signal(signal.SIGINT)
         rundev.wait(timeout=30)
     assert not any(alive(pid) for pid in workers), log.read_text()
+
+
+def gone(pid: int) -> bool:
+    """Exited: no such process, or a zombie nobody reaped yet (it runs no more code)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+    return state in ("Z", "X")
+
+
+@pytest.mark.parametrize("how", [signal.SIGTERM, signal.SIGKILL], ids=["sigterm", "sigkill"])
+def test_rundev_worker_stops_with_its_parent(embedded_env, tmp_path, how):
+    """Stopped by a service manager (SIGTERM) or killed outright, rundev leaves no worker."""
+    run(embedded_env, "migrate", "--noinput")
+    log = tmp_path / "rundev.log"
+    rundev = start(
+        embedded_env, [sys.executable, "manage.py", "rundev", f"127.0.0.1:{free_port()}"], log
+    )
+    try:
+        workers = wait_for(lambda: children_of(rundev.pid), timeout=30)
+        wait_for(lambda: "ready." in log.read_text(), timeout=60)
+        rundev.send_signal(how)
+        rundev.wait(timeout=30)
+        wait_for(lambda: all(gone(pid) for pid in workers), timeout=30)
+    finally:
+        if rundev.poll() is None:
+            rundev.kill()
+    banner = log.read_text()
+    # The embedded worker's banner says what runs, without warnings about a missing host.
+    assert "No hostname was supplied" not in banner
+    assert "concurrency: 1 (solo)" in banner

@@ -276,7 +276,7 @@ def test_editor_pages_in_french(client, editor, submitted, path):
     switch_to_french(client, path)
     text = page_text(client.get(path))
     assert '<html lang="fr">' in text
-    for expected in [*EDITOR_PAGES[path], "Accueil", "Déconnexion", "Changer"]:
+    for expected in [*EDITOR_PAGES[path], "Déconnexion", "Changer"]:
         assert expected in text, f"{expected!r} missing on {path}"
 
 
@@ -334,7 +334,7 @@ def test_article_and_report_in_french(client, editor, submitted):
     sign_in(client, editor)
     switch_to_french(client, article.get_absolute_url())
     text = page_text(client.get(article.get_absolute_url()))
-    for expected in ("Relancer l'extraction", "Rapport", "Publié le", "Vérification", "Soumise"):
+    for expected in ("Relancer l'extraction", "Rapport", "Publié le", "Vérifier", "Soumise"):
         assert expected in text, expected
     # Claim values read as French, not as the stored JSON keys.
     assert "289 pour, 12 contre, 5 abstentions" in text
@@ -420,6 +420,8 @@ def test_no_english_left_on_french_pages(
     english_labels = english_labels | {"Currently", "Change", "Clear", "This field is required."}
     # The verdict scale is data with a label per language: the English one must not show.
     english_labels |= {v.label_en for v in Verdict.objects.all() if v.label_en != v.label_fr}
+    # The language menu names each language in itself: "English" there is meant.
+    english_labels -= {"English"}
     pages = {
         editor: [
             "/articles/",
@@ -456,5 +458,7 @@ def test_nav_and_buttons_are_french(client, editor):
     content = client.get("/articles/").content.decode()
     nav = re.search(r"<header.*?</header>", content, re.S).group(0)
     labels = visible_texts(nav)
-    assert {"Accueil", "Articles", "Importer", "Approbations", "Déconnexion"} <= labels
+    assert {"Articles", "Importer", "Approbations", "Déconnexion", "Changer"} <= labels
     assert not labels & {"Home", "Upload", "Queue", "Approvals", "Sign out", "Switch"}
+    # The language menu names each language in itself, whatever the page's language.
+    assert {"English", "Français"} <= labels

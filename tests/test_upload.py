@@ -315,7 +315,7 @@ def test_bad_metadata_is_reported_beside_each_field(editor_client, media_root):
     assert_refused(response, "title", "at most 300", media_root)
     assert "valid date" in field_error(response, "published_on")
     assert "valid choice" in field_error(response, "language")
-    assert "valid URL" in field_error(response, "source_url")
+    assert "Enter a web address" in field_error(response, "source_url")
     assert "at most 200" in field_error(response, "outlet")
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from factcheck import ingest
+from factcheck.forms.fields import WebURLField
 from factcheck.models import Article, Language
 
 # A day or a month, digits only: "072018" or "18-07-2024" must not be read as some other date.
@@ -107,8 +108,8 @@ class UploadForm(forms.Form):
         choices=[("", _("Detect automatically")), *Language.choices],
         required=False,
     )
-    source_url = forms.URLField(
-        label=_("Source URL"), max_length=1000, required=False, assume_scheme="https"
+    source_url = WebURLField(
+        label=_("Source URL"), max_length=1000, required=False
     )
     outlet = forms.CharField(label=_("Outlet"), max_length=200, required=False)
 

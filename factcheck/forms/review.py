@@ -7,11 +7,11 @@ import re
 from typing import Any
 
 from django import forms
-from django.core.validators import URLValidator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from factcheck import claim_kinds
+from factcheck.forms.fields import WebURLField
 from factcheck.models import Article, Claim, Language, Source, Verdict
 
 SORT_CHOICES = [
@@ -228,12 +228,7 @@ def value_form_for(claim: Claim, data: Any = None) -> ValueForm | None:
 
 class SourceForm(forms.ModelForm):
     # The model field also accepts ftp://; sources are web pages readers follow.
-    url = forms.URLField(
-        label=_("URL"),
-        max_length=1000,
-        assume_scheme="https",
-        validators=[URLValidator(schemes=["http", "https"])],
-    )
+    url = WebURLField(label=_("URL"), max_length=1000)
 
     class Meta:
         model = Source

@@ -45,6 +45,8 @@ def _render(segment: Segment, colour_by_verdict: bool, link: bool) -> str:
         classes.append("overlap")
     if colour_by_verdict:
         classes.append(f"verdict-{claim.verdict_id}" if claim.verdict_id else "no-verdict")
+    else:  # the article page: the kind colours the mark, the status its underline (app.css)
+        classes += ["by-kind", f"status-{claim.status}"]
     if not link:
         return format_html('<mark class="{}">{}</mark>', " ".join(classes), segment.text)
     return format_html(

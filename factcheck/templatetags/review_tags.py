@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 from django import template
 from django.utils.formats import date_format
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import get_language, gettext, ngettext, pgettext
 
 from factcheck import claim_kinds
 from factcheck.models import Article, Claim, ReviewEvent
@@ -28,9 +29,51 @@ def readable_date(value: str) -> str:
             return value
         if len(value) == 7:
             return date_format(dt.date.fromisoformat(value + "-01"), "F Y")
-        return date_format(dt.date.fromisoformat(value), "j F Y")
+        day = dt.date.fromisoformat(value)
+        return f"{day_of_month(day)} {date_format(day, 'F Y')}"
     except (TypeError, ValueError):
         return str(value)
+
+
+def day_of_month(day: dt.date) -> str:
+    """The day's number as the language writes it: French says "1er" for the first."""
+    return "1er" if day.day == 1 and _is_french() else str(day.day)
+
+
+def _is_french() -> bool:
+    return (get_language() or "en").startswith("fr")
+
+
+def readable_range(start: str, end: str) -> str:
+    """A range as people write it: "1–7 October 2018", "du 1er au 7 octobre 2018".
+
+    What both ends share (the year, the month) is said once, at the end. Ranges
+    of months or years: "September–October 2018", "de septembre à octobre 2018".
+    """
+    try:
+        first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    except (TypeError, ValueError):
+        return _month_or_year_range(readable_date(start), readable_date(end))
+    if (first.year, first.month) == (last.year, last.month):
+        head = day_of_month(first)
+    elif first.year == last.year:
+        head = f"{day_of_month(first)} {date_format(first, 'F')}"
+    else:
+        head = readable_date(start)
+    return pgettext("a range of days", "%(start)s–%(end)s") % {
+        "start": head, "end": readable_date(end)
+    }
+
+
+def _month_or_year_range(start: str, end: str) -> str:
+    if start.endswith(end[-4:]) and len(start) > 4 and len(end) > 4:  # months of one year
+        start = start[:-5]
+    text = pgettext("a range of months or years", "%(start)s–%(end)s") % {
+        "start": start, "end": end
+    }
+    if _is_french():  # "de avril" is written "d'avril"
+        text = re.sub(r"\bde (?=[aeiouàâéèêîôûh])", "d’", text, flags=re.IGNORECASE)
+    return text
 
 
 def readable_vote(value: dict[str, Any]) -> str:
@@ -49,10 +92,7 @@ def readable_vote(value: dict[str, Any]) -> str:
 
 def readable_date_value(value: dict[str, Any]) -> str:
     if "start" in value:
-        return gettext("from %(start)s to %(end)s") % {
-            "start": readable_date(value["start"]),
-            "end": readable_date(value.get("end", "")),
-        }
+        return readable_range(value["start"], value.get("end", ""))
     return readable_date(value.get("date", ""))
 
 
@@ -146,11 +186,16 @@ def _dismissal_note(before: dict[str, Any], after: dict[str, Any]) -> str:
     if after.get("reason"):
         reason = _reason_label(after["reason"])
         if after.get("status") == Claim.Status.SUBMITTED:
-            return "; " + gettext("dismissal proposed: %(reason)s") % {"reason": reason}
-        return "; " + gettext("reason: %(reason)s") % {"reason": reason}
+            return list_separator() + gettext("dismissal proposed: %(reason)s") % {"reason": reason}
+        return list_separator() + gettext("reason: %(reason)s") % {"reason": reason}
     if before.get("reason"):
-        return "; " + gettext("dismissal refused")
+        return list_separator() + gettext("dismissal refused")
     return ""
+
+
+def list_separator() -> str:
+    """ "; " between the parts of a history line; French typography puts a space before ";"."""
+    return pgettext("between the parts of a history line", "; ")
 
 
 def _reason_label(reason: str) -> str:
@@ -172,4 +217,4 @@ def _verdict_summary(before: dict[str, Any], after: dict[str, Any]) -> str:
         )
     if "explanation" in after:
         parts.append(gettext("explanation edited"))
-    return "; ".join(parts)
+    return list_separator().join(parts)

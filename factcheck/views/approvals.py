@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -74,7 +75,7 @@ def page_context(request: HttpRequest, replaced: Item | None = None) -> dict[str
             items = [replaced if item.claim.pk == replaced.claim.pk else item for item in items]
         else:  # decided elsewhere meanwhile, so off the list: still say what happened to it
             items.insert(0, replaced)
-    return {"page": page, "items": items}
+    return {"page": page, "items": items, "waiting_count": page.paginator.count}
 
 
 def decide(request: HttpRequest) -> HttpResponse:
@@ -88,11 +89,21 @@ def decide(request: HttpRequest) -> HttpResponse:
     else:
         outcome = send_back(request, item)
     if request.htmx:
-        return render(request, f"{TEMPLATE}#item", {"item": item})
+        return item_with_count(request, item)
     if outcome:
         messages.success(request, outcome)
         return HttpResponseRedirect(reverse("factcheck:approvals") + page_query(request))
     return render(request, TEMPLATE, page_context(request, item), status=item.status)
+
+
+def item_with_count(request: HttpRequest, item: Item) -> HttpResponse:
+    """The decided item, and the count above the list (out of band): it follows each decision."""
+    waiting = Claim.objects.visible_to(request.user).for_approval().count()
+    html = render_to_string(f"{TEMPLATE}#item", {"item": item}, request)
+    html += render_to_string(
+        f"{TEMPLATE}#count", {"waiting_count": waiting, "oob": True}, request
+    )
+    return HttpResponse(html)
 
 
 def approve(request: HttpRequest, item: Item) -> str:

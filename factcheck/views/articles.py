@@ -22,7 +22,7 @@ from factcheck.actions import articles as article_actions
 from factcheck.actions import extraction
 from factcheck.forms.articles import ArticleEditForm, UploadForm
 from factcheck.highlight import by_sentence
-from factcheck.models import Article
+from factcheck.models import Article, Claim
 
 # htmx stops polling when it receives this status (and still swaps the content).
 STOP_POLLING = 286
@@ -71,7 +71,9 @@ def article_new(request: HttpRequest) -> HttpResponse:
                     "Article saved; extraction will start as soon as the worker queue is back."
                 ))
             else:
-                messages.success(request, _("Article uploaded; claims are being extracted."))
+                # Says nothing of the extraction: the status line on the article page
+                # follows it live, and a message would stay after it finished.
+                messages.success(request, _("Article uploaded."))
             return redirect(article)
     form.focus_first_error()
     return render(request, "factcheck/article_new.html", {"form": form})
@@ -124,6 +126,9 @@ def article_detail(request: HttpRequest, uuid: str) -> HttpResponse:
         "sentences": by_sentence(current),
         "can_reextract": roles.is_editor(request.user),
         "can_manage": roles.is_editor(request.user),
+        # For the highlights' legend.
+        "claim_kinds": Claim.Kind.choices,
+        "claim_statuses": Claim.Status.choices,
     }
     if request.htmx:
         # Extraction just finished: the new status, and the claims out of band.

@@ -106,7 +106,7 @@ def test_upload_review_approve_report(lang, open_ui, celery_worker, editor, revi
         expect(page).to_have_url(re.compile(rf"/articles/{UUID}/$"))
         expect(badge).to_have_text(re.compile("|".join(map(re.escape, busy))))
         expect(page.locator("main .messages")).to_have_text(
-            tr("Article uploaded; claims are being extracted.", lang)
+            tr("Article uploaded.", lang)
         )
         # Anything that reloads or navigates the page would wipe this marker.
         page.evaluate("window.__sameDocument = 'still here'")

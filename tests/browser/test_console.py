@@ -25,7 +25,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from playwright.sync_api import expect
 
 from factcheck.actions import review
-from factcheck.models import Article, Claim
+from factcheck.models import Article, Claim, ImportJob, ImportRow
 from tests.browser.conftest import DESKTOP, PHONE, UI, tr
 from tests.factories import (
     PASSWORD,
@@ -51,6 +51,7 @@ class World:
     in_progress: Claim
     submitted: Claim
     user: Any  # the signed-in user (None for anonymous)
+    import_job: ImportJob
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,8 @@ PAGES: dict[str, Visit | Skip] = {
     "factcheck:queue": Visit(),
     "factcheck:claim": Visit(kwargs=lambda world: {"uuid": world.in_progress.uuid}),
     "factcheck:approvals": Visit(),
+    "factcheck:imports": Visit(),
+    "factcheck:import": Visit(kwargs=lambda world: {"uuid": world.import_job.uuid}),
 }
 ADMIN_PATHS = ("/admin/", "/admin/factcheck/claim/", "/admin/factcheck/reviewevent/")
 # Not a pattern: what a mistyped address shows.
@@ -259,7 +262,15 @@ def make_world(user: Any, editor: Any, reviewer: Any) -> World:
         explanation="Le scrutin public le confirme.",
     )
     make_claims(make_article(editor, title="Un autre article"), PAGER_CLAIMS)
-    return World(article, in_progress, submitted, user)
+    job = ImportJob.objects.create(filename="archive.jsonl", uploaded_by=editor,
+                                   status=ImportJob.Status.DONE, rows_total=2, rows_done=2,
+                                   created_count=1, error_count=1)
+    ImportRow.objects.bulk_create([
+        ImportRow(job=job, line=1, outcome=ImportRow.Outcome.CREATED, article=article),
+        ImportRow(job=job, line=2, outcome=ImportRow.Outcome.ERROR,
+                  message="This line is not valid JSON (Expecting value)."),
+    ])
+    return World(article, in_progress, submitted, user, job)
 
 
 def open_as(open_ui: Callable[..., UI], user: Any, lang: str, viewport: dict) -> UI:

@@ -18,6 +18,7 @@ from factcheck.models import (
     Article,
     Claim,
     DeskSettings,
+    ImportJob,
     Notification,
     NotificationPreference,
     Organisation,
@@ -68,7 +69,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     "created_at")
     list_filter = ("status", "language", "published_precision", "outlet",
                    ("archived_at", admin.EmptyFieldListFilter))
-    search_fields = ("title", "body", "outlet", "source_url", "uuid")
+    search_fields = ("title", "body", "outlet", "source_url", "uuid", "external_id")
     # The text moves every claim's span: it is edited on the article's edit page, which
     # carries reviewer work over to the new offsets. Status belongs to the workflow.
     readonly_fields = ("uuid", "body", "status", "failure_reason", "language", "archived_at",
@@ -232,6 +233,16 @@ class NotificationAdmin(admin.ModelAdmin):
     list_filter = ("kind", ("read_at", admin.EmptyFieldListFilter))
     search_fields = ("recipient__username", "claim__text")
     list_select_related = ("recipient", "claim")
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    """Imports are a record of what came in: readable here; the report is on the Import page."""
+
+    list_display = ("filename", "status", "uploaded_by", "rows_total", "created_count",
+                    "updated_count", "skipped_count", "error_count", "created_at")
+    list_filter = ("status",)
+    search_fields = ("filename", "uuid")
+    list_select_related = ("uploaded_by",)
+    date_hierarchy = "created_at"
 
     def has_add_permission(self, request) -> bool:
         return False

@@ -18,7 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from factcheck import claim_kinds
-from factcheck.querysets import ArticleQuerySet, ClaimQuerySet, EventQuerySet
+from factcheck.querysets import ArticleQuerySet, ClaimQuerySet, EventQuerySet, ImportJobQuerySet
 
 
 def content_hash(body: str) -> str:
@@ -64,7 +64,8 @@ class Article(models.Model):
     )
     source_url = models.URLField(_("source URL"), max_length=1000, blank=True)
     outlet = models.CharField(_("outlet"), max_length=200, blank=True)
-    # The sending system's own id (CMS, import file): sending it again finds this article.
+    # The newsroom system's own id for the article: an import or an API call that sends
+    # it again finds this article instead of creating a second one. Unique when set.
     external_id = models.CharField(
         _("external ID"), max_length=200, null=True, blank=True, unique=True
     )
@@ -747,3 +748,99 @@ class NotificationPreference(models.Model):
 
 # The API's models live beside its code; imported here so that they belong to the app.
 from factcheck.api.models import ApiToken, Webhook, WebhookDelivery  # noqa: E402, F401
+class ImportJob(models.Model):
+    """One bulk import: a JSONL, CSV or zip file read row by row by a Celery task.
+
+    Counters move as each chunk of rows commits, for the progress bar; `rows_done`
+    is also where a task that starts again (a worker that died) picks up.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    file = models.FileField(_("file"), upload_to="imports/%Y/%m/", blank=True)
+    filename = models.CharField(_("file name"), max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.PROTECT,
+        related_name="imports",
+        null=True,
+        blank=True,
+    )
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.QUEUED
+    )
+    # The report is written in the language of the person who sent the file.
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    failure_reason = models.TextField(_("failure reason"), blank=True)
+    rows_total = models.PositiveIntegerField(_("rows in the file"), null=True, blank=True)
+    rows_done = models.PositiveIntegerField(_("rows read"), default=0)
+    created_count = models.PositiveIntegerField(_("articles created"), default=0)
+    updated_count = models.PositiveIntegerField(_("articles updated"), default=0)
+    skipped_count = models.PositiveIntegerField(_("rows already imported"), default=0)
+    error_count = models.PositiveIntegerField(_("rows refused"), default=0)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    objects = ImportJobQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+
+    def __str__(self) -> str:
+        return self.filename
+
+    def get_absolute_url(self) -> str:
+        return reverse("factcheck:import", kwargs={"uuid": self.uuid})
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    def articles_pending(self) -> int:
+        """How many of the articles it created or updated still wait for their extraction."""
+        return Article.objects.filter(
+            import_rows__job=self, extraction_queued_at__isnull=False
+        ).count()
+
+
+class ImportRow(models.Model):
+    """What happened to one row (or zip entry) of an import: the per-row report."""
+
+    class Outcome(models.TextChoices):
+        CREATED = "created", _("Created")
+        UPDATED = "updated", _("Updated")
+        SKIPPED = "skipped", _("Already imported")
+        ERROR = "error", _("Refused")
+
+    job = models.ForeignKey(
+        ImportJob, verbose_name=_("import"), on_delete=models.CASCADE, related_name="rows"
+    )
+    line = models.PositiveIntegerField(_("line"))
+    name = models.CharField(_("name"), max_length=300, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=8, choices=Outcome.choices)
+    message = models.TextField(_("message"), blank=True)
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="import_rows",
+    )
+
+    class Meta:
+        ordering = ["job", "line", "id"]
+        verbose_name = _("import row")
+        verbose_name_plural = _("import rows")
+        indexes = [models.Index(fields=["job", "outcome", "line"], name="importrow_report_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.job} #{self.line}: {self.get_outcome_display()}"

@@ -327,3 +327,7 @@ class EventQuerySet(models.QuerySet):
         """The `size` newest events, oldest first, and whether older ones are left."""
         rows = list(self.order_by("-created_at", "-id")[: size + 1])
         return rows[:size][::-1], len(rows) > size
+
+
+class ImportJobQuerySet(VisibleToMixin, models.QuerySet):
+    pass

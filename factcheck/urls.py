@@ -8,6 +8,7 @@ from factcheck.views import (
     claims,
     dashboard,
     exports,
+    imports,
     notifications,
     pages,
     public,
@@ -30,6 +31,9 @@ urlpatterns = [
     path("articles/<uuid:uuid>/delete/", articles.article_delete, name="article_delete"),
     path("articles/<uuid:uuid>/archive/", articles.article_archive, name="article_archive"),
     path("articles/<uuid:uuid>/report/", report.article_report, name="article_report"),
+    # Bulk import: the file form with recent imports, one import's progress and report.
+    path("imports/", imports.import_list, name="imports"),
+    path("imports/<uuid:uuid>/", imports.import_detail, name="import"),
     # Claim workflow: the reviewers' queue, one claim's review, editors' approvals.
     path("queue/", queue.queue, name="queue"),
     re_path(r"^queue/export\.(?P<fmt>csv|json)$", exports.queue_export, name="queue_export"),

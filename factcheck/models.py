@@ -746,8 +746,8 @@ class NotificationPreference(models.Model):
         return True if found is None else found
 
 
-# The API's models live beside its code; imported here so that they belong to the app.
-from factcheck.api.models import ApiToken, Webhook, WebhookDelivery  # noqa: E402, F401
+
+
 class ImportJob(models.Model):
     """One bulk import: a JSONL, CSV or zip file read row by row by a Celery task.
 
@@ -844,3 +844,7 @@ class ImportRow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job} #{self.line}: {self.get_outcome_display()}"
+
+
+# The API's models live beside its code; imported here so that they belong to the app.
+from factcheck.api.models import ApiToken, Webhook, WebhookDelivery  # noqa: E402, F401

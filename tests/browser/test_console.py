@@ -52,8 +52,8 @@ class World:
     in_progress: Claim
     submitted: Claim
     user: Any  # the signed-in user (None for anonymous)
-    published: Article | None = None  # reviewed and published: the public pages show it
-    import_job: ImportJob
+    published: Article  # reviewed and published: the public pages show it
+    import_job: ImportJob  # a finished import with one good and one bad row
 
 
 @dataclass(frozen=True)
@@ -295,7 +295,6 @@ def make_world(user: Any, editor: Any, reviewer: Any) -> World:
     )
     make_claims(make_article(editor, title="Un autre article"), PAGER_CLAIMS)
     published = make_published_article(editor, reviewer, body="Le Sénat a voté le 15 mars 2025.")
-    return World(article, in_progress, submitted, user, published)
     job = ImportJob.objects.create(filename="archive.jsonl", uploaded_by=editor,
                                    status=ImportJob.Status.DONE, rows_total=2, rows_done=2,
                                    created_count=1, error_count=1)
@@ -304,7 +303,7 @@ def make_world(user: Any, editor: Any, reviewer: Any) -> World:
         ImportRow(job=job, line=2, outcome=ImportRow.Outcome.ERROR,
                   message="This line is not valid JSON (Expecting value)."),
     ])
-    return World(article, in_progress, submitted, user, job)
+    return World(article, in_progress, submitted, user, published, job)
 
 
 def open_as(open_ui: Callable[..., UI], user: Any, lang: str, viewport: dict) -> UI:

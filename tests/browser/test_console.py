@@ -218,7 +218,7 @@ def approvals_swaps(ui: UI, world: World, role: str, lang: str) -> None:
     first.locator("textarea").fill("Il manque le compte rendu officiel.")
     with page.expect_response(lambda r: r.request.method == "POST"):
         send_back.click()
-    expect(first.locator(".message.success")).to_have_text(
+    expect(first.locator(".message.success")).to_contain_text(
         tr("Sent back to the reviewer.", lang))
     with page.expect_response(lambda r: r.request.method == "POST"):
         page.locator(".approval .decisions button.primary").first.click()

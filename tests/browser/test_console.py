@@ -115,6 +115,8 @@ PAGES: dict[str, Visit | Skip] = {
     "factcheck:claim": Visit(kwargs=lambda world: {"uuid": world.in_progress.uuid}),
     "factcheck:approvals": Visit(),
     "factcheck:dashboard": Visit(),
+    "factcheck:notifications": Visit(),
+    "factcheck:queue_bulk": Skip("POST only: the queue's bulk bar (tests/test_bulk_actions.py)"),
     "factcheck:queue_export": Skip("CSV and JSON downloads (tests/test_exports.py)"),
     # Publishing: the editors' pages, on the published article and its first claim.
     "factcheck:article_publish": Visit(kwargs=lambda world: {"uuid": world.published.uuid}),

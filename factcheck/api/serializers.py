@@ -154,10 +154,10 @@ def api_url(name: str, **kwargs: Any) -> str:
 
 
 class FactCheckOut(serializers.ModelSerializer):
-    """A published fact-check: the article as readers see it and one ClaimReview per claim.
+    """A published fact-check: the article as readers see it and one ClaimReview per claim."""
 
-    Context: `base_url`, the site's scheme and host for the absolute URLs. The claims are
-    the article's `public_claims` when the caller prefetched them, else one query."""
+    # Context: `base_url` (the site's scheme and host, for absolute URLs), `organisation`
+    # optional. Claims: the article's prefetched `public_claims`, else one query.
 
     url = serializers.SerializerMethodField(help_text=_("The fact-check's public page."))
     published = serializers.SerializerMethodField(

@@ -32,6 +32,11 @@ def schedule_periodic_tasks(sender: Celery, **kwargs: Any) -> None:
         sender.signature("factcheck.tasks.sweep_unsent_webhooks"),
         name="sweep unsent webhook deliveries",
     )
+    sender.add_periodic_task(
+        settings.EXTRACTION_SWEEP_INTERVAL,
+        sender.signature("factcheck.tasks.sweep_unsent_notifications"),
+        name="sweep unsent notification emails",
+    )
 
 
 @worker_ready.connect

@@ -111,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "factcheck.context_processors.enums",
+                "factcheck.context_processors.notifications",
             ],
         },
     },
@@ -320,6 +321,8 @@ else:
             },
         }
     }
+# Links in emails (notifications) need the site's address; a worker has no request to ask.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

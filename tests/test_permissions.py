@@ -20,7 +20,7 @@ from django.contrib.auth import get_user_model
 from django.urls import URLPattern, reverse
 
 from factcheck.actions import review
-from factcheck.models import Article, Claim, ReviewEvent
+from factcheck.models import Article, Claim, ImportJob, ReviewEvent
 from factcheck.urls import urlpatterns
 from tests.factories import (
     add_source,
@@ -43,6 +43,7 @@ class World:
     article: Article
     in_progress: Claim
     submitted: Claim
+    import_job: ImportJob
     # Another article, reviewed and published: made when a row first needs it (it costs
     # a whole review), before the request and the history count.
     make_published: Callable[[], Article] | None = None
@@ -149,8 +150,26 @@ ROWS: dict[str, Row] = {
     "article_report": Row(
         get=staff(200), post=staff(405), kwargs=article_kwargs, object_kwarg="uuid"
     ),
+    # POST without a file: the import form again with its error.
+    "imports": Row(get=staff(403, editor=200, admin=200), post=staff(403, editor=200, admin=200)),
+    "import": Row(
+        get=staff(403, editor=200, admin=200),
+        post=staff(403, editor=405, admin=405),
+        kwargs=lambda world: {"uuid": world.import_job.uuid},
+        object_kwarg="uuid",
+    ),
     # POST: take next (then to the claim page).
     "queue": Row(get=staff(200), post=staff(302)),
+    # POST: editors release the claim in progress back to the pool (then the queue again).
+    "queue_bulk": Row(
+        get=staff(403, editor=405, admin=405),
+        post=staff(403, editor=302, admin=302),
+        data=lambda world: {"action": "release", "claims": [str(world.in_progress.uuid)]},
+    ),
+    # Everyone in the newsroom has their own notifications; POST marks them read.
+    "notifications": Row(
+        get=staff(200), post=staff(302), data=lambda world: {"action": "read_all"}
+    ),
     # POST: save a draft of the claim `reviewer` is working on; other reviewers may not.
     "claim": Row(
         get=staff(200),
@@ -255,8 +274,10 @@ def world(editor, reviewer) -> World:
         submitted, reviewer, version=submitted.version, verdict=verdict("True"),
         explanation="Le scrutin public le confirme.",
     )
+    job = ImportJob.objects.create(filename="archive.jsonl", uploaded_by=editor,
+                                   status=ImportJob.Status.DONE)
     return World(
-        article, in_progress, submitted,
+        article, in_progress, submitted, job,
         lambda: make_published_article(editor, reviewer, body="Le Sénat a voté le 15 mars 2025."),
     )
 

@@ -42,14 +42,22 @@ SIGNATURE_TOLERANCE = 300
 
 def emit(event: WebhookEvent, data: dict[str, Any]) -> list[WebhookDelivery]:
     """Record `event` for every active endpoint that wants it; sent once the caller commits."""
+    return emit_many(event, [data])
+
+
+def emit_many(event: WebhookEvent, items: list[dict[str, Any]]) -> list[WebhookDelivery]:
+    """emit() for many objects (a batch of extracted articles): the endpoints read once."""
     endpoints = [hook for hook in Webhook.objects.filter(is_active=True) if event in hook.events]
-    if not endpoints:
+    if not endpoints or not items:
         return []
-    body = json.loads(json.dumps(data, cls=DjangoJSONEncoder))
-    deliveries = [WebhookDelivery(webhook=hook, event=event) for hook in endpoints]
-    for delivery in deliveries:  # the uuid is made with the instance: the body names it
-        delivery.payload = {"id": str(delivery.uuid), "event": str(event),
-                            "created_at": timezone.now().isoformat(), "data": body}
+    deliveries = []
+    for data in items:
+        body = json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+        for hook in endpoints:  # the uuid is made with the instance: the body names it
+            delivery = WebhookDelivery(webhook=hook, event=event)
+            delivery.payload = {"id": str(delivery.uuid), "event": str(event),
+                                "created_at": timezone.now().isoformat(), "data": body}
+            deliveries.append(delivery)
     WebhookDelivery.objects.bulk_create(deliveries)
     for delivery in deliveries:
         transaction.on_commit(partial(send, delivery.pk))

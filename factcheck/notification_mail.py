@@ -23,7 +23,7 @@ def body_for(notification: Notification) -> str:
     lines = [subject_for(notification), "", _("By: %(who)s") % {"who": who}]
     if notification.comment:
         lines += ["", notification.comment]
-    url = settings.SITE_URL.rstrip("/") + notification.claim.get_absolute_url()
+    url = settings.SITE_URL + notification.claim.get_absolute_url()
     lines += ["", url]
     return "\n".join(lines)
 

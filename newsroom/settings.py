@@ -198,9 +198,9 @@ FACTCHECK_DISMISSAL_NEEDS_APPROVAL = env_bool("FACTCHECK_DISMISSAL_NEEDS_APPROVA
 # ClaimReview needs them. Public pages may be cached this many seconds.
 FACTCHECK_PUBLISHING_ENABLED = env_bool("FACTCHECK_PUBLISHING_ENABLED", True)
 FACTCHECK_PUBLIC_MAX_AGE = int(os.environ.get("FACTCHECK_PUBLIC_MAX_AGE", "300"))
-# The public site's scheme and host: absolute URLs (ClaimReview) where no request gives
-# them, in webhook deliveries sent by the worker.
-FACTCHECK_SITE_URL = os.environ.get("FACTCHECK_SITE_URL", "http://localhost:8000").rstrip("/")
+# The site's scheme and host, for absolute URLs where no request gives them: links in
+# notification emails and ClaimReview URLs in webhook deliveries, both sent by the worker.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Uploads: the form enforces 5 MB per file; Django keeps small files in memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
@@ -321,8 +321,6 @@ else:
             },
         }
     }
-# Links in emails (notifications) need the site's address; a worker has no request to ask.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -284,7 +284,7 @@ def test_article_extracted_follows_an_article_sent_through_the_api(celery_worker
 
 def published_reviews(article: Article) -> list[dict]:
     organisation = Organisation.current()
-    reviews = [claim_review(claim, organisation, django_settings.FACTCHECK_SITE_URL)
+    reviews = [claim_review(claim, organisation, django_settings.SITE_URL)
                for claim in Claim.objects.public().filter(article=article)]
     return json.loads(json.dumps(reviews))
 
@@ -303,7 +303,7 @@ def test_factcheck_published_is_sent_on_publication_and_again_on_a_correction(
     assert (data["change"], data["slug"], data["uuid"]) == ("published", article.slug,
                                                           str(article.uuid))
     assert data["api_url"] == f"/api/v1/fact-checks/{article.slug}/"
-    assert data["url"] == f"{django_settings.FACTCHECK_SITE_URL}/fact-checks/{article.slug}/"
+    assert data["url"] == f"{django_settings.SITE_URL}/fact-checks/{article.slug}/"
     assert data["claim_reviews"] == published_reviews(article)
 
     # A correction reaches subscribers: the same event, the corrected ClaimReview data.

@@ -95,7 +95,7 @@ def fact_check_data(article: Any, change: str) -> dict[str, Any]:
     """A published fact-check as `GET /api/v1/fact-checks/<slug>/` returns it, with `change`:
     "published" (first time or again after unpublishing) or "corrected" (a claim's verdict,
     explanation or sources changed: the ClaimReview data is the corrected one)."""
-    body = FactCheckOut(article, context={"base_url": settings.FACTCHECK_SITE_URL}).data
+    body = FactCheckOut(article, context={"base_url": settings.SITE_URL}).data
     return {"change": change, **body,
             "api_url": reverse("api:fact_check", kwargs={"slug": article.slug})}
 

@@ -66,6 +66,9 @@ def extract_article(article_id: int) -> str:
         return "missing"
     if not article.is_busy:
         return "nothing pending"  # a duplicate message: the extraction is done already
+    if article.status == Article.Status.PUBLISHED:
+        actions.drop_published_extraction(article_id)
+        return "published"
     queued_at = article.extraction_queued_at
     actions.mark_extracting(article_id)
     try:

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from factcheck.actions.locking import lock_article, lock_claims, retry_on_conflict
 from factcheck.extraction import EXTRACTOR_VERSION
@@ -60,11 +61,27 @@ def enqueue_extraction(article: Article) -> None:
     enqueue.extraction_on_commit(article)
 
 
+class PublishedTextLocked(Exception):
+    """A published article's text is what readers saw: it changes only through a correction."""
+
+    def __init__(self) -> None:
+        super().__init__(_(
+            "This article is published: its text and claims cannot change without a "
+            "correction. Unpublish it first, or correct a claim through its correction form."
+        ))
+
+
+def require_unpublished(article: Article) -> None:
+    if article.status == Article.Status.PUBLISHED:
+        raise PublishedTextLocked()
+
+
 def request_reextraction(article: Article, *, actor: Any) -> None:
-    """Mark the article's extraction pending and queue it; a published article stays published."""
+    """Mark the article's extraction pending and queue it; refused for a published article."""
     with transaction.atomic():
-        before = article.status
-        after = before if before == Article.Status.PUBLISHED else Article.Status.QUEUED
+        current = lock_article(article.pk, "status")
+        require_unpublished(current)
+        before, after = current.status, Article.Status.QUEUED
         now = timezone.now()
         Article.objects.filter(pk=article.pk).update(
             status=after, failure_reason="", extraction_queued_at=now, updated_at=now
@@ -82,12 +99,21 @@ def request_reextraction(article: Article, *, actor: Any) -> None:
 
 
 def mark_extracting(article_id: int) -> bool:
-    """Move the article to `extracting` (a published one keeps its status); False when gone."""
+    """Move the article to `extracting` (a published one keeps its status and is left alone
+    by apply_extraction); False when gone."""
     articles = Article.objects.filter(pk=article_id)
     moved = articles.exclude(status=Article.Status.PUBLISHED).update(
         status=Article.Status.EXTRACTING, failure_reason="", updated_at=timezone.now()
     )
     return bool(moved) or articles.exists()
+
+
+def drop_published_extraction(article_id: int) -> None:
+    """Forget an extraction queued before the article was published: it would change what
+    readers see (apply_extraction checks again under the lock)."""
+    Article.objects.filter(pk=article_id, status=Article.Status.PUBLISHED).update(
+        extraction_queued_at=None, updated_at=timezone.now()
+    )
 
 
 def mark_failed(article_id: int, reason: str, *, queued_at: Any = None) -> None:
@@ -130,6 +156,13 @@ def apply_extraction(
     article = lock_article(article_id)
     if queued_at is not None and article.extraction_queued_at != queued_at:
         raise ExtractionSuperseded(article_id)
+    if article.status == Article.Status.PUBLISHED:
+        # Queued before it was published (or by an old message): readers see these claims,
+        # which change only through a correction. The pending mark is dropped.
+        logger.info("apply_extraction: article %s is published, left as it is", article_id)
+        article.extraction_queued_at = None
+        article.save(update_fields=["extraction_queued_at", "updated_at"])
+        return article
     fresh = {(c.kind, c.start, c.end): c for c in extracted}
     if any(article.body[c.start : c.end] != c.text for c in fresh.values()):
         # Extracted from a text edited since (actions.articles.edit_article), which queued
@@ -145,7 +178,7 @@ def apply_extraction(
     kept = list(existing.values()) + worked
     statuses = [c.status for c in kept] + [Claim.Status.PENDING] * created
     article.language = lang
-    article.status = _status_after_extraction(article.status, statuses)
+    article.status = _status_after_extraction(statuses)
     article.failure_reason = ""
     article.extractor_version = EXTRACTOR_VERSION
     article.extracted_at = timezone.now()
@@ -232,14 +265,12 @@ def _retire_missing(missing: list[Claim]) -> list[Claim]:
     return worked
 
 
-def _status_after_extraction(current: str, claim_statuses: list[str]) -> str:
-    """`checked` when every remaining claim is settled, else `in_review`; published stays.
+def _status_after_extraction(claim_statuses: list[str]) -> str:
+    """`checked` when every remaining claim is settled, else `in_review`.
 
     No claim at all is `checked` too: there is nothing to review, and `in_review`
     would wait for ever (the article page says no checkable claim was found).
     """
-    if current == Article.Status.PUBLISHED:
-        return current
     if not any(status in Claim.OPEN_STATUSES for status in claim_statuses):
         return Article.Status.CHECKED
     return Article.Status.IN_REVIEW

@@ -197,6 +197,8 @@ def save_or_submit(request: HttpRequest, claim: Claim) -> HttpResponse:
             explanation=data["explanation"],
             value=changed_value(value_form),
             verified=posted_verified(request, verified_form),
+            # A form without the field (an older page) leaves the claimant as it is.
+            claimant=data["claimant"] if "claimant" in request.POST else review.KEEP,
         )
     except ClaimActionError as exc:
         refused = refusal_for(exc)

@@ -490,3 +490,37 @@ def test_claim_page_query_count_is_fixed(mine, reviewer, django_assert_max_num_q
     client = login(reviewer)
     with django_assert_max_num_queries(9):
         assert client.get(url(mine)).status_code == 200
+
+
+# --- claim made by ------------------------------------------------------------------------------
+
+
+def test_the_reviewer_names_who_made_the_claim_and_history_keeps_it(mine, reviewer):
+    client = login(reviewer)
+    response = client.post(url(mine), review_data(mine, claimant="  Jeanne Martin "))
+    assert response.status_code == 302
+    stored = refreshed(mine)
+    assert stored.claimant == "Jeanne Martin"
+    event = stored.events.get(action=ReviewEvent.Action.VERDICT)
+    assert (event.before, event.after) == ({"claimant": ""}, {"claimant": "Jeanne Martin"})
+    page = client.get(url(mine)).content.decode()
+    assert 'name="claimant"' in page and 'value="Jeanne Martin"' in page
+    assert "claim made by: Jeanne Martin" in page
+
+    # A form that does not send the field leaves the name; an empty one clears it.
+    data = review_data(stored)
+    data.pop("claimant", None)
+    assert client.post(url(stored), data).status_code == 302
+    assert refreshed(mine).claimant == "Jeanne Martin"
+    stored = refreshed(mine)
+    assert client.post(url(stored), review_data(stored, claimant="")).status_code == 302
+    assert refreshed(mine).claimant == ""
+
+
+def test_a_claimant_name_too_long_is_refused_and_nothing_saved(mine, reviewer):
+    response = login(reviewer).post(url(mine), review_data(mine, claimant="J" * 201,
+                                                           explanation="Vu au compte rendu."))
+    assert response.status_code == 400
+    assert "at most 200 characters" in response.content.decode()
+    stored = refreshed(mine)
+    assert (stored.claimant, stored.explanation, stored.version) == ("", "", mine.version)

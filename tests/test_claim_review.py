@@ -524,3 +524,16 @@ def test_a_claimant_name_too_long_is_refused_and_nothing_saved(mine, reviewer):
     assert "at most 200 characters" in response.content.decode()
     stored = refreshed(mine)
     assert (stored.claimant, stored.explanation, stored.version) == ("", "", mine.version)
+
+
+def test_a_stale_claimant_is_listed_in_the_differences(mine, reviewer, editor):
+    loaded = mine.version
+    login(editor).post(url(mine), review_data(mine, claimant="Jeanne Martin"))
+    response = login(reviewer).post(url(mine), review_data(mine, version=loaded,
+                                                           claimant="Paul Durand"))
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert ('<tr><th scope="row">Claim made by</th><td class="prewrap">Jeanne Martin</td>'
+            '<td class="prewrap">Paul Durand</td></tr>') in page
+    assert 'value="Paul Durand"' in page
+    assert refreshed(mine).claimant == "Jeanne Martin"

@@ -262,6 +262,8 @@ def differences(current: Claim, review_form: ReviewForm, value_form: ValueForm |
         rows.append((_("Verdict"), current.verdict or "—", typed["verdict"] or "—"))
     if "explanation" in typed and typed["explanation"] != current.explanation:
         rows.append((_("Explanation"), current.explanation or "—", typed["explanation"] or "—"))
+    if "claimant" in typed and typed["claimant"].strip() != current.claimant:
+        rows.append((_("Claim made by"), current.claimant or "—", typed["claimant"] or "—"))
     if value_form is not None and not value_form.errors and value_form.to_value() != current.value:
         rows.append(
             (

@@ -221,6 +221,19 @@ def bench_queue(client: Any, n: int) -> bool:
     return ok
 
 
+def bench_editor_queue(client: Any, n: int) -> bool:
+    """The editor's queue: checkboxes, rows' Assign buttons and the bulk form's reviewer list."""
+    combos = [
+        ("GET /queue/ as editor (bulk actions)", {}),
+        ("GET /queue/ as editor status=pending", {"status": "pending"}),
+    ]
+    ok = True
+    for name, params in combos:
+        result = measure(lambda p=params: client.get("/queue/", p), n)
+        ok &= report(name, result, QUEUE_P95_MS)
+    return ok
+
+
 def bench_save(client: Any, reviewer: Any, n: int) -> bool:
     """HTMX "Save draft" on the claim page, the verdict changing every time."""
     from factcheck.actions import review
@@ -321,6 +334,9 @@ def main() -> int:
               f"load average {load} on {os.cpu_count()} CPU cores")
         print(f"{'request':<46} {'p50 ms':>7} {'p95 ms':>7} {'queries':>8}   target p95")
         ok = bench_queue(client, args.requests)
+        editor_client = Client()
+        editor_client.force_login(editor)
+        ok &= bench_editor_queue(editor_client, args.requests)
         ok &= bench_save(client, reviewer, args.requests)
         ok &= bench_desk(client, editor, args.requests)
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())

@@ -21,7 +21,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 
-from factcheck.models import Article, Claim
+from factcheck.models import Article, Claim, ImportJob
 from factcheck.querysets import ArticleQuerySet, ClaimQuerySet
 
 RoleCheck = Callable[[Any], bool]
@@ -67,6 +67,11 @@ def get_claim_for(request: HttpRequest, uuid: Any, queryset: ClaimQuerySet | Non
     """The claim `uuid` among those the user may see (with what its page shows), else 404."""
     claims = Claim.objects.with_context() if queryset is None else queryset
     return _get(claims.visible_to(request.user), uuid)
+
+
+def get_import_for(request: HttpRequest, uuid: Any) -> ImportJob:
+    """The import `uuid` among those the user may see, else 404."""
+    return _get(ImportJob.objects.visible_to(request.user), uuid)
 
 
 def _get(queryset: Any, uuid: Any) -> Any:

@@ -14,7 +14,18 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from factcheck.models import Article, Claim, Organisation, ReviewEvent, Source, Verdict
+from factcheck.models import (
+    Article,
+    Claim,
+    DeskSettings,
+    ImportJob,
+    Notification,
+    NotificationPreference,
+    Organisation,
+    ReviewEvent,
+    Source,
+    Verdict,
+)
 
 
 class ViewOnlyInline(admin.TabularInline):
@@ -58,7 +69,7 @@ class ArticleAdmin(admin.ModelAdmin):
                     "created_at")
     list_filter = ("status", "language", "published_precision", "outlet",
                    ("archived_at", admin.EmptyFieldListFilter))
-    search_fields = ("title", "body", "outlet", "source_url", "uuid")
+    search_fields = ("title", "body", "outlet", "source_url", "uuid", "external_id")
     # The text moves every claim's span: it is edited on the article's edit page, which
     # carries reviewer work over to the new offsets. Status belongs to the workflow.
     readonly_fields = ("uuid", "body", "status", "failure_reason", "language", "archived_at",
@@ -215,3 +226,52 @@ class OrganisationAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+
+@admin.register(DeskSettings)
+class DeskSettingsAdmin(admin.ModelAdmin):
+    """The one row of desk settings: its change page, never a second row."""
+
+    list_display = ("__str__", "max_in_progress", "second_pair_of_eyes")
+
+    def has_add_permission(self, request) -> bool:
+        return not DeskSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    """What users were told: readable here, written only by the workflow."""
+
+    list_display = ("created_at", "kind", "recipient", "claim", "read_at", "emailed_at")
+    list_filter = ("kind", ("read_at", admin.EmptyFieldListFilter))
+    search_fields = ("recipient__username", "claim__text")
+    list_select_related = ("recipient", "claim")
+@admin.register(ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    """Imports are a record of what came in: readable here; the report is on the Import page."""
+
+    list_display = ("filename", "status", "uploaded_by", "rows_total", "created_count",
+                    "updated_count", "skipped_count", "error_count", "created_at")
+    list_filter = ("status",)
+    search_fields = ("filename", "uuid")
+    list_select_related = ("uploaded_by",)
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(NotificationPreference)
+class NotificationPreferenceAdmin(admin.ModelAdmin):
+    list_display = ("user", "email")
+    raw_id_fields = ("user",)
+
+
+# The API's tokens and webhooks (admin.autodiscover imports this module only).
+from factcheck.api import admin as api_admin  # noqa: E402, F401

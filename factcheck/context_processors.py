@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.functional import cached_property
 
 from factcheck.models import Article, Claim
 
@@ -19,3 +20,26 @@ ENUMS = {
 
 def enums(request: HttpRequest) -> dict[str, Any]:
     return ENUMS
+
+
+def notifications(request: HttpRequest) -> dict[str, Any]:
+    """The top bar's unread count for newsroom staff, counted only if a template shows it."""
+    from factcheck import roles
+
+    user = getattr(request, "user", None)
+    if user is None or not roles.is_staff_member(user):
+        return {}
+    return {"unread_notifications": UnreadCount(user)}
+
+
+class UnreadCount:
+    """One COUNT on first use (a full page's top bar); fragments never touch it."""
+
+    def __init__(self, user: Any) -> None:
+        self.user = user
+
+    @cached_property
+    def value(self) -> int:
+        from factcheck.models import Notification
+
+        return Notification.objects.filter(recipient=self.user, read_at__isnull=True).count()

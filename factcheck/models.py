@@ -18,7 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from factcheck import claim_kinds
-from factcheck.querysets import ArticleQuerySet, ClaimQuerySet, EventQuerySet
+from factcheck.querysets import ArticleQuerySet, ClaimQuerySet, EventQuerySet, ImportJobQuerySet
 
 
 def content_hash(body: str) -> str:
@@ -64,6 +64,11 @@ class Article(models.Model):
     )
     source_url = models.URLField(_("source URL"), max_length=1000, blank=True)
     outlet = models.CharField(_("outlet"), max_length=200, blank=True)
+    # The newsroom system's own id for the article: an import or an API call that sends
+    # it again finds this article instead of creating a second one. Unique when set.
+    external_id = models.CharField(
+        _("external ID"), max_length=200, null=True, blank=True, unique=True
+    )
     uploaded_file = models.FileField(_("uploaded file"), upload_to="articles/%Y/%m/", blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -236,6 +241,9 @@ class ClaimStatus(models.TextChoices):
 
     PENDING = "pending", _("Pending")
     IN_PROGRESS = "in_progress", _("In progress")
+    # In progress again after an editor returned it with a comment: its own state, so the
+    # queue can badge it and "assigned to me" can list it first.
+    SENT_BACK = "sent_back", _("Sent back")
     SUBMITTED = "submitted", _("Submitted")
     APPROVED = "approved", _("Approved")
     DISMISSED = "dismissed", _("Dismissed")
@@ -247,7 +255,9 @@ class Claim(models.Model):
 
     Status = ClaimStatus
     # Claims that still need work before their article is checked.
-    OPEN_STATUSES = (Status.PENDING, Status.IN_PROGRESS, Status.SUBMITTED)
+    OPEN_STATUSES = (Status.PENDING, Status.IN_PROGRESS, Status.SENT_BACK, Status.SUBMITTED)
+    # Held by a reviewer who works on it: editable, and counted against their limit.
+    WORKING_STATUSES = (Status.IN_PROGRESS, Status.SENT_BACK)
 
     class DismissReason(models.TextChoices):
         NOT_CHECKABLE = "not_checkable", _("Not checkable")
@@ -382,7 +392,8 @@ class Claim(models.Model):
                 name="claim_inside_sentence",
             ),
             models.CheckConstraint(
-                condition=~Q(status=ClaimStatus.IN_PROGRESS) | Q(assignee__isnull=False),
+                condition=~Q(status__in=[ClaimStatus.IN_PROGRESS, ClaimStatus.SENT_BACK])
+                | Q(assignee__isnull=False),
                 name="claim_in_progress_has_assignee",
             ),
         ]
@@ -513,11 +524,16 @@ class ReviewEvent(models.Model):
         COMMENT = "comment", _("Comment")
         CORRECTION = "correction", _("Correction")
         EDITED = "edited", _("Edited")
+        RELEASED = "released", _("Released")
         ARCHIVED = "archived", _("Archived")
         RESTORED = "restored", _("Restored")
         PUBLISHED = "published", _("Published")
         UNPUBLISHED = "unpublished", _("Unpublished")
         REOPENED = "reopened", _("Reopened")
+
+    # What counts as reviewing a claim (the second pair of eyes rule): judging it, correcting
+    # its value, sourcing it.
+    REVIEW_ACTIONS = (Action.VERDICT, Action.VALUE, Action.SOURCE_ADDED)
 
     article = models.ForeignKey(
         Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="events"
@@ -621,3 +637,222 @@ class Organisation(models.Model):
         if (get_language() or "en").startswith("fr"):
             return fr or en
         return en or fr
+
+
+class DeskSettings(models.Model):
+    """How the desk allocates and approves work: one row, edited in the Django admin.
+
+    Named apart from the organisation's publishing settings, which live elsewhere.
+    """
+
+    max_in_progress = models.PositiveSmallIntegerField(
+        _("claims in progress per reviewer"),
+        default=5,
+        help_text=_("Take next and assignments stop at this many claims in progress "
+                    "(sent back included)."),
+    )
+    second_pair_of_eyes = models.BooleanField(
+        _("second pair of eyes"),
+        default=True,
+        help_text=_("Forbid approving a claim you reviewed yourself."),
+    )
+
+    class Meta:
+        verbose_name = _("desk settings")
+        verbose_name_plural = _("desk settings")
+
+    def __str__(self) -> str:
+        return str(_("Desk settings"))
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.pk = 1  # a singleton: every save writes the one row
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def load(cls) -> DeskSettings:
+        """The row, created with the defaults the first time it is read."""
+        return cls.objects.get_or_create(pk=1)[0]
+
+
+class Notification(models.Model):
+    """Something that happened to a user's work: shown in the app, emailed unless turned off."""
+
+    class Kind(models.TextChoices):
+        ASSIGNED = "assigned", _("Assigned to you")
+        SENT_BACK = "sent_back", _("Sent back to you")
+        APPROVED = "approved", _("Approved")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    claim = models.ForeignKey(
+        Claim, verbose_name=_("claim"), on_delete=models.CASCADE, related_name="notifications"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("actor"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    # Set once the email went (or was not wanted): the task's guard against sending twice.
+    emailed_at = models.DateTimeField(_("emailed at"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [
+            models.Index(fields=["recipient", "-created_at", "-id"], name="notification_list_idx"),
+            # The top bar's unread count on every page: only unread rows are in it.
+            models.Index(
+                fields=["recipient"],
+                condition=Q(read_at__isnull=True),
+                name="notification_unread_idx",
+            ),
+            # The sweeper's scan: only rows whose email has not gone yet.
+            models.Index(
+                fields=["created_at"],
+                condition=Q(emailed_at__isnull=True),
+                name="notification_unsent_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.claim.text}"
+
+
+class NotificationPreference(models.Model):
+    """A user's choices about notifications; no row means the defaults (email on)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="notification_preference",
+    )
+    email = models.BooleanField(_("email me notifications"), default=True)
+
+    class Meta:
+        verbose_name = _("notification preference")
+        verbose_name_plural = _("notification preferences")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    @classmethod
+    def wants_email(cls, user_id: int) -> bool:
+        found = cls.objects.filter(user_id=user_id).values_list("email", flat=True).first()
+        return True if found is None else found
+
+
+
+
+class ImportJob(models.Model):
+    """One bulk import: a JSONL, CSV or zip file read row by row by a Celery task.
+
+    Counters move as each chunk of rows commits, for the progress bar; `rows_done`
+    is also where a task that starts again (a worker that died) picks up.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    file = models.FileField(_("file"), upload_to="imports/%Y/%m/", blank=True)
+    filename = models.CharField(_("file name"), max_length=255)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.PROTECT,
+        related_name="imports",
+        null=True,
+        blank=True,
+    )
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.QUEUED
+    )
+    # The report is written in the language of the person who sent the file.
+    language = models.CharField(_("language"), max_length=10, blank=True)
+    failure_reason = models.TextField(_("failure reason"), blank=True)
+    rows_total = models.PositiveIntegerField(_("rows in the file"), null=True, blank=True)
+    rows_done = models.PositiveIntegerField(_("rows read"), default=0)
+    created_count = models.PositiveIntegerField(_("articles created"), default=0)
+    updated_count = models.PositiveIntegerField(_("articles updated"), default=0)
+    skipped_count = models.PositiveIntegerField(_("rows already imported"), default=0)
+    error_count = models.PositiveIntegerField(_("rows refused"), default=0)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    objects = ImportJobQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+
+    def __str__(self) -> str:
+        return self.filename
+
+    def get_absolute_url(self) -> str:
+        return reverse("factcheck:import", kwargs={"uuid": self.uuid})
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    def articles_pending(self) -> int:
+        """How many of the articles it created or updated still wait for their extraction."""
+        return Article.objects.filter(
+            import_rows__job=self, extraction_queued_at__isnull=False
+        ).count()
+
+
+class ImportRow(models.Model):
+    """What happened to one row (or zip entry) of an import: the per-row report."""
+
+    class Outcome(models.TextChoices):
+        CREATED = "created", _("Created")
+        UPDATED = "updated", _("Updated")
+        SKIPPED = "skipped", _("Already imported")
+        ERROR = "error", _("Refused")
+
+    job = models.ForeignKey(
+        ImportJob, verbose_name=_("import"), on_delete=models.CASCADE, related_name="rows"
+    )
+    line = models.PositiveIntegerField(_("line"))
+    name = models.CharField(_("name"), max_length=300, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=8, choices=Outcome.choices)
+    message = models.TextField(_("message"), blank=True)
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="import_rows",
+    )
+
+    class Meta:
+        ordering = ["job", "line", "id"]
+        verbose_name = _("import row")
+        verbose_name_plural = _("import rows")
+        indexes = [models.Index(fields=["job", "outcome", "line"], name="importrow_report_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.job} #{self.line}: {self.get_outcome_display()}"
+
+
+# The API's models live beside its code; imported here so that they belong to the app.
+from factcheck.api.models import ApiToken, Webhook, WebhookDelivery  # noqa: E402, F401

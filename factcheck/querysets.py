@@ -281,6 +281,19 @@ class ClaimQuerySet(VisibleToMixin, models.QuerySet):
                 counts[status] = ClaimCount(max(estimate or 0, cap + 1), exact=False)
         return counts
 
+    def reviewed_by(self, user: Any) -> ClaimQuerySet:
+        """Claims `user` reviewed: assigned to them, or judged, corrected or sourced by them
+        (actions.review.reviewed_by, for the second pair of eyes)."""
+        from factcheck.models import ReviewEvent  # models imports this module
+
+        theirs = ReviewEvent.objects.filter(
+            claim=models.OuterRef("pk"), actor=user, action__in=ReviewEvent.REVIEW_ACTIONS
+        )
+        return self.filter(models.Q(assignee=user) | models.Exists(theirs))
+
+    def not_reviewed_by(self, user: Any) -> ClaimQuerySet:
+        return self.exclude(pk__in=self.reviewed_by(user).values("pk"))
+
     def for_approval(self) -> ClaimQuerySet:
         """Submitted claims with what an editor weighs, sources prefetched in one query."""
         return (
@@ -314,3 +327,7 @@ class EventQuerySet(models.QuerySet):
         """The `size` newest events, oldest first, and whether older ones are left."""
         rows = list(self.order_by("-created_at", "-id")[: size + 1])
         return rows[:size][::-1], len(rows) > size
+
+
+class ImportJobQuerySet(VisibleToMixin, models.QuerySet):
+    pass

@@ -8,11 +8,14 @@ from factcheck.views import (
     claims,
     dashboard,
     exports,
+    imports,
+    notifications,
     pages,
     public,
     publishing,
     queue,
     report,
+    tokens,
 )
 
 app_name = "factcheck"
@@ -28,6 +31,9 @@ urlpatterns = [
     path("articles/<uuid:uuid>/delete/", articles.article_delete, name="article_delete"),
     path("articles/<uuid:uuid>/archive/", articles.article_archive, name="article_archive"),
     path("articles/<uuid:uuid>/report/", report.article_report, name="article_report"),
+    # Bulk import: the file form with recent imports, one import's progress and report.
+    path("imports/", imports.import_list, name="imports"),
+    path("imports/<uuid:uuid>/", imports.import_detail, name="import"),
     # Claim workflow: the reviewers' queue, one claim's review, editors' approvals.
     path("queue/", queue.queue, name="queue"),
     re_path(r"^queue/export\.(?P<fmt>csv|json)$", exports.queue_export, name="queue_export"),
@@ -58,4 +64,8 @@ urlpatterns = [
         name="sitemap",
     ),
     path("dashboard/", dashboard.dashboard, name="dashboard"),
+    # The user's own API tokens (the API itself is under /api/v1/, factcheck/api/urls.py).
+    path("account/api-tokens/", tokens.api_tokens, name="api_tokens"),
+    path("queue/bulk/", queue.queue_bulk, name="queue_bulk"),
+    path("notifications/", notifications.notification_list, name="notifications"),
 ]

@@ -18,13 +18,24 @@ app.autodiscover_tasks()
 
 @app.on_after_configure.connect
 def schedule_periodic_tasks(sender: Celery, **kwargs: Any) -> None:
-    """The sweeper: re-enqueue extractions left pending (lost messages, failed publishes)."""
+    """The sweepers: re-enqueue extractions left pending and webhook deliveries never sent
+    (lost messages, failed publishes)."""
     from django.conf import settings
 
     sender.add_periodic_task(
         settings.EXTRACTION_SWEEP_INTERVAL,
         sender.signature("factcheck.tasks.sweep_stale_extractions"),
         name="sweep stale extractions",
+    )
+    sender.add_periodic_task(
+        settings.EXTRACTION_SWEEP_INTERVAL,
+        sender.signature("factcheck.tasks.sweep_unsent_webhooks"),
+        name="sweep unsent webhook deliveries",
+    )
+    sender.add_periodic_task(
+        settings.EXTRACTION_SWEEP_INTERVAL,
+        sender.signature("factcheck.tasks.sweep_unsent_notifications"),
+        name="sweep unsent notification emails",
     )
 
 

@@ -14,3 +14,4 @@ os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production-use
 # One test database per run, so that two runs on one machine never collide.
 os.environ.setdefault("TEST_DATABASE_NAME", f"test_newsroom_{os.getpid()}")
 os.environ.setdefault("NEWSROOM_VAR_DIR", os.path.join(os.getcwd(), "var", "test"))
+os.environ.setdefault("WEBHOOK_RETRY_BASE_SECONDS", "0.5")  # the worker retries webhooks quickly

@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_htmx",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
     "factcheck",
 ]
 
@@ -109,6 +111,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "factcheck.context_processors.enums",
+                "factcheck.context_processors.notifications",
             ],
         },
     },
@@ -315,8 +318,52 @@ else:
             },
         }
     }
+# Links in emails (notifications) need the site's address; a worker has no request to ask.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- JSON API (factcheck/api/) and webhooks ---------------------------------------
+# Token auth only (no session: no CSRF to think about); errors as problem+json.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["factcheck.api.auth.BearerTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_THROTTLE_CLASSES": ["factcheck.api.auth.TokenRateThrottle"],
+    "DEFAULT_PARSER_CLASSES": ["factcheck.api.errors.BoundedJSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "factcheck.api.errors.problem_exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Newsroom Factcheck API",
+    "DESCRIPTION": (
+        "Send articles from a newsroom system, follow their extraction and review, "
+        "read claims and published fact-checks. Authenticate with `Authorization: Bearer "
+        "<token>` (create a token on your API tokens page). Errors are "
+        "application/problem+json (RFC 9457)."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "ArticleStatusEnum": "factcheck.models.Article.Status",
+        "ClaimStatusEnum": "factcheck.models.ClaimStatus",
+    },
+}
+# Requests a token may make: "N/s", "N/min", "N/hour" or "N/day". Counted in the cache
+# (CACHE_URL: set it to Redis where several web processes serve the API).
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "120/min")
+# Webhook deliveries: retried with exponential backoff (base, 2 x base, 4 x base ...)
+# up to WEBHOOK_MAX_ATTEMPTS attempts in all; each attempt waits WEBHOOK_TIMEOUT seconds.
+WEBHOOK_RETRY_BASE_SECONDS = float(os.environ.get("WEBHOOK_RETRY_BASE_SECONDS", "30"))
+WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "8"))
+WEBHOOK_TIMEOUT = float(os.environ.get("WEBHOOK_TIMEOUT", "10"))
+
+_cache_url = os.environ.get("CACHE_URL", "")
+if _cache_url.startswith(("redis://", "rediss://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": _cache_url}}
 
 LOGGING = {
     "version": 1,

@@ -15,5 +15,6 @@ urlpatterns = [
     path("accounts/logout/", SignOutView.as_view(), name="logout"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("factcheck.api.urls")),
     path("", include("factcheck.urls")),
 ]

@@ -33,6 +33,8 @@ def main(queue: str) -> None:
     from newsroom.celery import app
 
     pipeline.FINDERS = (*pipeline.FINDERS, faulty_finder)
+    # What the worker's own tasks send (an import's batch extractions) stays on the private queue.
+    app.conf.task_default_queue = queue
     app.worker_main(
         ["worker", "--pool=solo", "-Q", queue, "--loglevel=INFO", "--without-gossip",
          "--without-mingle", "--without-heartbeat"]

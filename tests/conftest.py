@@ -58,6 +58,8 @@ def celery_worker(django_db_setup, django_db_blocker):
     env = os.environ | {
         "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
         "CELERY_BROKER_URL": app.conf.broker_url,
+        # Tasks the worker itself sends (webhook deliveries after an extraction) stay private.
+        "CELERY_TASK_DEFAULT_QUEUE": queue,
     }
     log = Path("test-artifacts") / f"worker-{queue}.log"
     log.parent.mkdir(exist_ok=True)

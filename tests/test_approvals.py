@@ -129,9 +129,9 @@ def test_send_back_returns_the_claim_to_its_reviewer(submitted, reviewer, editor
                                   **HTMX)
     assert "Sent back to the reviewer." in response.content.decode()
     claim = refreshed(submitted)
-    assert (claim.status, claim.assignee) == ("in_progress", reviewer)
+    assert (claim.status, claim.assignee) == ("sent_back", reviewer)
     assert claim.events.get(action=ReviewEvent.Action.COMMENT).comment == comment
-    assert claim.events.filter(action="status", after__status="in_progress").count() == 2
+    assert claim.events.filter(action="status", after__status="sent_back").count() == 1
     # The reviewer can edit again, and sees the comment in the history.
     page = login(reviewer).get(claim.get_absolute_url()).content.decode()
     assert 'name="explanation"' in page
@@ -143,7 +143,7 @@ def test_stale_approval_is_refused_with_a_message(submitted, editor):
     login(editor).post(APPROVALS, decide(submitted, "send_back", comment="Revoir."))
     response = login(editor).post(APPROVALS, stale, **HTMX)
     assert "changed since you loaded the page" in response.content.decode()
-    assert refreshed(submitted).status == "in_progress"
+    assert refreshed(submitted).status == "sent_back"
 
 
 def test_stale_send_back_without_htmx_is_a_conflict_with_a_message(submitted, editor):
@@ -170,8 +170,9 @@ def test_approvals_query_count_is_fixed(article, reviewer, editor, count,
     for claim in make_claims(article, count, offset=100):
         submitted_claim(claim, reviewer)
     client = login(editor)
-    # Session, user, permissions x2, count, page of claims, their sources.
-    with django_assert_max_num_queries(7):
+    # Session, user, permissions x2, desk settings, own claims left out, count, page of
+    # claims, their sources, the top bar's unread notifications.
+    with django_assert_max_num_queries(10):
         assert client.get(APPROVALS).status_code == 200
 
 
@@ -207,8 +208,8 @@ def test_editor_sends_the_dismissal_back(proposed, reviewer, editor):
     assert login(editor).post(APPROVALS, data).status_code == 302
     claim = Claim.objects.get(pk=proposed.pk)
     assert (claim.status, claim.assignee, claim.dismiss_reason, claim.dismiss_note) == (
-        "in_progress", reviewer, "", "")
-    event = claim.events.get(action="status", after__status="in_progress", actor=editor)
+        "sent_back", reviewer, "", "")
+    event = claim.events.get(action="status", after__status="sent_back", actor=editor)
     assert event.before == {"status": "submitted", "reason": "not_checkable"}
     page = login(reviewer).get(claim.get_absolute_url()).content.decode()
     assert "dismissal refused" in page and "Le compte rendu est en ligne." in page
@@ -219,3 +220,76 @@ def test_reviewers_cannot_approve_their_own_dismissal(proposed, reviewer):
         review.approve_claim(proposed, reviewer, version=proposed.version)
     assert login(reviewer).post(APPROVALS, decide(proposed, "approve")).status_code == 403
     assert Claim.objects.get(pk=proposed.pk).status == "submitted"
+
+
+# --- second pair of eyes --------------------------------------------------------------------------
+
+
+@pytest.fixture
+def editor_reviewed(two_claims, editor) -> Claim:
+    """A claim the editor took, judged and submitted themselves (editors can review too)."""
+    return submitted_claim(two_claims[1], editor)
+
+
+def set_second_pair_of_eyes(on: bool) -> None:
+    from factcheck.models import DeskSettings
+
+    desk = DeskSettings.load()
+    desk.second_pair_of_eyes = on
+    desk.save()
+
+
+def test_the_rule_is_on_by_default(db):
+    from factcheck.models import DeskSettings
+
+    assert DeskSettings.load().second_pair_of_eyes is True
+
+
+def test_an_editor_cannot_approve_a_claim_they_reviewed(editor_reviewed, editor):
+    response = login(editor).post(APPROVALS, decide(editor_reviewed, "approve"), **HTMX)
+    assert "You reviewed this claim yourself: another editor must approve it." in (
+        response.content.decode())
+    assert refreshed(editor_reviewed).status == "submitted"
+    assert not editor_reviewed.events.filter(after__status="approved").exists()
+
+
+def test_another_editor_approves_it(editor_reviewed):
+    from factcheck import roles
+    from tests.factories import make_user
+
+    colleague = make_user("elsa", roles.EDITORS)
+    response = login(colleague).post(APPROVALS, decide(editor_reviewed, "approve"))
+    assert response.status_code == 302
+    assert refreshed(editor_reviewed).status == "approved"
+
+
+def test_editing_someone_elses_verdict_counts_as_reviewing_it(two_claims, reviewer, editor):
+    """An editor who changed the verdict of a reviewer's claim did part of the review."""
+    claim = review.take_claim(two_claims[0], reviewer)
+    claim = review.save_review(claim, editor, version=claim.version, verdict=verdict("False"),
+                               explanation="Corrigé par l'éditrice.")
+    add_source(claim)
+    claim = review.submit_claim(claim, reviewer, version=claim.version, verdict=verdict("False"),
+                                explanation="Corrigé par l'éditrice.")
+    with pytest.raises(review.NotAllowed):
+        review.approve_claim(claim, editor, version=claim.version)
+
+
+def test_the_approvals_page_leaves_your_own_claims_out_and_says_why(
+    submitted, editor_reviewed, editor
+):
+    response = login(editor).get(APPROVALS)
+    shown = [item.claim.pk for item in response.context["items"]]
+    assert shown == [submitted.pk]
+    page = response.content.decode()
+    assert "1 claim you reviewed yourself is not shown" in page
+
+
+def test_with_the_rule_off_your_own_claims_are_listed_and_approvable(editor_reviewed, editor):
+    set_second_pair_of_eyes(False)
+    response = login(editor).get(APPROVALS)
+    assert [item.claim.pk for item in response.context["items"]] == [editor_reviewed.pk]
+    assert "reviewed yourself" not in response.content.decode()
+    review.approve_claim(editor_reviewed, editor, version=editor_reviewed.version)
+    assert refreshed(editor_reviewed).status == "approved"
+

@@ -20,7 +20,7 @@ from django.contrib.auth import get_user_model
 from django.urls import URLPattern, reverse
 
 from factcheck.actions import review
-from factcheck.models import Article, Claim, ReviewEvent
+from factcheck.models import Article, Claim, ImportJob, ReviewEvent
 from factcheck.urls import urlpatterns
 from tests.factories import (
     add_source,
@@ -51,6 +51,7 @@ class World:
     def published(self) -> Article:
         assert self.make_published is not None
         return self.make_published()
+    import_job: ImportJob
 
 
 @dataclass
@@ -149,8 +150,26 @@ ROWS: dict[str, Row] = {
     "article_report": Row(
         get=staff(200), post=staff(405), kwargs=article_kwargs, object_kwarg="uuid"
     ),
+    # POST without a file: the import form again with its error.
+    "imports": Row(get=staff(403, editor=200, admin=200), post=staff(403, editor=200, admin=200)),
+    "import": Row(
+        get=staff(403, editor=200, admin=200),
+        post=staff(403, editor=405, admin=405),
+        kwargs=lambda world: {"uuid": world.import_job.uuid},
+        object_kwarg="uuid",
+    ),
     # POST: take next (then to the claim page).
     "queue": Row(get=staff(200), post=staff(302)),
+    # POST: editors release the claim in progress back to the pool (then the queue again).
+    "queue_bulk": Row(
+        get=staff(403, editor=405, admin=405),
+        post=staff(403, editor=302, admin=302),
+        data=lambda world: {"action": "release", "claims": [str(world.in_progress.uuid)]},
+    ),
+    # Everyone in the newsroom has their own notifications; POST marks them read.
+    "notifications": Row(
+        get=staff(200), post=staff(302), data=lambda world: {"action": "read_all"}
+    ),
     # POST: save a draft of the claim `reviewer` is working on; other reviewers may not.
     "claim": Row(
         get=staff(200),
@@ -229,6 +248,10 @@ ROWS: dict[str, Row] = {
     ),
     "methodology": public(),
     "sitemap": public(),
+    # The user's own API tokens. POST: a new token, shown on the page (no redirect).
+    "api_tokens": Row(
+        get=staff(200), post=staff(200), data=lambda world: {"action": "create", "name": "CMS"}
+    ),
 }
 
 
@@ -255,6 +278,9 @@ def world(editor, reviewer) -> World:
         article, in_progress, submitted,
         lambda: make_published_article(editor, reviewer, body="Le Sénat a voté le 15 mars 2025."),
     )
+    job = ImportJob.objects.create(filename="archive.jsonl", uploaded_by=editor,
+                                   status=ImportJob.Status.DONE)
+    return World(article, in_progress, submitted, job)
 
 
 def client_for(request: pytest.FixtureRequest, role: str) -> Any:

@@ -60,8 +60,8 @@ def test_filter_by_status_and_counts_per_status(reviewer, mixed):
     response = login(reviewer).get(QUEUE, {"status": "approved"})
     assert [c.status for c in rows(response)] == ["approved"]
     counts = {tab["value"]: tab["count"] for tab in response.context["status_tabs"]}
-    assert counts == {"pending": "9", "in_progress": "0", "submitted": "0", "approved": "1",
-                      "dismissed": "0"}
+    assert counts == {"pending": "9", "in_progress": "0", "sent_back": "0", "submitted": "0",
+                      "approved": "1", "dismissed": "0"}
 
 
 def test_counts_are_exact_up_to_the_cap_then_estimated(mixed):
@@ -234,7 +234,9 @@ def test_take_next_within_the_filters(reviewer, mixed):
     response = login(reviewer).post(QUEUE, {"kind": "meeting_count", "language": "en"})
     claim = Claim.objects.get(assignee=reviewer)
     assert claim.kind == "meeting_count"
-    assert response["Location"] == claim.get_absolute_url()
+    # The claim page carries the filters, for "Back to the queue" and "Submit and take next".
+    filters = "?queue=kind%3Dmeeting_count%26language%3Den"
+    assert response["Location"] == claim.get_absolute_url() + filters
 
 
 def test_take_next_when_nothing_is_left(reviewer, mixed):
@@ -305,8 +307,9 @@ def test_queue_query_count_does_not_grow_with_rows(
     review.take_next_claim(reviewer)
     client = login(reviewer)
     params = params | {"article": str(article.uuid)} if params else params
-    # Session, user, permissions x2, article filter, aggregate, rows: the same for 10 or 1,000.
-    with django_assert_max_num_queries(7):
+    # Session, user, permissions x2, article filter, aggregate, rows, the top bar's unread
+    # notifications: the same for 10 or 1,000.
+    with django_assert_max_num_queries(8):
         response = client.get(QUEUE, params)
     assert response.status_code == 200
     # One claim is taken: a "pending" filter shows one fewer.

@@ -16,9 +16,11 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -231,3 +233,40 @@ def _json(value: Any) -> Any:
 def _require_editor(user: Any) -> None:
     if not roles.is_editor(user):
         raise NotAllowed(_("Only editors can delete, archive or edit articles."))
+
+
+class Received(StrEnum):
+    """What sending an article did: a new article, nothing (the same was sent), an update."""
+
+    CREATED = "created"
+    UNCHANGED = "unchanged"
+    UPDATED = "updated"
+
+
+def receive_article(user: Any, *, external_id: str | None, **fields: Any) -> tuple[Article, str]:
+    """An article sent by another system (the API): created, or found by its `external_id`.
+
+    Sent again with the same `external_id`, the existing article is returned as it is,
+    or edited when a field changed (edit_article: a new text moves the claims with their
+    reviewer work and extracts again). Raises NotAllowed when an update needs an editor.
+    """
+    if not external_id:
+        return extraction.submit_article(uploaded_by=user, **fields), Received.CREATED
+    existing = Article.objects.filter(external_id=external_id).first()
+    if existing is None:
+        try:
+            with transaction.atomic():
+                article = extraction.submit_article(
+                    uploaded_by=user, external_id=external_id, **fields
+                )
+            return article, Received.CREATED
+        except (IntegrityError, ValidationError) as exc:
+            # Sent twice at once: the other request created it first.
+            existing = Article.objects.filter(external_id=external_id).first()
+            if existing is None:
+                raise exc from None
+    if all(getattr(existing, name) == value for name, value in fields.items()):
+        return existing, Received.UNCHANGED
+    edit_article(existing, user, **fields)
+    existing.refresh_from_db()
+    return existing, Received.UPDATED

@@ -1,6 +1,7 @@
 """Row locks in one order everywhere, and retries for the conflicts PostgreSQL still breaks.
 
 The order: an article row first, then its claim rows (by id when several).
+A batch (apply_extractions) locks its articles by id, then all their claims.
 
 - A write that spans an article and its claims (apply_extraction, approving or
   dismissing the last open claim, editing the text, deleting an article) locks
@@ -57,6 +58,22 @@ def lock_claims(article_id: int) -> list[Claim]:
     return list(
         Claim.objects.filter(article_id=article_id).select_for_update(of=("self",)).order_by("pk")
     )
+
+
+def lock_articles(article_ids: list[int]) -> dict[int, Article]:
+    """Several article rows, locked as lock_article does, in id order (two batches that
+    share articles wait for each other instead of deadlocking); missing ids are absent."""
+    articles = Article.objects.select_for_update(no_key=True).filter(pk__in=article_ids)
+    return {article.pk: article for article in articles.order_by("pk")}
+
+
+def lock_claims_of(article_ids: list[int]) -> dict[int, list[Claim]]:
+    """lock_claims for several articles in one query: each article's claims in id order."""
+    claims: dict[int, list[Claim]] = {}
+    rows = Claim.objects.filter(article_id__in=article_ids).select_for_update(of=("self",))
+    for claim in rows.order_by("pk"):
+        claims.setdefault(claim.article_id, []).append(claim)
+    return claims
 
 
 def is_conflict(exc: BaseException) -> bool:

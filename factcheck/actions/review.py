@@ -22,8 +22,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from factcheck import roles
+from factcheck.actions import notifications
 from factcheck.actions.locking import lock_article, retry_on_conflict
-from factcheck.models import Article, Claim, ReviewEvent, Source, Verdict
+from factcheck.api import webhooks
+from factcheck.api.models import WebhookEvent
+from factcheck.models import (
+    Article,
+    Claim,
+    DeskSettings,
+    Notification,
+    ReviewEvent,
+    Source,
+    Verdict,
+)
 
 # save_review(verified=KEEP): the form did not carry a verified value; leave it alone.
 KEEP = object()
@@ -62,8 +73,8 @@ def can_take_claim(user: Any, claim: Claim) -> bool:
 
 
 def can_edit_claim(user: Any, claim: Claim) -> bool:
-    """The assignee, or any editor, edits a claim while it is in progress."""
-    if claim.status != Claim.Status.IN_PROGRESS or not roles.is_reviewer(user):
+    """The assignee, or any editor, edits a claim while it is in progress (or sent back)."""
+    if claim.status not in Claim.WORKING_STATUSES or not roles.is_reviewer(user):
         return False
     return claim.assignee_id == user.pk or roles.is_editor(user)
 
@@ -88,6 +99,8 @@ def take_next_claim(
     all its claims for a moment), it waits for the first one instead of saying
     that nothing is left. None when nothing is left.
     """
+    from factcheck.actions.assignment import take_within_limit  # assignment imports us
+
     if not roles.is_reviewer(user):
         raise NotAllowed(_("Only reviewers can take claims."))
     candidates = (
@@ -97,6 +110,7 @@ def take_next_claim(
         .order_by("id")
     )
     with transaction.atomic():
+        take_within_limit(user)  # raises LimitReached; locks the taker's row first
         claim = candidates.select_for_update(skip_locked=True, of=("self",)).first()
         if claim is None:
             claim = candidates.select_for_update(of=("self",)).first()
@@ -109,7 +123,11 @@ def take_next_claim(
 @retry_on_conflict
 def take_claim(claim: Claim, user: Any) -> Claim:
     """Take one given claim; refused when somebody else got it first."""
+    from factcheck.actions.assignment import take_within_limit  # assignment imports us
+
     with transaction.atomic():
+        if can_take_claim(user, claim):  # else the refusal below says why, not the limit
+            take_within_limit(user)
         current = _lock(claim)
         if not can_take_claim(user, current):
             raise NotAllowed(_("This claim is no longer waiting for a reviewer."))
@@ -248,6 +266,37 @@ def dismiss_claim(claim: Claim, user: Any, *, version: int, reason: str, note: s
 
 
 @retry_on_conflict
+def dismiss_claims(ids: list[int], user: Any, *, reason: str, note: str) -> tuple[list[Claim], int]:
+    """An editor's bulk dismissal: every open claim of `ids`, with one reason and note.
+
+    One transaction: the claims' articles are locked first (in id order), then the
+    claims, the order every writer keeps (actions/locking.py). Returns the dismissed
+    claims and how many of `ids` were left as they were (no longer open).
+    """
+    if not roles.is_editor(user):
+        raise NotAllowed(_("Only editors can dismiss claims in bulk."))
+    if reason not in Claim.DismissReason.values or not note.strip():
+        raise MissingEvidence({"__all__": _("Choose a reason and add a note.")})
+    with transaction.atomic():
+        article_ids = sorted(
+            set(Claim.objects.filter(pk__in=ids).values_list("article_id", flat=True))
+        )
+        articles = [lock_article(pk, "status") for pk in article_ids]
+        claims = list(
+            Claim.objects.select_for_update(of=("self",)).filter(pk__in=ids).order_by("pk")
+        )
+        dismissed = [c for c in claims if c.status in Claim.OPEN_STATUSES]
+        for claim in dismissed:
+            claim.dismiss_reason, claim.dismiss_note = reason, note.strip()
+            event = _status_change(claim, user, Claim.Status.DISMISSED, comment=note.strip())
+            event.after["reason"] = reason
+            _save(claim, [event])
+        for article in articles:
+            _finish_article_if_done(article, user)
+    return dismissed, len(claims) - len(dismissed)
+
+
+@retry_on_conflict
 def approve_claim(claim: Claim, user: Any, *, version: int) -> Claim:
     """Approve a submitted verdict, or a proposed dismissal (the claim is then dismissed);
     the article becomes `checked` when nothing is left open."""
@@ -255,12 +304,17 @@ def approve_claim(claim: Claim, user: Any, *, version: int) -> Claim:
         article = _lock_article(claim)
         current = _lock(claim, version)
         _require_submitted_for_editor(current, user)
+        _require_second_pair_of_eyes(current, user)
         decided = Claim.Status.DISMISSED if current.dismissal_proposed else Claim.Status.APPROVED
         event = _status_change(current, user, decided)
         if decided == Claim.Status.DISMISSED:
             event.after["reason"] = current.dismiss_reason
         _save(current, [event])
+        if decided == Claim.Status.APPROVED:
+            notifications.notify(current.assignee, Notification.Kind.APPROVED, current, user)
         _finish_article_if_done(article, user)
+        if decided == Claim.Status.APPROVED:
+            webhooks.emit(WebhookEvent.CLAIM_APPROVED, webhooks.claim_data(current))
     return current
 
 
@@ -274,7 +328,7 @@ def send_back(claim: Claim, user: Any, *, version: int, comment: str) -> Claim:
         current = _lock(claim, version)
         _require_submitted_for_editor(current, user)
         # A reviewer whose account was deleted leaves no assignee: back to the pool.
-        target = Claim.Status.IN_PROGRESS if current.assignee_id else Claim.Status.PENDING
+        target = Claim.Status.SENT_BACK if current.assignee_id else Claim.Status.PENDING
         refused_dismissal = current.dismissal_proposed
         status_event = _status_change(current, user, target)
         if refused_dismissal:
@@ -285,6 +339,9 @@ def send_back(claim: Claim, user: Any, *, version: int, comment: str) -> Claim:
             _event(current, user, ReviewEvent.Action.COMMENT, comment=comment.strip()),
         ]
         _save(current, events)
+        notifications.notify(
+            current.assignee, Notification.Kind.SENT_BACK, current, user, comment.strip()
+        )
     return current
 
 
@@ -320,7 +377,7 @@ def _save(claim: Claim, events: list[ReviewEvent]) -> None:
 
 
 def _require_editable(claim: Claim, user: Any) -> None:
-    if claim.status != Claim.Status.IN_PROGRESS:
+    if claim.status not in Claim.WORKING_STATUSES:
         raise NotAllowed(
             _("This claim is %(status)s and can no longer be edited here.")
             % {"status": claim.get_status_display().lower()}
@@ -334,6 +391,21 @@ def _require_submitted_for_editor(claim: Claim, user: Any) -> None:
         raise NotAllowed(_("Only editors can approve or send back claims."))
     if claim.status != Claim.Status.SUBMITTED:
         raise NotAllowed(_("This claim is no longer waiting for approval."))
+
+
+def reviewed_by(claim: Claim, user: Any) -> bool:
+    """Whether `user` reviewed the claim: its reviewer, or the author of its verdict or value."""
+    if claim.assignee_id == user.pk:
+        return True
+    mine = claim.events.filter(actor=user, action__in=ReviewEvent.REVIEW_ACTIONS)
+    return mine.exists()
+
+
+def _require_second_pair_of_eyes(claim: Claim, user: Any) -> None:
+    if DeskSettings.load().second_pair_of_eyes and reviewed_by(claim, user):
+        raise NotAllowed(
+            _("You reviewed this claim yourself: another editor must approve it.")
+        )
 
 
 def _require_evidence(claim: Claim, verdict: Verdict | None, explanation: str) -> None:

@@ -149,6 +149,10 @@ def event_summary(event: ReviewEvent, kind: str = "") -> str:
         return line + _dismissal_note(before, after)
     if action == ReviewEvent.Action.ASSIGNED:
         return gettext("Assigned to %(user)s") % {"user": after.get("assignee") or "—"}
+    if action == ReviewEvent.Action.RELEASED:
+        return gettext("Released to the pool (was assigned to %(user)s)") % {
+            "user": before.get("assignee") or "—"
+        }
     if action == ReviewEvent.Action.VERDICT:
         return _verdict_summary(before, after)
     if action == ReviewEvent.Action.VALUE:

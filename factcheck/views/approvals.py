@@ -19,7 +19,7 @@ from factcheck.access import get_claim_for, role_required
 from factcheck.actions import review
 from factcheck.actions.review import ClaimActionError
 from factcheck.forms.review import ApproveForm, SendBackForm
-from factcheck.models import Claim
+from factcheck.models import Claim, DeskSettings
 from factcheck.views.refusals import ALL_FIELDS, add_errors, rebound, refusal_for
 
 TEMPLATE = "factcheck/approvals.html"
@@ -68,6 +68,11 @@ def approvals(request: HttpRequest) -> HttpResponse:
 def page_context(request: HttpRequest, replaced: Item | None = None) -> dict[str, Any]:
     """Sources arrive in one prefetch query: the page's query count does not grow with it."""
     claims = Claim.objects.visible_to(request.user).for_approval()
+    own = 0
+    if DeskSettings.load().second_pair_of_eyes:
+        # The second pair of eyes: what you reviewed waits for another editor.
+        own = claims.reviewed_by(request.user).count()
+        claims = claims.not_reviewed_by(request.user)
     page = Paginator(claims, PAGE_SIZE).get_page(request.GET.get("page"))
     items = [Item(claim) for claim in page.object_list]
     if replaced is not None:
@@ -75,7 +80,7 @@ def page_context(request: HttpRequest, replaced: Item | None = None) -> dict[str
             items = [replaced if item.claim.pk == replaced.claim.pk else item for item in items]
         else:  # decided elsewhere meanwhile, so off the list: still say what happened to it
             items.insert(0, replaced)
-    return {"page": page, "items": items, "waiting_count": page.paginator.count}
+    return {"page": page, "items": items, "waiting_count": page.paginator.count, "own_count": own}
 
 
 def decide(request: HttpRequest) -> HttpResponse:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, QueryDict
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -24,11 +24,14 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from factcheck import roles, search
 from factcheck.access import get_claim_for, role_required
-from factcheck.actions import review
+from factcheck.actions import assignment, review
+from factcheck.actions.assignment import ASSIGNABLE_STATUSES
 from factcheck.actions.review import ClaimActionError
+from factcheck.forms.desk import AssignForm
 from factcheck.forms.review import (
     VERIFIED_PREFIX,
     DismissForm,
+    QueueFilterForm,
     ReviewForm,
     SourceForm,
     ValueForm,
@@ -41,6 +44,7 @@ from factcheck.forms.review import (
 )
 from factcheck.models import Claim, ReviewEvent
 from factcheck.templatetags.review_tags import readable_value
+from factcheck.views.queue import carried_query, claim_url, queue_url
 from factcheck.views.refusals import rebound, refusal_for
 
 TEMPLATE = "factcheck/claim.html"
@@ -95,8 +99,14 @@ def newest_history(claim: Claim) -> dict[str, Any]:
 def claim_context(request: HttpRequest, claim: Claim, *, page: bool = False, **extra: Any) -> dict:
     """What the page and its fragments show; forms in `extra` replace the blank ones."""
     user = request.user
+    back = carried_query(request)
     context = {
         "claim": claim,
+        "claim_url": claim_url(claim, back),
+        "back_url": queue_url(back),
+        "can_assign": assignment.can_assign(user) and claim.status in ASSIGNABLE_STATUSES,
+        "can_release": assignment.can_release(user, claim),
+        "assign_form": AssignForm(),
         "can_edit": review.can_edit_claim(user, claim),
         "can_take": review.can_take_claim(user, claim),
         "can_dismiss": review.can_dismiss_claim(user, claim),
@@ -114,11 +124,20 @@ def claim_context(request: HttpRequest, claim: Claim, *, page: bool = False, **e
         # Only the full page shows the paragraph: fragments need not load the article body.
         context["before"], context["span"], context["after"] = claim.paragraph()
         context["checked_before"] = search.checked_before(claim)
+        context["sent_back"] = sent_back_comment(claim)
     context |= extra
     verdicts = context["review_form"].verdicts
     context["suggestion"] = suggested_verdict(claim, verdicts)
     context["scale_ends"] = scale_ends(verdicts)
     return context
+
+
+def sent_back_comment(claim: Claim) -> ReviewEvent | None:
+    """The editor's comment that sent the claim back, for the banner; None unless sent back."""
+    if claim.status != Claim.Status.SENT_BACK:
+        return None
+    comments = claim.events.filter(action=ReviewEvent.Action.COMMENT).select_related("actor")
+    return comments.order_by("-created_at", "-id").first()
 
 
 def render_fragments(
@@ -154,9 +173,10 @@ def respond(
 def done(request: HttpRequest, claim: Claim, message: str) -> HttpResponse:
     """Post/Redirect/Get: the message survives the redirect in the messages framework."""
     messages.success(request, message)
+    url = claim_url(claim, carried_query(request))
     if request.htmx:
-        return HttpResponseClientRedirect(claim.get_absolute_url())
-    return redirect(claim)
+        return HttpResponseClientRedirect(url)
+    return redirect(url)
 
 
 # --- steps ---------------------------------------------------------------------------------------
@@ -171,13 +191,35 @@ def take(request: HttpRequest, claim: Claim) -> HttpResponse:
     return done(request, claim, _("This claim is now assigned to you."))
 
 
+def assign(request: HttpRequest, claim: Claim) -> HttpResponse:
+    form = AssignForm(request.POST)
+    if not form.is_valid():
+        return respond(request, claim, "review", 400, assign_form=form)
+    reviewer = form.cleaned_data["reviewer"]
+    try:
+        assignment.assign_claim(claim, request.user, reviewer)
+    except ClaimActionError as exc:
+        form.add_error(None, str(exc))
+        return respond(request, claim, "review", refusal_for(exc).status, assign_form=form)
+    return done(request, claim, _("Assigned to %(name)s.") % {"name": reviewer.get_username()})
+
+
+def release(request: HttpRequest, claim: Claim) -> HttpResponse:
+    try:
+        assignment.release_claim(claim, request.user)
+    except ClaimActionError as exc:
+        messages.error(request, str(exc))
+        return redirect(claim)
+    return done(request, claim, _("Released: the claim is back in the pool."))
+
+
 def save_or_submit(request: HttpRequest, claim: Claim) -> HttpResponse:
     """Save draft or Submit: the verdict, explanation and (possibly corrected) value.
 
     The workflow function re-reads the claim under its row lock and compares
     versions; the response is rendered after its transaction has committed.
     """
-    submitting = request.POST["action"] == "submit"
+    submitting = request.POST["action"] in ("submit", "submit_next")
     step = review.submit_claim if submitting else review.save_review
     review_form = ReviewForm(request.POST, claim=claim)
     value_form = value_form_for(claim, request.POST)
@@ -206,6 +248,8 @@ def save_or_submit(request: HttpRequest, claim: Claim) -> HttpResponse:
             return conflict(request, claim, refused.current)
         refused.add_to(review_form)
         return respond(request, claim, "review", refused.status, **forms)
+    if request.POST["action"] == "submit_next":
+        return take_next_after(request)
     if submitting:
         return done(request, saved, _("Submitted for approval."))
     if request.htmx:
@@ -218,6 +262,29 @@ def save_or_submit(request: HttpRequest, claim: Claim) -> HttpResponse:
             new_events=getattr(saved, "recorded_events", []),
         )
     return done(request, saved, _("Draft saved."))
+
+
+def take_next_after(request: HttpRequest) -> HttpResponse:
+    """After "Submit and take next": the next pending claim within the queue's filters."""
+    back = carried_query(request)
+    filters = QueueFilterForm(QueryDict(back)).take_filters()
+    messages.success(request, _("Submitted for approval."))
+    try:
+        following = review.take_next_claim(request.user, **filters)
+    except ClaimActionError as exc:
+        messages.error(request, str(exc))
+        following = None
+    else:
+        if following is None:
+            messages.info(request, _("No pending claim is left for these filters."))
+    if following is None:
+        url = queue_url(back)
+    else:
+        messages.success(request, _("The next claim is now assigned to you."))
+        url = claim_url(following, back)
+    if request.htmx:
+        return HttpResponseClientRedirect(url)
+    return redirect(url)
 
 
 def changed_value(value_form: ValueForm | None) -> dict[str, Any] | None:
@@ -256,7 +323,7 @@ def differences(current: Claim, review_form: ReviewForm, value_form: ValueForm |
     """Rows (label, stored, yours) where the stored claim and the typed form disagree."""
     typed = getattr(review_form, "cleaned_data", {})
     rows = []
-    if current.status != Claim.Status.IN_PROGRESS:
+    if current.status not in Claim.WORKING_STATUSES:
         rows.append((_("Status"), current.get_status_display(), _("In progress")))
     if "verdict" in typed and typed["verdict"] != current.verdict:
         rows.append((_("Verdict"), current.verdict or "—", typed["verdict"] or "—"))
@@ -364,6 +431,9 @@ def parsed_uuid(text: str) -> uuid_lib.UUID | None:
 
 POST_HANDLERS: dict[str, Callable[[HttpRequest, Claim], HttpResponse]] = {
     "take": take,
+    "assign": assign,
+    "release": release,
+    "submit_next": save_or_submit,
     "save": save_or_submit,
     "submit": save_or_submit,
     "dismiss": dismiss,

@@ -51,3 +51,94 @@ document.addEventListener("input", (event) => {
   hint.textContent = same ? hint.dataset.same : hint.dataset.differs;
   hint.hidden = false;
 });
+
+// --- Unsaved forms: leaving a page with typed, unsent text asks first. -------------------
+// A form marked data-warn-unsaved becomes dirty on input and clean when it is sent; a
+// form htmx swaps in is a new element, so a saved draft starts clean again.
+const dirtyForms = new WeakSet();
+document.addEventListener("input", (event) => {
+  const form = event.target.closest && event.target.closest("form[data-warn-unsaved]");
+  if (form) {
+    dirtyForms.add(form);
+  }
+});
+document.addEventListener("submit", (event) => dirtyForms.delete(event.target), true);
+window.addEventListener("beforeunload", (event) => {
+  const forms = document.querySelectorAll("form[data-warn-unsaved]");
+  if ([...forms].some((form) => dirtyForms.has(form))) {
+    event.preventDefault();
+    event.returnValue = "";  // older browsers show their prompt only with a value
+  }
+});
+
+// --- Keyboard shortcuts (listed in the #shortcuts-help dialog). ---------------------------
+// j / k move through the queue's rows (or a claim page's sections), Enter opens the row,
+// t takes (the take button of the page), Ctrl+Enter submits and takes next, ? shows help.
+function typingInField(event) {
+  const el = event.target;
+  return el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName);
+}
+
+function moveSelection(step) {
+  const rows = [...document.querySelectorAll("[data-queue-row]")];
+  const items = rows.length ? rows : [...document.querySelectorAll("main section.card")];
+  if (!items.length) {
+    return;
+  }
+  const current = items.findIndex((el) => el.classList.contains("kbd-current"));
+  const next = Math.min(Math.max(current + step, 0), items.length - 1);
+  items.forEach((el) => el.classList.remove("kbd-current"));
+  const target = items[next];
+  target.classList.add("kbd-current");
+  if (!target.hasAttribute("href") && !target.hasAttribute("tabindex")) {
+    target.setAttribute("tabindex", "-1");
+  }
+  target.focus();
+  target.scrollIntoView({ block: "nearest" });
+}
+
+function clickFirst(selector) {
+  const el = document.querySelector(selector);
+  if (el) {
+    el.click();
+    return true;
+  }
+  return false;
+}
+
+document.addEventListener("keydown", (event) => {
+  const help = document.getElementById("shortcuts-help");
+  if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+    // Works inside the explanation field too: that is where the reviewer types last.
+    if (clickFirst("[data-shortcut-submit]")) {
+      event.preventDefault();
+    }
+    return;
+  }
+  if (typingInField(event) || event.altKey || event.ctrlKey || event.metaKey) {
+    return;
+  }
+  if (help && help.open) {
+    return;  // the dialog handles Escape itself
+  }
+  if (event.key === "j" || event.key === "k") {
+    event.preventDefault();
+    moveSelection(event.key === "j" ? 1 : -1);
+  } else if (event.key === "t") {
+    if (clickFirst("[data-shortcut-take]")) {
+      event.preventDefault();
+    }
+  } else if (event.key === "?" && help) {
+    event.preventDefault();
+    help.showModal();
+  }
+});
+
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-shortcuts-open]")) {
+    const help = document.getElementById("shortcuts-help");
+    if (help) {
+      help.showModal();
+    }
+  }
+});

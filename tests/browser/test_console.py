@@ -25,7 +25,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from playwright.sync_api import expect
 
 from factcheck.actions import review
-from factcheck.models import Article, Claim
+from factcheck.models import Article, Claim, ImportJob, ImportRow
 from tests.browser.conftest import DESKTOP, PHONE, UI, tr
 from tests.factories import (
     PASSWORD,
@@ -53,6 +53,7 @@ class World:
     submitted: Claim
     user: Any  # the signed-in user (None for anonymous)
     published: Article | None = None  # reviewed and published: the public pages show it
+    import_job: ImportJob
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,15 @@ PAGES: dict[str, Visit | Skip] = {
     "factcheck:public_data_csv": Skip("open data, CSV (tests/test_public_pages.py)"),
     "factcheck:public_verdict_styles": Skip("the verdict colours' stylesheet"),
     "factcheck:sitemap": Skip("XML for search engines (tests/test_public_pages.py)"),
+    "factcheck:api_tokens": Visit(),
+    "api:articles": Skip("JSON API: tests/test_api*.py"),
+    "api:article": Skip("JSON API: tests/test_api*.py"),
+    "api:claims": Skip("JSON API: tests/test_api*.py"),
+    "api:schema": Skip("the OpenAPI schema, JSON: tests/test_api_schema.py"),
+    "api:docs": Skip("Swagger UI, its console checked by tests/browser/test_api_pages.py"),
+    "api:not_found": Skip("JSON API's 404 for unknown paths: tests/test_api_permissions.py"),
+    "factcheck:imports": Visit(),
+    "factcheck:import": Visit(kwargs=lambda world: {"uuid": world.import_job.uuid}),
 }
 ADMIN_PATHS = ("/admin/", "/admin/factcheck/claim/", "/admin/factcheck/reviewevent/",
                "/admin/factcheck/organisation/")
@@ -286,6 +296,15 @@ def make_world(user: Any, editor: Any, reviewer: Any) -> World:
     make_claims(make_article(editor, title="Un autre article"), PAGER_CLAIMS)
     published = make_published_article(editor, reviewer, body="Le Sénat a voté le 15 mars 2025.")
     return World(article, in_progress, submitted, user, published)
+    job = ImportJob.objects.create(filename="archive.jsonl", uploaded_by=editor,
+                                   status=ImportJob.Status.DONE, rows_total=2, rows_done=2,
+                                   created_count=1, error_count=1)
+    ImportRow.objects.bulk_create([
+        ImportRow(job=job, line=1, outcome=ImportRow.Outcome.CREATED, article=article),
+        ImportRow(job=job, line=2, outcome=ImportRow.Outcome.ERROR,
+                  message="This line is not valid JSON (Expecting value)."),
+    ])
+    return World(article, in_progress, submitted, user, job)
 
 
 def open_as(open_ui: Callable[..., UI], user: Any, lang: str, viewport: dict) -> UI:

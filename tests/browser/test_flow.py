@@ -138,7 +138,8 @@ def test_upload_review_approve_report(lang, open_ui, celery_worker, editor, revi
     ui.shot("queue-filtered")
     with page.expect_navigation():
         page.get_by_role("button", name=tr("Take next pending claim", lang)).click()
-    expect(page).to_have_url(re.compile(rf"/claims/{UUID}/$"))
+    # The claim page carries the queue filters (for "Back to the queue").
+    expect(page).to_have_url(re.compile(rf"/claims/{UUID}/(\?queue=[^#]*)?$"))
     claim_uuid = re.search(UUID, page.url)[0]
     claim = Claim.objects.get(uuid=claim_uuid)
     assert claim.kind == Claim.Kind.VOTE_RESULT

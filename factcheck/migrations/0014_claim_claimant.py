@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("factcheck", "0010_desk_context"),
+        ("factcheck", "0013_import"),
     ]
 
     operations = [

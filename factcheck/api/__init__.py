@@ -1,0 +1,1 @@
+"""The JSON API (/api/v1/): tokens, endpoints, problem+json errors, and outgoing webhooks."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from factcheck.actions import publishing, review
@@ -533,4 +533,32 @@ def test_the_admin_cannot_edit_or_re_extract_a_published_article(published, edit
                            {"action": "reextract", "_selected_action": [published.pk]},
                            follow=True)
     assert "This article is published" in response.content.decode()
+    assert public_state(published) == before
+
+
+def test_the_api_and_the_import_leave_a_published_article_as_it_is(
+    published, editor, tmp_path, django_capture_on_commit_callbacks
+):
+    import json
+
+    from django.core.cache import cache
+
+    from tests.api_client import api_for
+
+    Article.objects.filter(pk=published.pk).update(external_id="cms-9")
+    before = public_state(published)
+    cache.clear()  # the API's rate limits
+    response = api_for(editor).post("/api/v1/articles/", {
+        "title": "Autre titre", "text": published.body, "language": "fr",
+        "external_id": "cms-9"})
+    assert response.status_code == 409, response.content[:500]
+    assert "Unpublish it first" in response.json()["detail"]
+
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"title": "Autre titre", "text": published.body,
+                                "language": "fr", "external_id": "cms-9"}) + "\n")
+    with django_capture_on_commit_callbacks(), pytest.raises(CommandError, match="1 row refused"):
+        call_command("importarticles", str(path), user=editor.username, stdout=StringIO(),
+                     stderr=StringIO())
+    assert "Unpublish it first" in published.import_rows.get().message
     assert public_state(published) == before

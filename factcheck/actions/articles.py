@@ -45,6 +45,10 @@ class HasReviewerWork(ArticleActionError):
     """Deleting would lose reviewer work: archive instead."""
 
 
+# Raised by edit_article (and request_reextraction) for a published article.
+PublishedTextLocked = extraction.PublishedTextLocked
+
+
 def can_delete(article: Article) -> bool:
     """Nobody worked on its claims and it is not public."""
     return article.status != Article.Status.PUBLISHED and not article.has_reviewer_work()

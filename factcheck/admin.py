@@ -26,6 +26,7 @@ from factcheck.models import (
     Source,
     Verdict,
 )
+from factcheck.readable_dates import local_date
 
 
 class ViewOnlyInline(admin.TabularInline):
@@ -57,9 +58,17 @@ class SourceInline(ViewOnlyInline):
     readonly_fields = fields
 
 
-class ReadOnlyEventInline(ViewOnlyInline):
+class LocalTimeMixin:
+    """History times as the site writes them (readable_dates): French "1er", local time."""
+
+    @admin.display(description=_("created at"), ordering="created_at")
+    def when(self, event: ReviewEvent) -> str:
+        return local_date(event.created_at)
+
+
+class ReadOnlyEventInline(LocalTimeMixin, ViewOnlyInline):
     model = ReviewEvent
-    fields = ("created_at", "actor", "action", "before", "after", "comment")
+    fields = ("when", "actor", "action", "before", "after", "comment")
     readonly_fields = fields
 
 
@@ -192,10 +201,10 @@ class VerdictAdmin(admin.ModelAdmin):
 
 
 @admin.register(ReviewEvent)
-class ReviewEventAdmin(admin.ModelAdmin):
+class ReviewEventAdmin(LocalTimeMixin, admin.ModelAdmin):
     """History is append-only: readable here, never editable."""
 
-    list_display = ("created_at", "action", "actor", "article", "claim")
+    list_display = ("when", "action", "actor", "article", "claim")
     list_filter = ("action",)
     search_fields = ("article__title", "claim__text", "comment")
     list_select_related = ("actor", "article", "claim")

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from factcheck import claim_kinds
 from factcheck.querysets import ArticleQuerySet, ClaimQuerySet, EventQuerySet, ImportJobQuerySet
+from factcheck.readable_dates import local_date
 
 
 def content_hash(body: str) -> str:
@@ -580,7 +581,8 @@ class ReviewEvent(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+        # Local time, as every date the admin shows (this is its inline rows' heading).
+        return f"{self.get_action_display()} ({local_date(self.created_at)})"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self.pk is not None:

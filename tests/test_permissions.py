@@ -43,6 +43,7 @@ class World:
     article: Article
     in_progress: Claim
     submitted: Claim
+    import_job: ImportJob
     # Another article, reviewed and published: made when a row first needs it (it costs
     # a whole review), before the request and the history count.
     make_published: Callable[[], Article] | None = None
@@ -51,7 +52,6 @@ class World:
     def published(self) -> Article:
         assert self.make_published is not None
         return self.make_published()
-    import_job: ImportJob
 
 
 @dataclass
@@ -274,13 +274,12 @@ def world(editor, reviewer) -> World:
         submitted, reviewer, version=submitted.version, verdict=verdict("True"),
         explanation="Le scrutin public le confirme.",
     )
-    return World(
-        article, in_progress, submitted,
-        lambda: make_published_article(editor, reviewer, body="Le Sénat a voté le 15 mars 2025."),
-    )
     job = ImportJob.objects.create(filename="archive.jsonl", uploaded_by=editor,
                                    status=ImportJob.Status.DONE)
-    return World(article, in_progress, submitted, job)
+    return World(
+        article, in_progress, submitted, job,
+        lambda: make_published_article(editor, reviewer, body="Le Sénat a voté le 15 mars 2025."),
+    )
 
 
 def client_for(request: pytest.FixtureRequest, role: str) -> Any:

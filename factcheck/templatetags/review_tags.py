@@ -18,6 +18,7 @@ from django.utils.translation import get_language, gettext, ngettext, pgettext
 
 from factcheck import claim_kinds
 from factcheck.models import Article, Claim, ReviewEvent
+from factcheck.readable_dates import is_french, local_date
 
 register = template.Library()
 
@@ -31,19 +32,14 @@ def readable_date(value: str) -> str:
             return value
         if len(value) == 7:
             return date_format(dt.date.fromisoformat(value + "-01"), "F Y")
-        day = dt.date.fromisoformat(value)
-        return f"{day_of_month(day)} {date_format(day, 'F Y')}"
+        return local_date(dt.date.fromisoformat(value))
     except (TypeError, ValueError):
         return str(value)
 
 
 def day_of_month(day: dt.date) -> str:
     """The day's number as the language writes it: French says "1er" for the first."""
-    return "1er" if day.day == 1 and _is_french() else str(day.day)
-
-
-def _is_french() -> bool:
-    return (get_language() or "en").startswith("fr")
+    return local_date(day, "j")
 
 
 def readable_range(start: str, end: str) -> str:
@@ -73,7 +69,7 @@ def _month_or_year_range(start: str, end: str) -> str:
     text = pgettext("a range of months or years", "%(start)s–%(end)s") % {
         "start": start, "end": end
     }
-    if _is_french():  # "de avril" is written "d'avril"
+    if is_french():  # "de avril" is written "d'avril"
         text = re.sub(r"\bde (?=[aeiouàâéèêîôûh])", "d’", text, flags=re.IGNORECASE)
     return text
 

@@ -7,7 +7,8 @@ tests/test_permissions.py does) and `PAGES` says how to fill each one's
 parameters. A new URL pattern without an entry in `PAGES` fails
 `test_every_url_pattern_has_an_entry`, so pages added later are covered as
 soon as somebody says how to open them. `SWAPS` drives the HTMX interactions
-of the pages that have some (filters, pager, Back, saves, approvals).
+of the pages that have some (filters, pager, Back, saves, sources, older history,
+taking, dismissing, approving and sending back, the article's live status).
 """
 
 from __future__ import annotations
@@ -25,10 +26,14 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from playwright.sync_api import expect
 
 from factcheck.actions import review
-from factcheck.models import Article, Claim, ImportJob, ImportRow
-from tests.browser.conftest import DESKTOP, PHONE, UI, tr
+from factcheck.actions.extraction import apply_extraction
+from factcheck.extraction import extract
+from factcheck.models import Article, Claim, ImportJob, ImportRow, ReviewEvent
+from factcheck.views.claims import HISTORY_PAGE
+from tests.browser.conftest import DESKTOP, PHONE, UI, in_lang, tr
 from tests.factories import (
     PASSWORD,
+    SAMPLE_TEXT,
     add_source,
     make_article,
     make_claims,
@@ -49,11 +54,14 @@ class World:
     """What the pages show: an extracted article, a claim being reviewed, one submitted."""
 
     article: Article
-    in_progress: Claim
+    in_progress: Claim  # the signed-in user's, with more history than the page shows at once
     submitted: Claim
+    submitted_too: Claim  # a second verdict waiting: one is sent back, the other approved
+    pending: Claim  # nobody's yet: taken from its page
+    busy: Article  # queued for extraction: its page polls until the extraction lands
     user: Any  # the signed-in user (None for anonymous)
-    published: Article | None = None  # reviewed and published: the public pages show it
-    import_job: ImportJob
+    published: Article  # reviewed and published: the public pages show it
+    import_job: ImportJob  # a finished import with one good and one bad row
 
 
 @dataclass(frozen=True)
@@ -235,14 +243,21 @@ def claim_swaps(ui: UI, world: World, role: str, lang: str) -> None:
 
 
 def approvals_swaps(ui: UI, world: World, role: str, lang: str) -> None:
-    """Approve the one submitted verdict: the count above the list follows."""
+    """Send one verdict back with its comment, approve the other: the count follows."""
     if not can_edit_articles(role):
         return
     page = ui.page
     page.goto("/approvals/")
+    first = page.locator(".approval").first
+    send_back = first.locator(".decisions button:not(.primary)")
+    first.locator("textarea").fill("Il manque le compte rendu officiel.")
+    with page.expect_response(lambda r: r.request.method == "POST"):
+        send_back.click()
+    expect(first.locator(".message.success")).to_contain_text(
+        tr("Sent back to the reviewer.", lang))
     with page.expect_response(lambda r: r.request.method == "POST"):
         page.locator(".approval .decisions button.primary").first.click()
-    expect(page.locator(".approval .message.success")).to_be_visible()
+    expect(page.locator(".approval .message.success")).to_have_count(2)
     expect(page.locator("#approvals-count")).to_have_text(
         tr("Nothing is waiting for approval.", lang)
     )
@@ -259,11 +274,77 @@ def article_swaps(ui: UI, world: World, role: str, lang: str) -> None:
     expect(page.locator("#article-remove form")).to_be_visible()
 
 
-SWAPS: dict[str, Callable[[UI, World, str, str], None]] = {
-    "factcheck:queue": queue_swaps,
-    "factcheck:claim": claim_swaps,
-    "factcheck:approvals": approvals_swaps,
-    "factcheck:article": article_swaps,
+def article_status_swaps(ui: UI, world: World, role: str, lang: str) -> None:
+    """The queued article's page polls its status; when the extraction lands, it says so."""
+    if not can_review(role):
+        return
+    page = ui.page
+    page.goto(world.busy.get_absolute_url())
+    status = page.locator("#article-status")
+    expect(status).to_contain_text(tr("Extracting claims; this page updates by itself.", lang))
+    with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true"):
+        pass  # one poll while still busy
+    apply_extraction(world.busy.pk, extract(SAMPLE_TEXT, lang="fr", published="2024-11-20"),
+                     "fr")
+    expect(status.locator(".badge")).to_have_text(in_lang(Article.Status.IN_REVIEW.label, lang))
+    expect(status).not_to_contain_text(tr("Extracting claims; this page updates by itself.",
+                                          lang))
+
+
+def history_swaps(ui: UI, world: World, role: str, lang: str) -> None:
+    """"Show older events" loads the rest of the claim's history under what the page shows."""
+    if not can_review(role):
+        return
+    page = ui.page
+    page.goto(world.in_progress.get_absolute_url())
+    history = page.locator("#history-list time")
+    expect(history).to_have_count(HISTORY_PAGE)
+    with page.expect_response(re.compile(r"history_before=")):
+        page.locator("#history-older a").click()
+    expect(history).to_have_count(world.in_progress.events.count())
+    expect(page.locator("#history-older")).to_have_count(0)
+
+
+def take_swaps(ui: UI, world: World, role: str, lang: str) -> None:
+    """Take a claim from its page, then the next pending one from the queue."""
+    if not can_review(role):
+        return
+    page = ui.page
+    page.goto(world.pending.get_absolute_url())
+    page.locator("#review form button.primary").click()
+    expect(page.locator(".messages")).to_contain_text(
+        tr("This claim is now assigned to you.", lang))
+    expect(page.locator("#id_explanation")).to_be_visible()
+    page.goto("/queue/")
+    page.get_by_role("button", name=tr("Take next pending claim", lang)).click()
+    expect(page).to_have_url(re.compile(r"/claims/"))
+    expect(page.locator("#id_explanation")).to_be_visible()
+
+
+def dismiss_swaps(ui: UI, world: World, role: str, lang: str) -> None:
+    """Dismiss the claim under review with a reason: at once for an editor, proposed for a
+    reviewer (an editor approves it)."""
+    if not can_review(role):
+        return
+    page = ui.page
+    page.goto(world.in_progress.get_absolute_url())
+    dismiss = page.locator("details.dismiss")
+    dismiss.locator("summary").click()
+    dismiss.locator("select").select_option(index=1)
+    dismiss.locator("textarea").fill("Une erreur d'extraction.")
+    dismiss.locator("button.danger").click()
+    message = ("Claim dismissed." if can_edit_articles(role) else
+               "Dismissal submitted: an editor will approve it or send it back.")
+    expect(page.locator(".messages")).to_contain_text(tr(message, lang))
+
+
+Swap = Callable[[UI, World, str, str], None]
+# In this order: the dismissal comes last (it closes the claim the others use).
+SWAPS: dict[str, tuple[Swap, ...]] = {
+    "factcheck:queue": (queue_swaps,),
+    "factcheck:article": (article_swaps, article_status_swaps),
+    "factcheck:approvals": (approvals_swaps,),
+    "factcheck:claim": (claim_swaps, history_swaps, take_swaps, dismiss_swaps),
 }
 
 
@@ -287,15 +368,16 @@ def make_world(user: Any, editor: Any, reviewer: Any) -> World:
     claims = list(article.claims.order_by("start"))
     # The claim page's forms are the signed-in user's to use (the reviewer's when anonymous).
     in_progress = review.take_claim(claims[0], user or reviewer)
-    submitted = review.take_claim(claims[1], reviewer)
-    add_source(submitted)
-    submitted = review.submit_claim(
-        submitted, reviewer, version=submitted.version, verdict=verdict("True"),
-        explanation="Le scrutin public le confirme.",
+    ReviewEvent.objects.bulk_create(
+        ReviewEvent(article=article, claim=in_progress, actor=reviewer,
+                    action=ReviewEvent.Action.COMMENT, comment=f"Note {n}")
+        for n in range(HISTORY_PAGE + 5)
     )
+    submitted, submitted_too = (submit(claim, reviewer) for claim in claims[1:3])
     make_claims(make_article(editor, title="Un autre article"), PAGER_CLAIMS)
+    busy = make_article(editor, title="En cours d'extraction", body=SAMPLE_TEXT)
+    Article.objects.filter(pk=busy.pk).update(status=Article.Status.QUEUED)
     published = make_published_article(editor, reviewer, body="Le Sénat a voté le 15 mars 2025.")
-    return World(article, in_progress, submitted, user, published)
     job = ImportJob.objects.create(filename="archive.jsonl", uploaded_by=editor,
                                    status=ImportJob.Status.DONE, rows_total=2, rows_done=2,
                                    created_count=1, error_count=1)
@@ -304,7 +386,17 @@ def make_world(user: Any, editor: Any, reviewer: Any) -> World:
         ImportRow(job=job, line=2, outcome=ImportRow.Outcome.ERROR,
                   message="This line is not valid JSON (Expecting value)."),
     ])
-    return World(article, in_progress, submitted, user, job)
+    return World(article, in_progress, submitted, submitted_too, claims[3], busy, user,
+                 published, job)
+
+
+def submit(claim: Claim, reviewer: Any) -> Claim:
+    claim = review.take_claim(claim, reviewer)
+    add_source(claim)
+    return review.submit_claim(
+        claim, reviewer, version=claim.version, verdict=verdict("True"),
+        explanation="Le scrutin public le confirme.",
+    )
 
 
 def open_as(open_ui: Callable[..., UI], user: Any, lang: str, viewport: dict) -> UI:
@@ -337,8 +429,9 @@ def test_no_console_error_on_any_page_or_swap(
             refused.add((response.url, response.status))
         if not path.startswith("/admin/"):  # the admin is Django's, in its own languages
             expect(page.locator("html"), f"language of {path}").to_have_attribute("lang", lang)
-    for swap in SWAPS.values():
-        swap(ui, world, role, lang)
+    for swaps in SWAPS.values():
+        for swap in swaps:
+            swap(ui, world, role, lang)
     # Chromium logs an error status of the page itself; what must be clean is the page.
     ui.problems = [p for p in ui.problems if not refused_page_status(p, refused)]
     ui.assert_clean_console()

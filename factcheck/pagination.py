@@ -6,6 +6,7 @@ by OFFSET: a page deep in 100,000 claims costs what the first one does.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,3 +100,25 @@ def parse_key(text: str | None, sort: str) -> tuple[Any, ...] | None:
         else:
             return None
     return tuple(key)
+
+
+# --- Published fact-checks (the API's list), newest publication first ----------------------
+
+
+def fact_check_key(article: Any) -> str:
+    """An article's place in Article.public()'s order: `<first publication, µs>.<id>`."""
+    moment = article.first_published_at
+    return f"{int(moment.timestamp()) * 1_000_000 + moment.microsecond}.{article.pk}"
+
+
+def parse_fact_check_key(text: str | None) -> tuple[dt.datetime, int] | None:
+    """The (first publication, id) of a key from a `next` link; None when absent or bad."""
+    parts = (text or "").split(".")
+    if len(parts) != 2 or not all(p.isascii() and p.isdigit() and len(p) <= 18 for p in parts):
+        return None
+    micros, pk = (int(part) for part in parts)
+    try:
+        moment = dt.datetime.fromtimestamp(micros // 1_000_000, tz=dt.UTC)
+    except (OverflowError, OSError, ValueError):
+        return None
+    return moment.replace(microsecond=micros % 1_000_000), pk

@@ -87,6 +87,14 @@ class ArticleQuerySet(VisibleToMixin, models.QuerySet):
             "-first_published_at", "-id"
         )
 
+    def public_after(self, first_published_at: Any, pk: int) -> ArticleQuerySet:
+        """The public articles after (first_published_at, pk) in public()'s order: a keyset
+        seek, never an OFFSET."""
+        return self.public().filter(
+            models.Q(first_published_at__lt=first_published_at)
+            | models.Q(first_published_at=first_published_at, pk__lt=pk)
+        )
+
 
 class ClaimQuerySet(VisibleToMixin, models.QuerySet):
     def pending(self) -> ClaimQuerySet:

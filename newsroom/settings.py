@@ -198,6 +198,9 @@ FACTCHECK_DISMISSAL_NEEDS_APPROVAL = env_bool("FACTCHECK_DISMISSAL_NEEDS_APPROVA
 # ClaimReview needs them. Public pages may be cached this many seconds.
 FACTCHECK_PUBLISHING_ENABLED = env_bool("FACTCHECK_PUBLISHING_ENABLED", True)
 FACTCHECK_PUBLIC_MAX_AGE = int(os.environ.get("FACTCHECK_PUBLIC_MAX_AGE", "300"))
+# The public site's scheme and host: absolute URLs (ClaimReview) where no request gives
+# them, in webhook deliveries sent by the worker.
+FACTCHECK_SITE_URL = os.environ.get("FACTCHECK_SITE_URL", "http://localhost:8000").rstrip("/")
 
 # Uploads: the form enforces 5 MB per file; Django keeps small files in memory.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024

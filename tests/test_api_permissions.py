@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from django.core.cache import cache
 from django.urls import URLPattern, reverse
+from django.utils import timezone
 
 from factcheck.api.urls import urlpatterns
 from factcheck.models import Article
@@ -34,11 +35,12 @@ class Row:
     data: dict[str, Any] = field(default_factory=dict)
     object_kwarg: str = ""
     public: bool = False  # anonymous and outsiders get what the staff get
+    any_user: bool = False  # every token, an outsider's too, gets what the staff get
 
     def expected(self, role: str, method: str) -> int:
         if not self.public and role == "anonymous":
             return 401
-        if not self.public and role == "outsider":
+        if not (self.public or self.any_user) and role == "outsider":
             return 403
         statuses = getattr(self, method)
         return statuses["editor"] if role in ("anonymous", "outsider") else statuses[role]
@@ -53,11 +55,24 @@ ROWS: dict[str, Row] = {
     "article": Row(get=staff(200), post=staff(405),
                    kwargs=lambda article: {"uuid": article.uuid}, object_kwarg="uuid"),
     "claims": Row(get=staff(200), post=staff(405)),
+    # Published fact-checks: public data, so any valid token reads them.
+    "fact_checks": Row(get=staff(200), post=staff(405), any_user=True),
+    "fact_check": Row(get=staff(200), post=staff(405), any_user=True,
+                      kwargs=lambda article: {"slug": published(article).slug},
+                      object_kwarg="slug"),
     "schema": Row(get=staff(200), post=staff(405), public=True),
     "docs": Row(get=staff(200), post=staff(405), public=True),
     # Any other path under /api/v1/ (here the root): a problem+json 404 for everyone.
     "not_found": Row(get=staff(404), post=staff(404), public=True),
 }
+
+
+def published(article: Article) -> Article:
+    """The matrix's article as published (its public page answers 200)."""
+    article.slug, article.status = "vote-au-senat", Article.Status.PUBLISHED
+    article.first_published_at = article.public_updated_at = timezone.now()
+    article.save(update_fields=["slug", "status", "first_published_at", "public_updated_at"])
+    return article
 
 
 @pytest.fixture(autouse=True)

@@ -20,7 +20,7 @@ from schemathesis.generation.modes import GenerationMode
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from tests.api_client import token_for
-from tests.factories import make_extracted_article
+from tests.factories import make_extracted_article, make_published_article
 
 
 def operations() -> list[tuple[str, str]]:
@@ -29,16 +29,18 @@ def operations() -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def api_schema(live_server, transactional_db, editor, settings):
+def api_schema(live_server, transactional_db, editor, reviewer, settings):
     settings.API_RATE_LIMIT = "100000/min"
     cache.clear()
     make_extracted_article(editor)  # something to list and read
+    make_published_article(editor, reviewer, title="Budget 2025")  # a fact-check to list
     schema = schemathesis.openapi.from_url(f"{live_server.url}/api/v1/schema/?format=json")
     return schema, {"Authorization": f"Bearer {token_for(editor)}"}
 
 
 def test_every_operation_is_listed():
     assert ("/api/v1/articles/", "POST") in operations()
+    assert ("/api/v1/fact-checks/{slug}/", "GET") in operations()
     assert len(operations()) >= 3
 
 

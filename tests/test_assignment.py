@@ -216,7 +216,7 @@ def test_resubmitting_a_sent_back_claim_leaves_the_state(claims, editor, reviewe
 
 def test_the_migration_marks_claims_sent_back_before_it_as_sent_back(claims, editor, reviewer):
     """Before 0009 a send-back left the claim `in_progress`; the migration finds those."""
-    migration = __import__("factcheck.migrations.0009_desk_allocation", fromlist=["x"])
+    migration = __import__("factcheck.migrations.0012_desk_allocation", fromlist=["x"])
     back = sent_back_to(claims[0], reviewer, editor)
     taken = review.take_claim(claims[1], reviewer)
     Claim.objects.filter(pk=back.pk).update(status="in_progress")  # as 0008 left it

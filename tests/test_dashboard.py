@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import connection
@@ -125,3 +126,14 @@ def test_only_editors(request, role, desk):
 def test_the_nav_links_editors_to_it(editor, reviewer):
     assert 'href="/dashboard/"' in login(editor).get("/queue/").content.decode()
     assert 'href="/dashboard/"' not in login(reviewer).get("/queue/").content.decode()
+
+
+def test_svg_lengths_stay_numbers_in_french(editor, desk):
+    """French writes 240,0; an SVG length must read 240.0 (Chromium logs an error otherwise)."""
+    client = login(editor)
+    client.cookies["django_language"] = "fr"
+    html = client.get(DASHBOARD, headers={"accept-language": "fr"}).content.decode()
+    assert "Tableau de bord" in html
+    lengths = re.findall(r'<rect x="([^"]*)" y="([^"]*)" width="([^"]*)" height="([^"]*)"', html)
+    assert lengths, "no bars drawn"
+    assert all("," not in value for bar in lengths for value in bar)

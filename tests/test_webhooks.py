@@ -17,17 +17,28 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import kombu.exceptions
 import pytest
+from django.conf import settings as django_settings
 from django.db import transaction
 from django.utils import timezone
 
 from factcheck import tasks
-from factcheck.actions import review
+from factcheck.actions import publishing, review
 from factcheck.api import webhooks
 from factcheck.api.models import Webhook, WebhookDelivery, WebhookEvent
-from factcheck.models import Article
+from factcheck.claimreview import claim_review
+from factcheck.models import Article, Claim, Organisation
 from tests.api_client import api_for
 from tests.conftest import wait_for
-from tests.factories import SAMPLE_TEXT, add_source, make_article, make_claim, verdict
+from tests.factories import (
+    SAMPLE_TEXT,
+    add_source,
+    make_article,
+    make_claim,
+    make_extracted_article,
+    make_published_article,
+    review_and_approve,
+    verdict,
+)
 
 SECRET = "whsec-test-0123456789"
 
@@ -125,7 +136,9 @@ def test_only_active_endpoints_that_want_the_event_get_a_delivery(
     assert delivery.payload["id"] == str(delivery.uuid)
     data = delivery.payload["data"]
     assert data["uuid"] == str(claim.uuid) and data["verdict"]["label_en"] == "True"
-    assert len(callbacks) == 1
+    # One webhook send; the approval's notification email is another callback.
+    sends = [c for c in callbacks if getattr(c, "func", None) is webhooks.send]
+    assert len(sends) == 1
 
 
 @pytest.mark.django_db
@@ -264,3 +277,62 @@ def test_article_extracted_follows_an_article_sent_through_the_api(celery_worker
     assert data["uuid"] == str(article.uuid) and data["external_id"] == "cms-42"
     assert data["status"] == "in_review" and data["claims"] >= 2
     assert data["api_url"] == f"/api/v1/articles/{article.uuid}/"
+
+
+# --- factcheck.published: on publication and on a correction ----------------------------------
+
+
+def published_reviews(article: Article) -> list[dict]:
+    organisation = Organisation.current()
+    reviews = [claim_review(claim, organisation, django_settings.FACTCHECK_SITE_URL)
+               for claim in Claim.objects.public().filter(article=article)]
+    return json.loads(json.dumps(reviews))
+
+
+@pytest.mark.worker
+@pytest.mark.django_db(transaction=True)
+def test_factcheck_published_is_sent_on_publication_and_again_on_a_correction(
+    celery_worker, receiver, editor, reviewer
+):
+    endpoint(receiver, "factcheck.published")
+    article = make_published_article(editor, reviewer, labels=("True", "Unverifiable"))
+    wait_for(lambda: receiver.received)
+    [got] = receiver.received
+    assert got["valid"] and got["event"] == "factcheck.published"
+    data = got["body"]["data"]
+    assert (data["change"], data["slug"], data["uuid"]) == ("published", article.slug,
+                                                          str(article.uuid))
+    assert data["api_url"] == f"/api/v1/fact-checks/{article.slug}/"
+    assert data["url"] == f"{django_settings.FACTCHECK_SITE_URL}/fact-checks/{article.slug}/"
+    assert data["claim_reviews"] == published_reviews(article)
+
+    # A correction reaches subscribers: the same event, the corrected ClaimReview data.
+    claim = article.claims.select_related("article", "verdict").get(public_number=1)
+    publishing.correct_claim(claim, editor, version=claim.version, note="Rectifié.",
+                             verdict=verdict("Mostly true"), explanation=claim.explanation)
+    wait_for(lambda: len(receiver.received) == 2)
+    corrected = receiver.received[1]
+    assert corrected["valid"] and corrected["delivery"] != got["delivery"]
+    assert corrected["body"]["data"]["change"] == "corrected"
+    assert corrected["body"]["data"]["claim_reviews"] == published_reviews(article)
+    first = corrected["body"]["data"]["claim_reviews"][0]
+    assert first["reviewRating"]["alternateName"] == verdict("Mostly true").label_in("fr")
+
+    # Unpublishing sends nothing: the event is about published data.
+    publishing.unpublish_article(article, editor, reason="Erreur de source.")
+    assert WebhookDelivery.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_rolled_back_publication_leaves_no_delivery(receiver, editor, reviewer):
+    endpoint(receiver, "factcheck.published")
+    article = make_extracted_article(editor)
+    for claim in article.claims.all():
+        review_and_approve(claim, reviewer, editor)
+    article.refresh_from_db()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        publishing.publish_article(article, editor)
+        assert WebhookDelivery.objects.filter(event="factcheck.published").count() == 1
+        raise RuntimeError("the caller's transaction fails after the publication")
+    assert not WebhookDelivery.objects.exists()
+    assert Article.objects.get(pk=article.pk).status == Article.Status.CHECKED

@@ -36,11 +36,15 @@ from factcheck.actions.review import (
     _validate_source,
     verdict_json,
 )
+from factcheck.api import webhooks
+from factcheck.api.models import WebhookEvent
 from factcheck.models import Article, Claim, ReviewEvent, Source, Verdict
 
 SLUG_MAX = 80
 # Public URLs beside /fact-checks/<slug>/ that a slug must not shadow.
 RESERVED_SLUGS = frozenset({"feed", "data", "page"})
+# The `change` of a factcheck.published delivery (unpublishing sends none).
+FACT_CHECK_PUBLISHED, FACT_CHECK_CORRECTED = "published", "corrected"
 
 
 def can_publish(user: Any, article: Article) -> bool:
@@ -97,6 +101,8 @@ def publish_article(article: Article, user: Any) -> Article:
         _article_event(current, user, ReviewEvent.Action.PUBLISHED, before,
                        {"status": current.status, "slug": current.slug,
                         "claims": [claim.public_number for claim in claims]})
+        webhooks.emit(WebhookEvent.FACTCHECK_PUBLISHED,
+                      webhooks.fact_check_data(current, FACT_CHECK_PUBLISHED))
     return current
 
 
@@ -173,11 +179,15 @@ def correct_claim(
         current.version += 1
         current.save()
         Article.objects.filter(pk=article.pk).update(public_updated_at=now, updated_at=now)
+        article.public_updated_at = now
         ReviewEvent.objects.create(
             article_id=article.pk, claim=current, actor=user,
             action=ReviewEvent.Action.CORRECTION, before=before,
             after=_public_record(current), comment=note.strip(),
         )
+        # Subscribers hold the published ClaimReview data: they get the corrected one.
+        webhooks.emit(WebhookEvent.FACTCHECK_PUBLISHED,
+                      webhooks.fact_check_data(article, FACT_CHECK_CORRECTED))
     return current
 
 

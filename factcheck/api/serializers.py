@@ -14,7 +14,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from factcheck.models import Article, Claim, Language, Verdict
+from factcheck.claimreview import absolute, claim_review
+from factcheck.models import Article, Claim, Language, Organisation, Verdict
 from factcheck.querysets import ClaimQuerySet
 
 PUBLISHED_PATTERN = r"^\d{4}-\d{1,2}(-\d{1,2})?$"
@@ -150,3 +151,55 @@ class ClaimFilters(serializers.Serializer):
 
 def api_url(name: str, **kwargs: Any) -> str:
     return reverse(f"api:{name}", kwargs=kwargs)
+
+
+class FactCheckOut(serializers.ModelSerializer):
+    """A published fact-check: the article as readers see it and one ClaimReview per claim."""
+
+    # Context: `base_url` (the site's scheme and host, for absolute URLs), `organisation`
+    # optional. Claims: the article's prefetched `public_claims`, else one query.
+
+    url = serializers.SerializerMethodField(help_text=_("The fact-check's public page."))
+    published = serializers.SerializerMethodField(
+        help_text=_("When the article itself appeared: YYYY-MM-DD, YYYY-MM or null.")
+    )
+    claim_reviews = serializers.SerializerMethodField(
+        help_text=_("schema.org ClaimReview objects, as the public pages embed them.")
+    )
+
+    class Meta:
+        model = Article
+        fields = ["slug", "uuid", "external_id", "title", "language", "outlet", "source_url",
+                  "published", "first_published_at", "public_updated_at", "url",
+                  "claim_reviews"]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, article: Article) -> str:
+        return absolute(self.context["base_url"], article.get_public_url())
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_published(self, article: Article) -> str | None:
+        return article.published_for_extraction
+
+    @extend_schema_field(serializers.ListField(child=serializers.DictField()))
+    def get_claim_reviews(self, article: Article) -> list[dict[str, Any]]:
+        claims = getattr(article, "public_claims", None)
+        if claims is None:
+            claims = Claim.objects.public().filter(article=article)
+        organisation = self.context.get("organisation") or Organisation.current()
+        return [claim_review(claim, organisation, self.context["base_url"]) for claim in claims]
+
+
+class FactCheckPage(serializers.Serializer):
+    """One page of fact-checks, newest publication first; follow `next` until it is null."""
+
+    results = FactCheckOut(many=True)
+    next = serializers.URLField(allow_null=True)
+
+
+class FactCheckFilters(serializers.Serializer):
+    after = serializers.CharField(
+        required=False, max_length=100, help_text=_("From a `next` link: the fact-checks after "
+                                                    "this key.")
+    )
+    limit = serializers.IntegerField(required=False, default=20, min_value=1, max_value=100)

@@ -21,6 +21,9 @@ urlpatterns = [
     # Any string: a malformed id is the API's own 404 (problem+json), not Django's page.
     path("articles/<str:uuid>/", views.article, name="article"),
     path("claims/", views.claims, name="claims"),
+    path("fact-checks/", views.fact_checks, name="fact_checks"),
+    # Any string: a slug the site never gave is the API's own 404, not Django's page.
+    path("fact-checks/<str:slug>/", views.fact_check, name="fact_check"),
     path("schema/", SchemaView.as_view(), name="schema"),
     path("docs/", views.docs, name="docs"),
     # Anything else under /api/v1/: a problem+json 404, as clients parse every error.

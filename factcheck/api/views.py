@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -27,9 +28,19 @@ from factcheck.access import get_article_for
 from factcheck.actions import articles as article_actions
 from factcheck.api.errors import problem, problem_responses
 from factcheck.api.forms import ArticleApiForm, payload_errors
-from factcheck.api.serializers import ArticleInput, ArticleOut, ClaimFilters, ClaimOut, ClaimPage
-from factcheck.models import Article, Claim
-from factcheck.pagination import KeysetPage, parse_key
+from factcheck.api.serializers import (
+    ArticleInput,
+    ArticleOut,
+    ClaimFilters,
+    ClaimOut,
+    ClaimPage,
+    FactCheckFilters,
+    FactCheckOut,
+    FactCheckPage,
+)
+from factcheck.models import Article, Claim, Organisation
+from factcheck.pagination import KeysetPage, fact_check_key, parse_fact_check_key, parse_key
+from factcheck.views.public import base_url
 
 
 def role(check: Any) -> type[permissions.BasePermission]:
@@ -170,6 +181,71 @@ def _page_link(request: Request, cursor: str, key: str) -> str:
         params.pop(name, None)
     params[cursor] = key
     return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
+
+
+@extend_schema(
+    operation_id="fact_checks_list",
+    summary="List published fact-checks with their ClaimReview data",
+    description=(
+        "Published fact-checks, newest first publication first, each with one schema.org "
+        "ClaimReview per published claim (what the public pages embed). Any valid token "
+        "reads them: the data is public. Follow `next` as given until it is null."
+    ),
+    parameters=[FactCheckFilters],
+    responses={200: FactCheckPage, **problem_responses(400, 401, 429)},
+)
+@api_view(["GET"])
+@permission_classes([permissions.IsAuthenticated])
+def fact_checks(request: Request) -> Response:
+    if refused := unknown_parameters(request, FactCheckFilters().fields):
+        return refused
+    filters = FactCheckFilters(data=request.query_params.dict())
+    if not filters.is_valid():
+        return problem(400, _("The request has invalid parameters: see errors."),
+                       {name: [str(m) for m in messages]
+                        for name, messages in filters.errors.items()})
+    data, rows = filters.validated_data, Article.objects.public()
+    if "after" in data:
+        key = parse_fact_check_key(data["after"])
+        if key is None:
+            return problem(400, _("The request has invalid parameters: see errors."),
+                           {"after": [_("Not a position in this list: use the links given.")]})
+        rows = Article.objects.public_after(*key)
+    found = list(
+        rows.defer("body").prefetch_related(
+            Prefetch("claims", queryset=Claim.objects.public(), to_attr="public_claims")
+        )[: data["limit"] + 1]
+    )
+    page = found[: data["limit"]]
+    context = {"base_url": base_url(request), "organisation": Organisation.current()}
+    more = len(found) > len(page)
+    return Response({
+        "results": FactCheckOut(page, many=True, context=context).data,
+        "next": _page_link(request, "after", fact_check_key(page[-1])) if more else None,
+    })
+
+
+@extend_schema(
+    operation_id="fact_checks_retrieve",
+    summary="Read a published fact-check with its ClaimReview data",
+    description=(
+        "404 for a slug never published; 410 for a fact-check taken down, with the reason "
+        "in `detail` (as its public page says)."
+    ),
+    responses={200: FactCheckOut, **problem_responses(401, 404, 410, 429)},
+)
+@api_view(["GET"])
+@permission_classes([permissions.IsAuthenticated])
+def fact_check(request: Request, slug: str) -> Response:
+    if refused := unknown_parameters(request):
+        return refused
+    found = Article.objects.filter(slug=slug).defer("body").first()
+    if found is None or found.first_published_at is None:
+        return problem(404, _("No published fact-check has this slug."))
+    if found.status != Article.Status.PUBLISHED:
+        return problem(410, _("This fact-check was unpublished: %(reason)s")
+                       % {"reason": found.unpublish_reason})
+    return Response(FactCheckOut(found, context={"base_url": base_url(request)}).data)
 
 
 @require_safe

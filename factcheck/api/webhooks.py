@@ -29,6 +29,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from factcheck.api.models import Webhook, WebhookDelivery, WebhookEvent
+from factcheck.api.serializers import FactCheckOut
 
 logger = logging.getLogger(__name__)
 
@@ -88,6 +89,15 @@ def claim_data(claim: Any) -> dict[str, Any]:
                                 "rating": verdict.rating},
         "explanation": claim.explanation,
     }
+
+
+def fact_check_data(article: Any, change: str) -> dict[str, Any]:
+    """A published fact-check as `GET /api/v1/fact-checks/<slug>/` returns it, with `change`:
+    "published" (first time or again after unpublishing) or "corrected" (a claim's verdict,
+    explanation or sources changed: the ClaimReview data is the corrected one)."""
+    body = FactCheckOut(article, context={"base_url": settings.FACTCHECK_SITE_URL}).data
+    return {"change": change, **body,
+            "api_url": reverse("api:fact_check", kwargs={"slug": article.slug})}
 
 
 def send(delivery_id: int) -> None:

@@ -20,6 +20,9 @@ UPDATE factcheck_claim SET sentence_text = (
 # language; the claim's vector is kept by triggers, so that every writer (extraction,
 # bulk inserts, the admin) leaves it right, and a language change re-indexes the claims.
 POSTGRES_FORWARD = r"""
+-- Django's foreign keys are deferred: the UPDATEs below leave trigger events pending, and
+-- PostgreSQL refuses CREATE INDEX on a table with pending events. Fire them as they come.
+SET CONSTRAINTS ALL IMMEDIATE;
 CREATE OR REPLACE FUNCTION factcheck_search_config(lang text) RETURNS regconfig
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     SELECT CASE WHEN lang = 'fr' THEN 'french'::regconfig ELSE 'english'::regconfig END
@@ -65,6 +68,7 @@ CREATE INDEX article_title_search_idx ON factcheck_article
 -- "Checked before" ranks judged claims by sentence similarity: only they are indexed.
 CREATE INDEX claim_sentence_trgm_idx ON factcheck_claim
     USING gin (sentence_text gin_trgm_ops) WHERE verdict_id IS NOT NULL;
+SET CONSTRAINTS ALL DEFERRED;
 """
 
 POSTGRES_BACKWARD = """

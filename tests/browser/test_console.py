@@ -115,6 +115,8 @@ PAGES: dict[str, Visit | Skip] = {
     "factcheck:claim": Visit(kwargs=lambda world: {"uuid": world.in_progress.uuid}),
     "factcheck:approvals": Visit(),
     "factcheck:dashboard": Visit(),
+    "factcheck:notifications": Visit(),
+    "factcheck:queue_bulk": Skip("POST only: the queue's bulk bar (tests/test_bulk_actions.py)"),
     "factcheck:queue_export": Skip("CSV and JSON downloads (tests/test_exports.py)"),
     # Publishing: the editors' pages, on the published article and its first claim.
     "factcheck:article_publish": Visit(kwargs=lambda world: {"uuid": world.published.uuid}),
@@ -136,6 +138,8 @@ PAGES: dict[str, Visit | Skip] = {
     "api:articles": Skip("JSON API: tests/test_api*.py"),
     "api:article": Skip("JSON API: tests/test_api*.py"),
     "api:claims": Skip("JSON API: tests/test_api*.py"),
+    "api:fact_checks": Skip("JSON API: tests/test_api_fact_checks.py"),
+    "api:fact_check": Skip("JSON API: tests/test_api_fact_checks.py"),
     "api:schema": Skip("the OpenAPI schema, JSON: tests/test_api_schema.py"),
     "api:docs": Skip("Swagger UI, its console checked by tests/browser/test_api_pages.py"),
     "api:not_found": Skip("JSON API's 404 for unknown paths: tests/test_api_permissions.py"),

@@ -9,7 +9,7 @@ edits go through actions.articles.edit_article, so they leave an event too.
 
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -89,9 +89,19 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [ClaimInline, ReadOnlyEventInline]
     actions = ["reextract"]
 
+    def get_readonly_fields(self, request, obj=None):
+        """A published article's details are what readers see: unpublish it to edit them."""
+        from factcheck.actions.articles import EDITABLE
+
+        fields = super().get_readonly_fields(request, obj)
+        if obj is not None and obj.status == Article.Status.PUBLISHED:
+            return (*fields, *EDITABLE)
+        return fields
+
     def save_model(self, request, obj, form, change) -> None:
         """A change to an article's details goes through edit_article: it leaves an event."""
         from factcheck.actions.articles import EDITABLE, ArticleActionError, edit_article
+        from factcheck.actions.extraction import PublishedTextLocked
 
         if not change:
             super().save_model(request, obj, form, change)
@@ -104,7 +114,8 @@ class ArticleAdmin(admin.ModelAdmin):
         if details:
             try:
                 edit_article(Article.objects.get(pk=obj.pk), request.user, **details)
-            except ArticleActionError as exc:  # e.g. an admin user without the editor role
+            # e.g. an admin user without the editor role, or an article published meanwhile
+            except (ArticleActionError, PublishedTextLocked) as exc:
                 raise PermissionDenied(str(exc)) from exc
             obj.refresh_from_db()
 
@@ -118,11 +129,16 @@ class ArticleAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Re-extract the selected articles"))
     def reextract(self, request, queryset) -> None:
-        from factcheck.actions.extraction import request_reextraction
+        from factcheck.actions.extraction import PublishedTextLocked, request_reextraction
 
+        count = 0
         for article in queryset:
-            request_reextraction(article, actor=request.user)
-        count = queryset.count()
+            try:
+                request_reextraction(article, actor=request.user)
+            except PublishedTextLocked as exc:
+                self.message_user(request, f"{article.title}: {exc}", messages.WARNING)
+            else:
+                count += 1
         self.message_user(
             request,
             ngettext(

@@ -36,7 +36,7 @@ def claim_review(claim: Claim, organisation: Organisation, base_url: str) -> dic
         "author": publisher(organisation),
         "datePublished": _date(claim.published_at),
         "inLanguage": article.language,
-        "itemReviewed": item_reviewed(article),
+        "itemReviewed": item_reviewed(article, claim.claimant),
     }
     if claim.public_modified_at:
         review["dateModified"] = _date(claim.public_modified_at)
@@ -81,15 +81,18 @@ def publisher(organisation: Organisation) -> dict[str, Any]:
     return author
 
 
-def item_reviewed(article: Article) -> dict[str, Any]:
-    """The claim as it appeared: in the article, published by its outlet."""
+def item_reviewed(article: Article, claimant: str = "") -> dict[str, Any]:
+    """The claim as it appeared in the article: made by the person the reviewer named,
+    else by the article's outlet."""
     appearance: dict[str, Any] = {"@type": "CreativeWork", "headline": article.title}
     if article.source_url:
         appearance["url"] = article.source_url
     item: dict[str, Any] = {"@type": "Claim", "appearance": appearance}
     if article.published_on:
         item["datePublished"] = article.published_for_extraction  # YYYY-MM-DD or YYYY-MM
-    if article.outlet:
+    if claimant:
+        item["author"] = {"@type": "Person", "name": claimant}
+    elif article.outlet:
         item["author"] = {"@type": "Organization", "name": article.outlet}
     return item
 

@@ -314,6 +314,14 @@ class Claim(models.Model):
         Verdict, verbose_name=_("verdict"), on_delete=models.PROTECT, null=True, blank=True
     )
     explanation = models.TextField(_("explanation"), blank=True)
+    # ClaimReview's itemReviewed.author when the claim is a person's (quoted in the
+    # article); empty, the article's outlet is the author.
+    claimant = models.CharField(
+        _("claim made by"),
+        max_length=200,
+        blank=True,
+        help_text=_("The person who made the claim, when it is not the outlet's own."),
+    )
     dismiss_reason = models.CharField(
         _("dismissal reason"), max_length=20, choices=DismissReason.choices, blank=True
     )

@@ -69,6 +69,9 @@ def extract_article(article_id: int) -> str:
         return "missing"
     if not article.is_busy:
         return "nothing pending"  # a duplicate message: the extraction is done already
+    if article.status == Article.Status.PUBLISHED:
+        actions.drop_published_extractions([article_id])
+        return "published"
     actions.mark_extracting(article_id)
     try:
         extraction = _extract(article)
@@ -89,8 +92,14 @@ def extract_articles(article_ids: list[int]) -> dict[str, int]:
     no longer pending.
     """
     articles = Article.objects.filter(pk__in=article_ids).only(*EXTRACTION_FIELDS)
-    pending = [article for article in articles if article.is_busy]
-    outcomes = Counter({"nothing pending": len(article_ids) - len(pending)})
+    busy = [article for article in articles if article.is_busy]
+    outcomes = Counter({"nothing pending": len(article_ids) - len(busy)})
+    # Readers see a published article's claims: they change only through a correction.
+    published = [article.pk for article in busy if article.status == Article.Status.PUBLISHED]
+    if published:
+        actions.drop_published_extractions(published)
+        outcomes["published"] = len(published)
+    pending = [article for article in busy if article.pk not in published]
     if not pending:
         return dict(outcomes)
     actions.mark_extracting_many([article.pk for article in pending])

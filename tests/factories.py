@@ -109,8 +109,10 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 def review_and_approve(claim: Claim, reviewer: Any, editor: Any, label: str = "True",
-                       explanation: str = "Le compte rendu officiel le confirme.") -> Claim:
-    """Take, source, judge and approve one claim through the real workflow."""
+                       explanation: str = "Le compte rendu officiel le confirme.",
+                       **review_fields: Any) -> Claim:
+    """Take, source, judge and approve one claim through the real workflow
+    (`review_fields`: more of what the reviewer saves, e.g. claimant)."""
     from factcheck.actions import review
 
     claim = review.take_claim(claim, reviewer)
@@ -119,7 +121,7 @@ def review_and_approve(claim: Claim, reviewer: Any, editor: Any, label: str = "T
                       quoted_passage="Pour l'adoption : 289", accessed_on=dt.date(2024, 11, 21))
     claim = Claim.objects.get(pk=claim.pk)
     claim = review.submit_claim(claim, reviewer, version=claim.version, verdict=verdict(label),
-                                explanation=explanation)
+                                explanation=explanation, **review_fields)
     return review.approve_claim(claim, editor, version=claim.version)
 
 

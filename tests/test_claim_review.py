@@ -491,3 +491,50 @@ def test_claim_page_query_count_is_fixed(mine, reviewer, django_assert_max_num_q
     # 10: the page, plus the sent-back banner's event and "checked before" (a fixed number).
     with django_assert_max_num_queries(10):
         assert client.get(url(mine)).status_code == 200
+
+
+# --- claim made by ------------------------------------------------------------------------------
+
+
+def test_the_reviewer_names_who_made_the_claim_and_history_keeps_it(mine, reviewer):
+    client = login(reviewer)
+    response = client.post(url(mine), review_data(mine, claimant="  Jeanne Martin "))
+    assert response.status_code == 302
+    stored = refreshed(mine)
+    assert stored.claimant == "Jeanne Martin"
+    event = stored.events.get(action=ReviewEvent.Action.VERDICT)
+    assert (event.before, event.after) == ({"claimant": ""}, {"claimant": "Jeanne Martin"})
+    page = client.get(url(mine)).content.decode()
+    assert 'name="claimant"' in page and 'value="Jeanne Martin"' in page
+    assert "claim made by: Jeanne Martin" in page
+
+    # A form that does not send the field leaves the name; an empty one clears it.
+    data = review_data(stored)
+    data.pop("claimant", None)
+    assert client.post(url(stored), data).status_code == 302
+    assert refreshed(mine).claimant == "Jeanne Martin"
+    stored = refreshed(mine)
+    assert client.post(url(stored), review_data(stored, claimant="")).status_code == 302
+    assert refreshed(mine).claimant == ""
+
+
+def test_a_claimant_name_too_long_is_refused_and_nothing_saved(mine, reviewer):
+    response = login(reviewer).post(url(mine), review_data(mine, claimant="J" * 201,
+                                                           explanation="Vu au compte rendu."))
+    assert response.status_code == 400
+    assert "at most 200 characters" in response.content.decode()
+    stored = refreshed(mine)
+    assert (stored.claimant, stored.explanation, stored.version) == ("", "", mine.version)
+
+
+def test_a_stale_claimant_is_listed_in_the_differences(mine, reviewer, editor):
+    loaded = mine.version
+    login(editor).post(url(mine), review_data(mine, claimant="Jeanne Martin"))
+    response = login(reviewer).post(url(mine), review_data(mine, version=loaded,
+                                                           claimant="Paul Durand"))
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert ('<tr><th scope="row">Claim made by</th><td class="prewrap">Jeanne Martin</td>'
+            '<td class="prewrap">Paul Durand</td></tr>') in page
+    assert 'value="Paul Durand"' in page
+    assert refreshed(mine).claimant == "Jeanne Martin"

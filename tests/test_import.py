@@ -354,13 +354,16 @@ def test_a_batch_keeps_reviewer_work_and_skips_superseded_articles(reviewer):
     batch = extracted(done) + extracted(superseded) + extracted(published)
     Article.objects.filter(pk=superseded.pk).update(extraction_queued_at=timezone.now())
     outcomes = extraction_actions.apply_extractions(batch)
-    assert outcomes == {done.pk: "done", superseded.pk: "superseded", published.pk: "done"}
+    assert outcomes == {done.pk: "done", superseded.pk: "superseded",
+                        published.pk: "published"}
     assert set(done.claims.values_list("pk", flat=True)) == ids
     claim.refresh_from_db()
     assert claim.assignee == reviewer
     assert not superseded.claims.exists()
+    # Readers see a published article's claims: the batch leaves them, and drops the mark.
     published.refresh_from_db()
-    assert published.status == Article.Status.PUBLISHED and published.claims.exists()
+    assert published.status == Article.Status.PUBLISHED and not published.claims.exists()
+    assert published.extraction_queued_at is None
 
 
 @pytest.mark.worker

@@ -24,7 +24,12 @@ from factcheck.actions import publishing
 from factcheck.claimreview import CLAIM_REVIEWED_MAX, claim_reviewed
 from factcheck.models import Article, Claim, Organisation
 from factcheck.views import public as public_views
-from tests.factories import make_published_article, verdict
+from tests.factories import (
+    make_extracted_article,
+    make_published_article,
+    review_and_approve,
+    verdict,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -89,6 +94,31 @@ def test_the_claim_page_has_one_claim_review_with_every_field(published, client)
     sentence = review["claimReviewed"]
     assert claim.text in sentence and len(sentence) <= CLAIM_REVIEWED_MAX
     assert "Faux" not in sentence and "False" not in sentence
+
+
+def test_a_claim_made_by_a_person_names_them_as_the_claims_author(organisation, editor,
+                                                                  reviewer, client):
+    article = make_extracted_article(editor, outlet="Le Quotidien")
+    first, *others = article.claims.order_by("start")
+    review_and_approve(first, reviewer, editor, claimant="Jeanne Martin")
+    for claim in others:
+        review_and_approve(claim, reviewer, editor)
+    article = publishing.publish_article(article, editor)
+    first, *others = public_claims(article)
+
+    response = client.get(first.get_public_url())
+    [review] = claim_reviews(response)
+    assert review["itemReviewed"]["author"] == {"@type": "Person", "name": "Jeanne Martin"}
+    assert "Claim made by Jeanne Martin" in response.content.decode()
+    # The article page: the person for that claim, the outlet for the others.
+    authors = [item["itemReviewed"]["author"]
+               for item in claim_reviews(client.get(article.get_public_url()))]
+    assert authors == [{"@type": "Person", "name": "Jeanne Martin"}] + [
+        {"@type": "Organization", "name": "Le Quotidien"}] * len(others)
+    rows = csv.DictReader(io.StringIO(
+        client.get(reverse("factcheck:public_data_csv")).content.decode()))
+    assert [row["claim_author"] for row in rows] == ["Jeanne Martin"] + ["Le Quotidien"] * len(
+        others)
 
 
 def test_a_verdict_without_a_rating_has_no_rating_value(published, client):

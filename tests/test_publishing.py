@@ -5,7 +5,7 @@ from __future__ import annotations
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from factcheck.actions import publishing, review
@@ -447,3 +447,118 @@ def test_the_claims_internal_history_shows_the_correction(published, editor):
     correct(claim, editor)
     page = login(editor).get(claim.get_absolute_url()).content.decode()
     assert "Correction" in page and "Le Sénat a rectifié son compte rendu." in page
+
+
+# --- a published text changes only through a correction -------------------------------------
+
+
+def public_state(article: Article) -> tuple:
+    stored = Article.objects.get(pk=article.pk)
+    claims = list(stored.claims.order_by("pk").values_list("pk", "start", "end", "text"))
+    return stored.title, stored.body, stored.status, stored.extraction_queued_at, claims
+
+
+def test_the_actions_refuse_to_edit_or_re_extract_a_published_article(published, editor):
+    from factcheck.actions import articles, extraction
+
+    before, events = public_state(published), published.events.count()
+    with pytest.raises(extraction.PublishedTextLocked, match="Unpublish it first"):
+        articles.edit_article(published, editor, body=published.body + " Autre phrase.")
+    with pytest.raises(extraction.PublishedTextLocked):
+        articles.edit_article(published, editor, title="Nouveau titre")
+    with pytest.raises(extraction.PublishedTextLocked):
+        extraction.request_reextraction(published, actor=editor)
+    assert public_state(published) == before
+    assert published.events.count() == events
+
+
+def test_an_extraction_queued_before_publishing_leaves_the_published_claims(published):
+    """A message still in the queue (or a sweep) reaches the worker after publishing."""
+    from django.utils import timezone
+
+    from factcheck.actions.extraction import apply_extraction
+    from factcheck.extraction import extract
+    from factcheck.tasks import extract_article
+
+    queued = timezone.now()
+    Article.objects.filter(pk=published.pk).update(extraction_queued_at=queued)
+    assert extract_article(published.pk) == "published"
+    assert Article.objects.get(pk=published.pk).extraction_queued_at is None
+    # The same guard under the article lock, for a publish between the task's read and write
+    # (the text changed behind the app's back, so that the extraction would add a claim).
+    body = published.body + " La loi a été promulguée le 3 mars 2020."
+    Article.objects.filter(pk=published.pk).update(extraction_queued_at=queued, body=body)
+    claims = public_state(published)[4]
+    apply_extraction(published.pk, extract(body, lang="fr"), "fr", queued_at=queued)
+    assert public_state(published)[4] == claims
+    assert not published.events.filter(action=ReviewEvent.Action.EXTRACTED,
+                                       created_at__gte=queued).exists()
+
+
+def test_a_published_article_page_offers_no_edit_nor_re_extraction(published, checked, editor):
+    from lxml import html
+
+    client = login(editor)
+    page = html.fromstring(client.get(published.get_absolute_url()).content)
+    assert not page.xpath("//form[contains(@action,'/reextract/')]")
+    assert not page.xpath("//a[contains(@href,'/edit/')]")
+    assert "cannot be edited or extracted again" in page.text_content()
+    page = html.fromstring(client.get(checked.get_absolute_url()).content)
+    assert page.xpath("//form[contains(@action,'/reextract/')]")
+    assert page.xpath("//a[contains(@href,'/edit/')]")
+
+
+def test_the_edit_and_re_extract_urls_refuse_a_published_article(published, editor):
+    client = login(editor)
+    before = public_state(published)
+    edit = reverse("factcheck:article_edit", kwargs={"uuid": published.uuid})
+    reextract = reverse("factcheck:article_reextract", kwargs={"uuid": published.uuid})
+    for response in (client.get(edit, follow=True),
+                     client.post(edit, {"title": "Piraté", "body": "Autre texte."}, follow=True),
+                     client.post(reextract, follow=True)):
+        assert response.redirect_chain[-1][0] == published.get_absolute_url()
+        assert "This article is published" in response.content.decode()
+    assert public_state(published) == before
+
+
+def test_the_admin_cannot_edit_or_re_extract_a_published_article(published, editor):
+    from django.contrib.auth import get_user_model
+
+    admin_user = get_user_model().objects.create_superuser("ada", "ada@example.org", "x" * 20)
+    client = login(admin_user)
+    before = public_state(published)
+    page = client.get(reverse("admin:factcheck_article_change", args=[published.pk]))
+    assert 'name="title"' not in page.content.decode()
+    response = client.post(reverse("admin:factcheck_article_changelist"),
+                           {"action": "reextract", "_selected_action": [published.pk]},
+                           follow=True)
+    assert "This article is published" in response.content.decode()
+    assert public_state(published) == before
+
+
+def test_the_api_and_the_import_leave_a_published_article_as_it_is(
+    published, editor, tmp_path, django_capture_on_commit_callbacks
+):
+    import json
+
+    from django.core.cache import cache
+
+    from tests.api_client import api_for
+
+    Article.objects.filter(pk=published.pk).update(external_id="cms-9")
+    before = public_state(published)
+    cache.clear()  # the API's rate limits
+    response = api_for(editor).post("/api/v1/articles/", {
+        "title": "Autre titre", "text": published.body, "language": "fr",
+        "external_id": "cms-9"})
+    assert response.status_code == 409, response.content[:500]
+    assert "Unpublish it first" in response.json()["detail"]
+
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"title": "Autre titre", "text": published.body,
+                                "language": "fr", "external_id": "cms-9"}) + "\n")
+    with django_capture_on_commit_callbacks(), pytest.raises(CommandError, match="1 row refused"):
+        call_command("importarticles", str(path), user=editor.username, stdout=StringIO(),
+                     stderr=StringIO())
+    assert "Unpublish it first" in published.import_rows.get().message
+    assert public_state(published) == before

@@ -45,6 +45,10 @@ class HasReviewerWork(ArticleActionError):
     """Deleting would lose reviewer work: archive instead."""
 
 
+# Raised by edit_article (and request_reextraction) for a published article.
+PublishedTextLocked = extraction.PublishedTextLocked
+
+
 def can_delete(article: Article) -> bool:
     """Nobody worked on its claims and it is not public."""
     return article.status != Article.Status.PUBLISHED and not article.has_reviewer_work()
@@ -126,7 +130,8 @@ class Edit:
 def edit_article(article: Article, user: Any, **fields: Any) -> Edit:
     """Change the article's details; a new text carries reviewer work over (see above).
 
-    Raises django's ValidationError for values the model refuses (nothing saved).
+    Raises django's ValidationError for values the model refuses, and
+    extraction.PublishedTextLocked for a published article (nothing saved).
     """
     _require_editor(user)
     unknown = set(fields) - set(EDITABLE)
@@ -134,6 +139,8 @@ def edit_article(article: Article, user: Any, **fields: Any) -> Edit:
         raise TypeError(f"Not editable here: {sorted(unknown)}")
     with transaction.atomic():
         current = lock_article(article.pk)
+        # What readers see changes only through a correction, even the title or outlet.
+        extraction.require_unpublished(current)
         changed = {name: value for name, value in fields.items()
                    if getattr(current, name) != value}
         edit = Edit(changed=sorted(changed))

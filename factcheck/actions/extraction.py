@@ -13,8 +13,9 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from factcheck.actions.locking import lock_articles, lock_claims_of, retry_on_conflict
+from factcheck.actions.locking import lock_article, lock_articles, lock_claims_of, retry_on_conflict
 from factcheck.api import webhooks
 from factcheck.api.models import WebhookEvent
 from factcheck.extraction import EXTRACTOR_VERSION
@@ -66,11 +67,27 @@ def enqueue_extraction(article: Article) -> None:
     enqueue.extraction_on_commit(article)
 
 
+class PublishedTextLocked(Exception):
+    """A published article's text is what readers saw: it changes only through a correction."""
+
+    def __init__(self) -> None:
+        super().__init__(_(
+            "This article is published: its text and claims cannot change without a "
+            "correction. Unpublish it first, or correct a claim through its correction form."
+        ))
+
+
+def require_unpublished(article: Article) -> None:
+    if article.status == Article.Status.PUBLISHED:
+        raise PublishedTextLocked()
+
+
 def request_reextraction(article: Article, *, actor: Any) -> None:
-    """Mark the article's extraction pending and queue it; a published article stays published."""
+    """Mark the article's extraction pending and queue it; refused for a published article."""
     with transaction.atomic():
-        before = article.status
-        after = before if before == Article.Status.PUBLISHED else Article.Status.QUEUED
+        current = lock_article(article.pk, "status")
+        require_unpublished(current)
+        before, after = current.status, Article.Status.QUEUED
         now = timezone.now()
         Article.objects.filter(pk=article.pk).update(
             status=after, failure_reason="", extraction_queued_at=now, updated_at=now
@@ -88,7 +105,8 @@ def request_reextraction(article: Article, *, actor: Any) -> None:
 
 
 def mark_extracting(article_id: int) -> bool:
-    """Move the article to `extracting` (a published one keeps its status); False when gone."""
+    """Move the article to `extracting` (a published one keeps its status and is left alone
+    by apply_extraction); False when gone."""
     articles = Article.objects.filter(pk=article_id)
     moved = articles.exclude(status=Article.Status.PUBLISHED).update(
         status=Article.Status.EXTRACTING, failure_reason="", updated_at=timezone.now()
@@ -100,6 +118,14 @@ def mark_extracting_many(article_ids: list[int]) -> None:
     """mark_extracting for a batch, in one query."""
     Article.objects.filter(pk__in=article_ids).exclude(status=Article.Status.PUBLISHED).update(
         status=Article.Status.EXTRACTING, failure_reason="", updated_at=timezone.now()
+    )
+
+
+def drop_published_extractions(article_ids: list[int]) -> None:
+    """Forget the extractions queued before these articles were published: they would change
+    what readers see (apply_extraction checks again under the lock)."""
+    Article.objects.filter(pk__in=article_ids, status=Article.Status.PUBLISHED).update(
+        extraction_queued_at=None, updated_at=timezone.now()
     )
 
 
@@ -135,6 +161,7 @@ class Outcome(StrEnum):
     SUPERSEDED = "superseded"  # queued again meanwhile: the newer task does the work
     CHANGED = "changed"  # the text was edited since it was read: its new extraction is queued
     MISSING = "missing"  # deleted meanwhile
+    PUBLISHED = "published"  # readers see its claims: they change only through a correction
 
 
 def apply_extraction(
@@ -193,6 +220,9 @@ def _apply(extractions: list[Extraction]) -> tuple[dict[int, Outcome], dict[int,
         outcomes[article.pk] = outcome
         if outcome == Outcome.DONE:
             applied.append((article, extraction, fresh))
+    published = [pk for pk, outcome in outcomes.items() if outcome == Outcome.PUBLISHED]
+    if published:
+        drop_published_extractions(published)
     if not applied:
         return outcomes, articles
     claims = lock_claims_of([article.pk for article, _, _ in applied])
@@ -249,6 +279,10 @@ def _mark_extracted(applied: list[tuple[Article, Extraction, dict]], kept: list[
 def _applicable(article: Article, extraction: Extraction, fresh: dict) -> Outcome:
     if extraction.queued_at is not None and article.extraction_queued_at != extraction.queued_at:
         return Outcome.SUPERSEDED
+    if article.status == Article.Status.PUBLISHED:
+        # Queued before it was published (or an old message): the pending mark is dropped.
+        logger.info("apply_extraction: article %s is published, left as it is", article.pk)
+        return Outcome.PUBLISHED
     if any(article.body[c.start : c.end] != c.text for c in fresh.values()):
         # Extracted from a text edited since (actions.articles.edit_article), which queued
         # an extraction of the new one: these offsets would put claims on the wrong words.

@@ -212,7 +212,8 @@ def _found_by_id(row: imports.RawRow, fields: dict[str, Any], article: Article,
     try:
         with transaction.atomic():
             article_actions.edit_article(article, editor, **changes)
-    except (ValidationError, article_actions.ArticleActionError) as exc:
+    except (ValidationError, article_actions.ArticleActionError,
+            article_actions.PublishedTextLocked) as exc:
         chunk.add(row, Outcome.ERROR, " ".join(_messages(exc)), article)
     else:
         labels = sorted(str(Article._meta.get_field(name).verbose_name) for name in changes)

@@ -145,10 +145,12 @@ def save_review(
     explanation: str,
     value: dict[str, Any] | None = None,
     verified: Any = KEEP,
+    claimant: Any = KEEP,
     submit: bool = False,
 ) -> Claim:
-    """Save a draft: verdict, explanation, (optionally) a corrected value and what the
-    record says (`verified`: a value, None to clear it, KEEP to leave it as it is).
+    """Save a draft: verdict, explanation, (optionally) a corrected value, what the
+    record says (`verified`: a value, None to clear it, KEEP to leave it as it is) and
+    who made the claim (`claimant`: a name, "" for the outlet, KEEP to leave it).
 
     With `submit`, also hand the claim to the editors; refused (nothing saved)
     without a verdict, an explanation and a source.
@@ -158,7 +160,7 @@ def save_review(
         _require_editable(current, user)
         if submit:
             _require_evidence(current, verdict, explanation)
-        events = _apply_review(current, user, verdict, explanation, value)
+        events = _apply_review(current, user, verdict, explanation, value, claimant)
         if verified is not KEEP:
             events.extend(_apply_verified(current, user, verified))
         if submit:
@@ -451,6 +453,7 @@ def _apply_review(
     verdict: Verdict | None,
     explanation: str,
     value: dict[str, Any] | None,
+    claimant: Any = KEEP,
 ) -> list[ReviewEvent]:
     events = []
     before: dict[str, Any] = {}
@@ -461,6 +464,9 @@ def _apply_review(
     if explanation != claim.explanation:
         before["explanation"], after["explanation"] = claim.explanation, explanation
         claim.explanation = explanation
+    if claimant is not KEEP and claimant.strip() != claim.claimant:
+        before["claimant"], after["claimant"] = claim.claimant, claimant.strip()
+        claim.claimant = claimant.strip()
     if after:
         events.append(_event(claim, user, ReviewEvent.Action.VERDICT, before, after))
     if value is not None:

@@ -73,11 +73,11 @@ def unknown_parameters(request: Request, known: Any = ()) -> Response | None:
         "Creates the article and queues its extraction. Sent again with the same "
         "`external_id`, the existing article comes back (200): unchanged when every field "
         "is the same, else updated (a new text is extracted again; reviewers' work on "
-        "claims still in the text is kept)."
+        "claims still in the text is kept; a published article is not changed: 409)."
     ),
     request=ArticleInput,
     responses={201: ArticleOut, 200: ArticleOut,
-               **problem_responses(400, 401, 403, 413, 429)},
+               **problem_responses(400, 401, 403, 409, 413, 429)},
 )
 @api_view(["POST"])
 @permission_classes([permissions.IsAuthenticated, role(roles.can_upload)])
@@ -99,6 +99,8 @@ def articles(request: Request) -> Response:
         )
     except article_actions.NotAllowed as exc:
         return problem(403, str(exc))
+    except article_actions.PublishedTextLocked as exc:
+        return problem(409, str(exc))
     body = ArticleOut(article, context={"request": request}).data
     if outcome == article_actions.Received.CREATED:
         location = reverse("api:article", kwargs={"uuid": article.uuid})

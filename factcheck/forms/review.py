@@ -89,12 +89,20 @@ class ReviewForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("What the sources show, in a few sentences readers will see."),
     )
+    claimant = forms.CharField(
+        label=_("Claim made by"),
+        required=False,
+        max_length=200,
+        help_text=_("The person who made the claim, if the article quotes someone; "
+                    "left empty, the claim is the outlet's."),
+    )
 
     def __init__(
         self, *args: Any, claim: Claim, verdicts: list[Verdict] | None = None, **kwargs: Any
     ) -> None:
         initial = {"version": claim.version, "verdict": claim.verdict_id}
-        kwargs.setdefault("initial", initial | {"explanation": claim.explanation})
+        kwargs.setdefault("initial", initial | {"explanation": claim.explanation,
+                                                "claimant": claim.claimant})
         super().__init__(*args, **kwargs)
         self.claim = claim
         self._read_verdicts = verdicts

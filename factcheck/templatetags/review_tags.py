@@ -224,6 +224,8 @@ def _verdict_summary(before: dict[str, Any], after: dict[str, Any]) -> str:
         )
     if "explanation" in after:
         parts.append(gettext("explanation edited"))
+    if "claimant" in after:
+        parts.append(gettext("claim made by: %(name)s") % {"name": after["claimant"] or "—"})
     return list_separator().join(parts)
 
 

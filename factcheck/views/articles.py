@@ -126,7 +126,9 @@ def article_detail(request: HttpRequest, uuid: str) -> HttpResponse:
         "claims": current,
         "stale_claims": [claim for claim in claims if claim.stale],
         "sentences": by_sentence(current),
-        "can_reextract": roles.is_editor(request.user),
+        # A published text changes only through a correction: no re-extraction, no edit.
+        "can_change_text": (roles.is_editor(request.user)
+                            and article.status != Article.Status.PUBLISHED),
         "can_manage": roles.is_editor(request.user),
         # For the highlights' legend.
         "claim_kinds": Claim.Kind.choices,
@@ -142,7 +144,11 @@ def article_detail(request: HttpRequest, uuid: str) -> HttpResponse:
 @require_POST
 def article_reextract(request: HttpRequest, uuid: str) -> HttpResponse:
     article = get_article_for(request, uuid)
-    extraction.request_reextraction(article, actor=request.user)
+    try:
+        extraction.request_reextraction(article, actor=request.user)
+    except extraction.PublishedTextLocked as exc:
+        messages.error(request, str(exc))
+        return redirect(article)
     if enqueue.deferred(article):
         messages.warning(request, _(
             "Extraction requested; it will start as soon as the worker queue is back."
@@ -203,12 +209,18 @@ def article_archive(request: HttpRequest, uuid: str) -> HttpResponse:
 def article_edit(request: HttpRequest, uuid: str) -> HttpResponse:
     """The article's details; a new text re-extracts, carrying reviewer work over."""
     article = get_article_for(request, uuid)
+    if article.status == Article.Status.PUBLISHED:
+        messages.error(request, str(extraction.PublishedTextLocked()))
+        return redirect(article)
     form = ArticleEditForm(request.POST or None, article=article)
     if request.method == "POST" and form.is_valid():
         try:
             edit = article_actions.edit_article(article, request.user, **form.article_fields())
         except ValidationError as exc:
             _attach_model_errors(form, exc)
+        except extraction.PublishedTextLocked as exc:  # published since the page was read
+            messages.error(request, str(exc))
+            return redirect(article)
         else:
             messages.success(request, _edit_message(edit))
             return redirect(article)

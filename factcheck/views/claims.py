@@ -239,6 +239,8 @@ def save_or_submit(request: HttpRequest, claim: Claim) -> HttpResponse:
             explanation=data["explanation"],
             value=changed_value(value_form),
             verified=posted_verified(request, verified_form),
+            # A form without the field (an older page) leaves the claimant as it is.
+            claimant=data["claimant"] if "claimant" in request.POST else review.KEEP,
         )
     except ClaimActionError as exc:
         refused = refusal_for(exc)
@@ -327,6 +329,8 @@ def differences(current: Claim, review_form: ReviewForm, value_form: ValueForm |
         rows.append((_("Verdict"), current.verdict or "—", typed["verdict"] or "—"))
     if "explanation" in typed and typed["explanation"] != current.explanation:
         rows.append((_("Explanation"), current.explanation or "—", typed["explanation"] or "—"))
+    if "claimant" in typed and typed["claimant"].strip() != current.claimant:
+        rows.append((_("Claim made by"), current.claimant or "—", typed["claimant"] or "—"))
     if value_form is not None and not value_form.errors and value_form.to_value() != current.value:
         rows.append(
             (

@@ -89,7 +89,7 @@ def test_page_cost_does_not_grow_with_the_history(long_history, reviewer,
                                                   django_assert_max_num_queries):
     client = login(reviewer)
     client.get(long_history.get_absolute_url())
-    # 10, as tests/test_claim_review.py: the claim page's fixed cost (sent-back banner, checked before).
+    # 10, as in test_claim_review.py: the page's fixed cost (sent-back banner, checked before).
     with django_assert_max_num_queries(10):
         response = client.get(long_history.get_absolute_url())
     assert response.content.decode().count('<li>\n        <time') == 20

@@ -54,8 +54,8 @@ def test_claims_by_status_and_kind(editor, desk):
     rows = {label: (counts, total) for label, counts, total in ctx["status_rows"]}
     statuses = [key for key, _ in ctx["statuses"]]
     date_counts = dict(zip(statuses, rows["Date"][0], strict=True))
-    assert date_counts == {"pending": 1, "in_progress": 0, "submitted": 0, "approved": 2,
-                           "dismissed": 1}
+    assert date_counts == {"pending": 1, "in_progress": 0, "sent_back": 0, "submitted": 0,
+                           "approved": 2, "dismissed": 1}
     assert rows["Vote result"][1] == 3
     assert ctx["total"] == 7
 

@@ -41,19 +41,6 @@ class ArticleApiForm(UploadForm):
                 [str(message) for message in messages]
                 for name, messages in self.errors.items()}
 
-    def article_fields(self) -> dict[str, Any]:
-        """Keyword arguments for actions.articles.receive_article (as edit_article takes)."""
-        data = self.cleaned_data
-        return {
-            "title": data["title"],
-            "body": data["text"],
-            "requested_language": data["language"],
-            "published_on": data["published_on"],
-            "published_precision": data["published_precision"],
-            "source_url": data["source_url"],
-            "outlet": data["outlet"],
-        }
-
 
 def payload_errors(payload: Any) -> dict[str, list[str]]:
     """Type errors the form cannot see: not an object, a value that is not a string."""

@@ -145,9 +145,10 @@ class UploadForm(forms.Form):
         return data
 
     def article_fields(self) -> dict[str, Any]:
-        """Keyword arguments for actions.submit_upload."""
+        """Keyword arguments for actions.submit_upload; without the file (the edit and API
+        forms have none), those of actions.articles.edit_article."""
         data = self.cleaned_data
-        return {
+        fields = {
             "title": data["title"],
             "body": data["text"] or self.file_text,
             "requested_language": data["language"],
@@ -155,8 +156,10 @@ class UploadForm(forms.Form):
             "published_precision": data["published_precision"],
             "source_url": data["source_url"],
             "outlet": data["outlet"],
-            "upload": data["file"],
         }
+        if "file" in self.fields:
+            fields["upload"] = data["file"]
+        return fields
 
     @classmethod
     def refused_as_too_big(cls) -> UploadForm:
@@ -220,16 +223,3 @@ class ArticleEditForm(UploadForm):
             "Changing the text extracts the claims again. Claims whose words are still there "
             "keep their reviewer work; the others are flagged as no longer found."
         )
-
-    def article_fields(self) -> dict[str, Any]:
-        """Keyword arguments for actions.articles.edit_article."""
-        data = self.cleaned_data
-        return {
-            "title": data["title"],
-            "body": data["text"],
-            "requested_language": data["language"],
-            "published_on": data["published_on"],
-            "published_precision": data["published_precision"],
-            "source_url": data["source_url"],
-            "outlet": data["outlet"],
-        }

@@ -14,6 +14,11 @@ from pathlib import Path
 FAULT_MARKER = "<<inject-extractor-bug>>"
 
 
+def worker_name(queue: str) -> str:
+    """The worker's node name: its queue, so a control message reaches this run's worker alone."""
+    return f"{queue}@tests"
+
+
 def faulty_finder(doc):
     from factcheck.extraction.model import Claim
 
@@ -36,8 +41,8 @@ def main(queue: str) -> None:
     # What the worker's own tasks send (an import's batch extractions) stays on the private queue.
     app.conf.task_default_queue = queue
     app.worker_main(
-        ["worker", "--pool=solo", "-Q", queue, "--loglevel=INFO", "--without-gossip",
-         "--without-mingle", "--without-heartbeat"]
+        ["worker", "--pool=solo", "-Q", queue, f"--hostname={worker_name(queue)}",
+         "--loglevel=INFO", "--without-gossip", "--without-mingle", "--without-heartbeat"]
     )
 
 

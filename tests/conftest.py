@@ -41,8 +41,8 @@ def claim(article) -> Claim:
 
 
 @pytest.fixture(scope="session")
-def celery_worker(django_db_setup, django_db_blocker):
-    """A real worker process on the test database and a private Redis queue."""
+def _worker_process(django_db_setup, django_db_blocker):
+    """A real worker process on the test database, consuming a private Redis queue."""
     import os
     import subprocess
     import sys
@@ -68,15 +68,55 @@ def celery_worker(django_db_setup, django_db_blocker):
             [sys.executable, str(Path(__file__).with_name("celery_worker.py")), queue],
             env=env, stdout=out, stderr=subprocess.STDOUT,
         )
+    try:
+        _wait_for_worker(app, queue, proc, log)
+        yield proc, queue
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+@pytest.fixture
+def celery_worker(_worker_process):
+    """The worker, fed by this test alone.
+
+    Only a test that asks for the worker sends it tasks: a task another test
+    commits (a notification email after an assignment) would otherwise run on
+    the test database while it is being flushed, and the flush's TRUNCATE
+    deadlocks with the task's row locks. For the same reason the test ends only
+    once the worker has nothing left to run.
+    """
+    from newsroom.celery import app
+
+    proc, queue = _worker_process
     previous = app.conf.task_default_queue
     app.conf.task_default_queue = queue
     try:
-        _wait_for_worker(app, queue, proc, log)
         yield proc
     finally:
         app.conf.task_default_queue = previous
-        proc.terminate()
-        proc.wait(timeout=20)
+        _wait_until_idle(app, queue)
+
+
+def _wait_until_idle(app, queue: str, timeout: float = 30) -> None:
+    """Wait until the queue is empty and the worker holds no task, reserved or scheduled."""
+    import time
+
+    from tests.celery_worker import worker_name
+
+    # A solo worker answers only between tasks, so an answer also means none is running.
+    inspect = app.control.inspect(destination=[worker_name(queue)], timeout=0.5)
+    deadline = time.monotonic() + timeout
+    with app.connection_for_write() as conn:
+        client = conn.default_channel.client
+        while time.monotonic() < deadline:
+            if client.llen(queue) == 0:
+                reserved, scheduled = inspect.reserved(), inspect.scheduled()
+                if reserved and scheduled and not any(reserved.values()) \
+                        and not any(scheduled.values()):
+                    return
+            time.sleep(0.1)
+    raise RuntimeError(f"worker still busy on {queue} after {timeout}s")
 
 
 def _wait_for_worker(app, queue, proc, log, timeout: float = 30) -> None:

@@ -30,6 +30,8 @@ CASES = [
     ("votes", "en", "unanimously "),  # was quadratic: context searched per match
     ("votes", "en", "52-47 unanimously, "),  # was quadratic: merge scanned all tallies
     ("votes", "en", "52-47, against "),
+    ("votes", "en", "voted 52-47 for the candidate "),  # was quadratic: blocker searched per tally
+    ("votes", "en", "the poll voted 52-47 "),
     ("votes", "fr", "vingt et un deux cent trois votes to "),
     ("votes", "en", "a" * 3000 + " 5 votes "),
     ("meetings", "en", "met three times the first summit twice "),

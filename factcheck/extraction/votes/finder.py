@@ -46,7 +46,8 @@ def _in_sentence(
     text: str, low: str, sentence: Sentence, numbers: list[NumberMatch], lex: VoteWords
 ) -> list[Claim]:
     """The rules read `low` (lowered text, same offsets); claims quote `text`."""
-    found = [t for t in tallies(low, sentence, numbers, lex) if not _blocked(low, sentence, t, lex)]
+    blocked = Blockers(low, sentence, lex)
+    found = [t for t in tallies(low, sentence, numbers, lex) if not blocked(t)]
     tables = table_tallies(low, sentence, lex)
     if tables:  # a table's reading wins over the running text's inside its span
         found = [t for t in found if not any(_overlap(t, table) for table in tables)] + tables
@@ -58,16 +59,27 @@ def _overlap(a: Tally, b: Tally) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _blocked(low: str, sentence: Sentence, tally: Tally, lex: VoteWords) -> bool:
+class Blockers:
     """Polls, candidates, elections: not a vote on a motion. The blocker is read from the
     sentence's start to the end of the tally's clause ("voted 5-4 to stop the recount,
     thus awarding the election" is a vote); a tally whose roles are labelled ("16 voix
-    pour, 6 abstentions, 9 voix contre") is a vote whatever the sentence says."""
-    if tally.labelled:
-        return False
-    clause = lex.clause_end.search(low, tally.end, sentence.end)
-    end = clause.start() if clause else sentence.end
-    return bool(lex.blockers.search(low, sentence.start, end))
+    pour, 6 abstentions, 9 voix contre") is a vote whatever the sentence says.
+
+    The sentence is searched once, for its first blocker and the last clause end before
+    it, not again for each tally: a long sentence of tallies made that quadratic."""
+
+    def __init__(self, low: str, sentence: Sentence, lex: VoteWords) -> None:
+        found = lex.blockers.search(low, sentence.start, sentence.end)
+        self._first_end = found.end() if found else None
+        self._last_clause_end = -1
+        if found:
+            for m in lex.clause_end.finditer(low, sentence.start, found.start()):
+                self._last_clause_end = m.start()
+
+    def __call__(self, tally: Tally) -> bool:
+        if tally.labelled or self._first_end is None:
+            return False
+        return self._last_clause_end < tally.end  # no clause end between tally and blocker
 
 
 MAX_LINE = 80  # a record line ("Contre : 27", "- 66 contre", "  Nay 45") is short

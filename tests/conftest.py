@@ -40,6 +40,35 @@ def claim(article) -> Claim:
     return article.claims.order_by("start").first()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _parked_tasks():
+    """Tasks committed by tests that run no worker go to a queue of this run's own,
+    purged at the end: on the shared default queue they would pile up in Redis, run
+    after run, for any worker started on it later."""
+    import os
+
+    from newsroom.celery import app
+
+    queue = f"parked-{os.getpid()}"
+    previous = app.conf.task_default_queue
+    app.conf.task_default_queue = queue
+    try:
+        yield
+    finally:
+        app.conf.task_default_queue = previous
+        _purge_queue(app, queue)
+
+
+def _purge_queue(app, queue: str) -> None:
+    from kombu.exceptions import OperationalError
+
+    try:
+        with app.connection_for_write() as conn:
+            conn.default_channel.queue_purge(queue)
+    except (OperationalError, OSError):
+        pass  # no broker now: none took a task from this run either
+
+
 @pytest.fixture(scope="session")
 def _worker_process(django_db_setup, django_db_blocker):
     """A real worker process on the test database, consuming a private Redis queue."""
@@ -74,6 +103,7 @@ def _worker_process(django_db_setup, django_db_blocker):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+        _purge_queue(app, queue)
 
 
 @pytest.fixture

@@ -313,7 +313,7 @@ for _lex in reversed(LEXICONS.values()):
 _HUNDREDS = _merged("hundreds")
 _THOUSANDS = _merged("thousands")
 _SCORES = _merged("score_words")
-_ARTICLE_ONES = _merged("article_ones")
+ARTICLE_ONES = _merged("article_ones")
 _GLUE = frozenset({lex.numbers.joiner for lex in LEXICONS.values()} | {"-"})
 # Every word that may start or continue a spelled number in a date.
 NUMBER_WORDS = frozenset(_SPELLED) | _HUNDREDS | _THOUSANDS
@@ -333,7 +333,7 @@ def read_number(words: list[str]) -> tuple[int, int] | None:
             i += 1
             continue
         value = _SPELLED.get(word)
-        if word in _ARTICLE_ONES and seen:
+        if word in ARTICLE_ONES and seen:
             break
         if word in _THOUSANDS:
             total += (current or 1) * 1000

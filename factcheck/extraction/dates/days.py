@@ -11,7 +11,7 @@ from factcheck.extraction.dates.numeric import _SPACES_ONE
 from factcheck.extraction.dates.scanner import TokenView
 from factcheck.extraction.lang import shared as S
 from factcheck.extraction.lang.lexicon import NthWeekday, SeasonWeekday
-from factcheck.extraction.numbers import NUMBER_WORDS, read_number
+from factcheck.extraction.numbers import ARTICLE_ONES, NUMBER_WORDS, read_number
 
 _HOUR = re.compile(r"\d{1,2}h\d{0,2}")  # "7h", "19h30": a time glued to its hour mark
 
@@ -208,6 +208,8 @@ class Days(TokenView):
         got = read_number(self.low[k : k + 6])
         if got is None or not 1 <= got[0] <= 31:
             return None
+        if got[1] == 1 and self.tok(k) in ARTICLE_ONES:
+            return None  # "a June 3 performance": an article, not the first of the month
         at = k + got[1] + (self.tok(k + got[1]) == "of")
         found = self.month_at(at)
         if found is None:

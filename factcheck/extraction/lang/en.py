@@ -479,7 +479,9 @@ VOTES = VoteWords(
     range_start=words("from between"),
     standing=lower_rx(
         r"\s*(?:[\w-]+\s+)?(?:majority|majorities|seats?|lead|edge|advantage|split)\b"
+        r"(?!\s+(?:opinion|ruling|decision|verdict|vote)\b)"  # "a 6-3 majority opinion": a vote
     ),
+    decided_by=lower_rx(r"\b(?:by|with)\s+(?:an?|the)\s+$"),
     list_openers=words("including among notably"),
     threshold_after=lower_rx(r"\s*(?:votes?\s+)?(?:needed|required|necessary)\b"),
     clause_end=lower_rx(r"[,;:]"),

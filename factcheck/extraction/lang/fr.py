@@ -541,6 +541,7 @@ VOTES = VoteWords(
     ),
     range_start=words("de entre"),
     standing=lower_rx(r"\s*(?:[\w-]+\s+)?(?:majorité|sièges|avance)\b"),
+    decided_by=lower_rx(r"\b(?:par|avec)\s+une?\s+$"),
     list_openers=words("parmi dont notamment"),
     threshold_after=lower_rx(
         r"\s*(?:voix\s+|suffrages\s+)?(?:nécessaires?|requises?|près\b|d['’](?:écart|avance))"

@@ -240,6 +240,7 @@ class VoteWords:
     not_unanimous: re.Pattern[str]  # just before: negation, a rule of procedure
     range_start: frozenset[str]  # "from 751 to 705" is a range, not a tally
     standing: re.Pattern[str]  # just after a bare pair: a balance of seats ("51-49 majority")
+    decided_by: re.Pattern[str]  # just before it, a decision's split: "by a 7-2 majority"
     # After a comma, a name list that a verb label closes ("parmi lesquels", "including").
     list_openers: frozenset[str]
     threshold_after: re.Pattern[str]  # anchored after a count: "nécessaires", "needed"

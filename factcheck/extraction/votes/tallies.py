@@ -284,7 +284,11 @@ def _tally(
         )
     if not ok:
         return None
-    if _is_unlabeled_pair(items, pairs) and lex.standing.match(text, end):
+    if (
+        _is_unlabeled_pair(items, pairs)
+        and lex.standing.match(text, end)
+        and not lex.decided_by.search(before)
+    ):
         return None  # "a 51-49 majority", "the 6-3 conservative majority": seats, not a vote
     counts = _roles(items)
     rules = ["vote.lone_count" if len(items) == 1 else "vote.tally"]
@@ -329,12 +333,19 @@ def _before_threshold(
 
 def _after_range_word(tokens: Tokens, first: int, lex: VoteWords) -> bool:
     """ "from 751 to 705", and "from January 17 to 19": a range word one or two tokens
-    before the first count."""
-    if first <= 0:
+    before the first count, unless "against" joins the counts: "par une majorité de 300
+    voix contre 200" is a tally."""
+    if first <= 0 or _against_follows(tokens, first):
         return False
     if tokens.word[first - 1] in lex.range_start:
         return True
     return first > 1 and tokens.tag[first - 1] == "w" and tokens.word[first - 2] in lex.range_start
+
+
+def _against_follows(tokens: Tokens, first: int, reach: int = 3) -> bool:
+    """ "contre", "against" within a few tokens after the first count (tagged a label or,
+    between two counts, a pair connector)."""
+    return any(word in S.VOTE_AGAINST_WORDS for word in tokens.word[first + 1 : first + 1 + reach])
 
 
 def _lone_count_ok(item: Item, before: str, lex: VoteWords) -> bool:

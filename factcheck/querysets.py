@@ -37,6 +37,34 @@ class VisibleToMixin:
         return self.none()  # type: ignore[attr-defined]
 
 
+class CopyCreateMixin:
+    """bulk_create through PostgreSQL's COPY, for the extraction's many new rows."""
+
+    def copy_create(self, objs: list[models.Model]) -> None:
+        """Insert `objs` as bulk_create would (field defaults, auto_now_add), without
+        setting their primary keys. A multi-row INSERT of a batch's thousand claims
+        spends longer in Django's SQL compiler and psycopg's parameter splitting than
+        in the database; COPY streams the rows. Other databases get bulk_create."""
+        queryset: models.QuerySet = self  # type: ignore[assignment]
+        connection = connections[queryset.db]
+        if connection.vendor != "postgresql":
+            queryset.bulk_create(objs)
+            return
+        if not objs:
+            return
+        opts = queryset.model._meta
+        fields = [f for f in opts.concrete_fields if f is not opts.auto_field]
+        quote = connection.ops.quote_name
+        columns = ", ".join(quote(f.column) for f in fields)
+        with connection.cursor() as cursor, cursor.cursor.copy(
+            f"COPY {quote(opts.db_table)} ({columns}) FROM STDIN"
+        ) as copy:
+            for obj in objs:
+                copy.write_row(
+                    [f.get_db_prep_save(f.pre_save(obj, True), connection) for f in fields]
+                )
+
+
 class ArticleQuerySet(VisibleToMixin, models.QuerySet):
     def with_claim_counts(self) -> ArticleQuerySet:
         """The article list's columns: claims in total and still open, in the same query."""
@@ -96,7 +124,7 @@ class ArticleQuerySet(VisibleToMixin, models.QuerySet):
         )
 
 
-class ClaimQuerySet(VisibleToMixin, models.QuerySet):
+class ClaimQuerySet(VisibleToMixin, CopyCreateMixin, models.QuerySet):
     def pending(self) -> ClaimQuerySet:
         return self.filter(status=self.model.Status.PENDING)
 

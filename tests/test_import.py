@@ -339,6 +339,29 @@ def test_a_batch_write_takes_the_same_queries_for_5_or_50_articles():
 
 
 @pytest.mark.django_db
+def test_claims_a_batch_writes_are_whole_rows():
+    """The batch writes claims by COPY: each row still gets its defaults, its timestamps,
+    its sentence and the search vector the trigger keeps, as a single insert would."""
+    from factcheck.search import claims_matching
+
+    (article,) = pending_articles(1)
+    (extraction,) = extracted(article)
+    extraction_actions.apply_extractions([extraction])
+    claims = list(article.claims.order_by("start"))
+    assert [(c.kind, c.start, c.end, c.extracted_value) for c in claims] == [
+        (found.kind, found.start, found.end, found.value) for found in extraction.claims
+    ]
+    assert len({c.uuid for c in claims}) == len(claims)
+    for claim in claims:
+        assert claim.status == Claim.Status.PENDING and claim.version == 1
+        assert claim.created_at is not None and claim.updated_at is not None
+        assert claim.sentence_text == article.body[claim.sentence_start : claim.sentence_end]
+    in_first_sentence = [c for c in claims if "adopté" in c.sentence_text]
+    assert in_first_sentence and len(in_first_sentence) < len(claims)
+    assert set(claims_matching(Claim.objects.all(), "adopté")) == set(in_first_sentence)
+
+
+@pytest.mark.django_db
 def test_a_batch_keeps_reviewer_work_and_skips_superseded_articles(reviewer):
     from factcheck.actions import review
 

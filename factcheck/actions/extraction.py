@@ -23,8 +23,6 @@ from factcheck.extraction import Claim as ExtractedClaim
 from factcheck.models import Article, Claim, ReviewEvent
 
 ClaimKey = tuple[str, int, int]
-# Rows per INSERT: a batch of articles writes a few thousand claims in a few statements.
-CLAIM_INSERT_BATCH = 2000
 logger = logging.getLogger(__name__)
 
 
@@ -354,7 +352,7 @@ def _create_new(
         for key, found in fresh.items()
         if key not in existing
     ]
-    Claim.objects.bulk_create(new, batch_size=CLAIM_INSERT_BATCH)
+    Claim.objects.copy_create(new)
     created = dict.fromkeys((article.pk for article in articles), 0)
     for claim in new:
         created[claim.article_id] += 1

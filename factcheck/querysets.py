@@ -47,13 +47,15 @@ class CopyCreateMixin:
         in the database; COPY streams the rows. Other databases get bulk_create."""
         queryset: models.QuerySet = self  # type: ignore[assignment]
         connection = connections[queryset.db]
-        if connection.vendor != "postgresql":
+        opts = queryset.model._meta
+        fields = [f for f in opts.concrete_fields if f is not opts.auto_field]
+        # COPY takes values only: a default or a column the database computes needs SQL.
+        computed = any(f.has_db_default() or f.generated for f in fields)
+        if connection.vendor != "postgresql" or computed:
             queryset.bulk_create(objs)
             return
         if not objs:
             return
-        opts = queryset.model._meta
-        fields = [f for f in opts.concrete_fields if f is not opts.auto_field]
         quote = connection.ops.quote_name
         columns = ", ".join(quote(f.column) for f in fields)
         with connection.cursor() as cursor, cursor.cursor.copy(

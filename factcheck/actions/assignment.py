@@ -24,15 +24,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from factcheck import roles
-from factcheck.actions import notifications
+from factcheck.actions import history, notifications
 from factcheck.actions.locking import retry_on_conflict
 from factcheck.actions.review import (
     ClaimActionError,
     NotAllowed,
-    _event,
-    _lock,
-    _save,
-    _status_change,
+    lock_for_edit,
 )
 from factcheck.models import Claim, DeskSettings, Notification, ReviewEvent
 
@@ -124,7 +121,7 @@ def assign_claim(claim: Claim, editor: Any, reviewer: Any) -> Claim:
 def release_claim(claim: Claim, user: Any) -> Claim:
     """Back to the pool, pending and unassigned; the draft verdict and sources are kept."""
     with transaction.atomic():
-        current = _lock(claim)
+        current = lock_for_edit(claim)
         if not can_release(user, current):
             raise NotAllowed(_("This claim is not held by you, so you cannot release it."))
         _release(current, user)
@@ -197,7 +194,7 @@ def _assign_to(claim: Claim, editor: Any, reviewer: Any) -> None:
     before = claim.assignee.get_username() if claim.assignee else None
     claim.assignee = reviewer
     events = [
-        _event(
+        history.event(
             claim,
             editor,
             ReviewEvent.Action.ASSIGNED,
@@ -206,16 +203,16 @@ def _assign_to(claim: Claim, editor: Any, reviewer: Any) -> None:
         )
     ]
     if claim.status == Claim.Status.PENDING:  # a reassigned claim keeps its state
-        events.append(_status_change(claim, editor, Claim.Status.IN_PROGRESS))
-    _save(claim, events)
+        events.append(history.status_change(claim, editor, Claim.Status.IN_PROGRESS))
+    history.save(claim, events)
 
 
 def _release(claim: Claim, user: Any) -> None:
     before = claim.assignee.get_username() if claim.assignee else None
     claim.assignee = None
     events = [
-        _event(claim, user, ReviewEvent.Action.RELEASED, before={"assignee": before},
-               after={"assignee": None}),
-        _status_change(claim, user, Claim.Status.PENDING),
+        history.event(claim, user, ReviewEvent.Action.RELEASED, before={"assignee": before},
+                      after={"assignee": None}),
+        history.status_change(claim, user, Claim.Status.PENDING),
     ]
-    _save(claim, events)
+    history.save(claim, events)

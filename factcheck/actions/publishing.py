@@ -33,7 +33,7 @@ from factcheck.actions.review import (
     MissingEvidence,
     NotAllowed,
     StaleClaim,
-    _validate_source,
+    validate_source,
     verdict_json,
 )
 from factcheck.api import webhooks
@@ -275,7 +275,7 @@ def _new_source(claim: Claim, user: Any, fields: dict[str, Any] | None) -> Sourc
     if not fields or not fields.get("url"):
         return None
     source = Source(claim=claim, added_by=user, **fields)
-    _validate_source(source)
+    validate_source(source)
     return source
 
 

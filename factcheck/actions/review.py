@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from factcheck import roles
-from factcheck.actions import notifications
+from factcheck.actions import history, notifications
 from factcheck.actions.locking import lock_article, retry_on_conflict
 from factcheck.api import webhooks
 from factcheck.api.models import WebhookEvent
@@ -128,7 +128,7 @@ def take_claim(claim: Claim, user: Any) -> Claim:
     with transaction.atomic():
         if can_take_claim(user, claim):  # else the refusal below says why, not the limit
             take_within_limit(user)
-        current = _lock(claim)
+        current = lock_for_edit(claim)
         if not can_take_claim(user, current):
             raise NotAllowed(_("This claim is no longer waiting for a reviewer."))
         _assign(current, user)
@@ -156,7 +156,7 @@ def save_review(
     without a verdict, an explanation and a source.
     """
     with transaction.atomic():
-        current = _lock(claim, version)
+        current = lock_for_edit(claim, version)
         _require_editable(current, user)
         if submit:
             _require_evidence(current, verdict, explanation)
@@ -164,8 +164,8 @@ def save_review(
         if verified is not KEEP:
             events.extend(_apply_verified(current, user, verified))
         if submit:
-            events.append(_status_change(current, user, Claim.Status.SUBMITTED))
-        _save(current, events)
+            events.append(history.status_change(current, user, Claim.Status.SUBMITTED))
+        history.save(current, events)
     return current
 
 
@@ -184,24 +184,26 @@ def add_source(claim: Claim, user: Any, **fields: Any) -> Source:
     locked so that a concurrent submit or approval sees a consistent list.
     """
     with transaction.atomic():
-        current = _lock(claim)
+        current = lock_for_edit(claim)
         _require_editable(current, user)
         source = Source(claim=current, added_by=user, **fields)
-        _validate_source(source)
+        validate_source(source)
         source.save()
-        _event(current, user, ReviewEvent.Action.SOURCE_ADDED, after=_source_json(source)).save()
+        added = _source_json(source)
+        history.event(current, user, ReviewEvent.Action.SOURCE_ADDED, after=added).save()
     return source
 
 
 @retry_on_conflict
 def remove_source(claim: Claim, user: Any, source_uuid: Any) -> None:
     with transaction.atomic():
-        current = _lock(claim)
+        current = lock_for_edit(claim)
         _require_editable(current, user)
         source = current.sources.filter(uuid=source_uuid).first()
         if source is None:
             raise NotAllowed(_("This source was already removed."))
-        _event(current, user, ReviewEvent.Action.SOURCE_REMOVED, before=_source_json(source)).save()
+        removed = _source_json(source)
+        history.event(current, user, ReviewEvent.Action.SOURCE_REMOVED, before=removed).save()
         source.delete()
 
 
@@ -210,7 +212,7 @@ def reuse_sources(claim: Claim, user: Any, earlier: Claim) -> list[Source]:
     """Copy the sources of an earlier judged claim onto this one, skipping URLs it has;
     one history row per copied source, saying where it came from."""
     with transaction.atomic():
-        current = _lock(claim)
+        current = lock_for_edit(claim)
         _require_editable(current, user)
         have = set(current.sources.values_list("url", flat=True))
         copied = [
@@ -227,8 +229,8 @@ def reuse_sources(claim: Claim, user: Any, earlier: Claim) -> list[Source]:
         Source.objects.bulk_create(copied)
         comment = _("Reused from an earlier claim: %(url)s") % {"url": earlier.get_absolute_url()}
         ReviewEvent.objects.bulk_create([
-            _event(current, user, ReviewEvent.Action.SOURCE_ADDED, after=_source_json(source),
-                   comment=comment)
+            history.event(current, user, ReviewEvent.Action.SOURCE_ADDED,
+                          after=_source_json(source), comment=comment)
             for source in copied
         ])
     return copied
@@ -251,15 +253,15 @@ def dismiss_claim(claim: Claim, user: Any, *, version: int, reason: str, note: s
         raise MissingEvidence(errors)
     with transaction.atomic():
         article = _lock_article(claim)
-        current = _lock(claim, version)
+        current = lock_for_edit(claim, version)
         if not can_dismiss_claim(user, current):
             raise NotAllowed(_("You cannot dismiss this claim."))
         proposed = dismissal_needs_approval(user)
         current.dismiss_reason, current.dismiss_note = reason, note.strip()
         status = Claim.Status.SUBMITTED if proposed else Claim.Status.DISMISSED
-        event = _status_change(current, user, status, comment=note.strip())
+        event = history.status_change(current, user, status, comment=note.strip())
         event.after["reason"] = reason
-        _save(current, [event])
+        history.save(current, [event])
         if not proposed:
             _finish_article_if_done(article, user)
     return current
@@ -288,9 +290,9 @@ def dismiss_claims(ids: list[int], user: Any, *, reason: str, note: str) -> tupl
         dismissed = [c for c in claims if c.status in Claim.OPEN_STATUSES]
         for claim in dismissed:
             claim.dismiss_reason, claim.dismiss_note = reason, note.strip()
-            event = _status_change(claim, user, Claim.Status.DISMISSED, comment=note.strip())
+            event = history.status_change(claim, user, Claim.Status.DISMISSED, comment=note.strip())
             event.after["reason"] = reason
-            _save(claim, [event])
+            history.save(claim, [event])
         for article in articles:
             _finish_article_if_done(article, user)
     return dismissed, len(claims) - len(dismissed)
@@ -302,14 +304,14 @@ def approve_claim(claim: Claim, user: Any, *, version: int) -> Claim:
     the article becomes `checked` when nothing is left open."""
     with transaction.atomic():
         article = _lock_article(claim)
-        current = _lock(claim, version)
+        current = lock_for_edit(claim, version)
         _require_submitted_for_editor(current, user)
         _require_second_pair_of_eyes(current, user)
         decided = Claim.Status.DISMISSED if current.dismissal_proposed else Claim.Status.APPROVED
-        event = _status_change(current, user, decided)
+        event = history.status_change(current, user, decided)
         if decided == Claim.Status.DISMISSED:
             event.after["reason"] = current.dismiss_reason
-        _save(current, [event])
+        history.save(current, [event])
         if decided == Claim.Status.APPROVED:
             notifications.notify(current.assignee, Notification.Kind.APPROVED, current, user)
         _finish_article_if_done(article, user)
@@ -325,20 +327,20 @@ def send_back(claim: Claim, user: Any, *, version: int, comment: str) -> Claim:
     if not comment.strip():
         raise MissingEvidence({"comment": _("Say what the reviewer should change.")})
     with transaction.atomic():
-        current = _lock(claim, version)
+        current = lock_for_edit(claim, version)
         _require_submitted_for_editor(current, user)
         # A reviewer whose account was deleted leaves no assignee: back to the pool.
         target = Claim.Status.SENT_BACK if current.assignee_id else Claim.Status.PENDING
         refused_dismissal = current.dismissal_proposed
-        status_event = _status_change(current, user, target)
+        status_event = history.status_change(current, user, target)
         if refused_dismissal:
             status_event.before["reason"] = current.dismiss_reason
             current.dismiss_reason, current.dismiss_note = "", ""
         events = [
             status_event,
-            _event(current, user, ReviewEvent.Action.COMMENT, comment=comment.strip()),
+            history.event(current, user, ReviewEvent.Action.COMMENT, comment=comment.strip()),
         ]
-        _save(current, events)
+        history.save(current, events)
         notifications.notify(
             current.assignee, Notification.Kind.SENT_BACK, current, user, comment.strip()
         )
@@ -348,7 +350,7 @@ def send_back(claim: Claim, user: Any, *, version: int, comment: str) -> Claim:
 # --- helpers -----------------------------------------------------------------
 
 
-def _lock(claim: Claim, version: int | None = None) -> Claim:
+def lock_for_edit(claim: Claim, version: int | None = None) -> Claim:
     """Re-read the claim under a row lock; StaleClaim when `version` is outdated."""
     try:
         current = (
@@ -365,15 +367,6 @@ def _lock(claim: Claim, version: int | None = None) -> Claim:
 
 def _lock_article(claim: Claim) -> Article:
     return lock_article(claim.article_id, "status")
-
-
-def _save(claim: Claim, events: list[ReviewEvent]) -> None:
-    """Write the claim with a bumped version (we hold its lock) and its history rows."""
-    claim.version += 1
-    claim.save()
-    ReviewEvent.objects.bulk_create(events)
-    # What this step added to the history: an HTMX response appends just these.
-    claim.recorded_events = events
 
 
 def _require_editable(claim: Claim, user: Any) -> None:
@@ -420,7 +413,7 @@ def _require_evidence(claim: Claim, verdict: Verdict | None, explanation: str) -
         raise MissingEvidence(errors)
 
 
-def _validate_source(source: Source) -> None:
+def validate_source(source: Source) -> None:
     try:
         # Foreign keys and uniqueness are ours to get right: skip their queries.
         source.full_clean(exclude=["claim", "added_by", "uuid"], validate_unique=False)
@@ -435,16 +428,16 @@ def _assign(claim: Claim, user: Any) -> None:
     before = claim.assignee.get_username() if claim.assignee else None
     claim.assignee = user
     events = [
-        _event(
+        history.event(
             claim,
             user,
             ReviewEvent.Action.ASSIGNED,
             before={"assignee": before},
             after={"assignee": user.get_username()},
         ),
-        _status_change(claim, user, Claim.Status.IN_PROGRESS),
+        history.status_change(claim, user, Claim.Status.IN_PROGRESS),
     ]
-    _save(claim, events)
+    history.save(claim, events)
 
 
 def _apply_review(
@@ -468,7 +461,7 @@ def _apply_review(
         before["claimant"], after["claimant"] = claim.claimant, claimant.strip()
         claim.claimant = claimant.strip()
     if after:
-        events.append(_event(claim, user, ReviewEvent.Action.VERDICT, before, after))
+        events.append(history.event(claim, user, ReviewEvent.Action.VERDICT, before, after))
     if value is not None:
         events.extend(_apply_value(claim, user, value))
     return events
@@ -481,7 +474,7 @@ def _apply_value(claim: Claim, user: Any, value: dict[str, Any]) -> list[ReviewE
     # Setting the extractor's own reading back clears the correction.
     claim.corrected_value = None if value == claim.extracted_value else value
     return [
-        _event(
+        history.event(
             claim, user, ReviewEvent.Action.VALUE, before={"value": before}, after={"value": value}
         )
     ]
@@ -492,41 +485,9 @@ def _apply_verified(claim: Claim, user: Any, verified: dict[str, Any] | None) ->
         return []
     before, claim.verified_value = claim.verified_value, verified
     return [
-        _event(claim, user, ReviewEvent.Action.VERIFIED, before={"value": before},
-               after={"value": verified})
+        history.event(claim, user, ReviewEvent.Action.VERIFIED, before={"value": before},
+                      after={"value": verified})
     ]
-
-
-def _status_change(claim: Claim, user: Any, status: str, comment: str = "") -> ReviewEvent:
-    before = claim.status
-    claim.status = status
-    return _event(
-        claim,
-        user,
-        ReviewEvent.Action.STATUS,
-        before={"status": before},
-        after={"status": status},
-        comment=comment,
-    )
-
-
-def _event(
-    claim: Claim,
-    user: Any,
-    action: str,
-    before: dict[str, Any] | None = None,
-    after: dict[str, Any] | None = None,
-    comment: str = "",
-) -> ReviewEvent:
-    return ReviewEvent(
-        article_id=claim.article_id,
-        claim=claim,
-        actor=user,
-        action=action,
-        before=before,
-        after=after,
-        comment=comment,
-    )
 
 
 def _finish_article_if_done(article: Article, user: Any) -> None:

@@ -27,6 +27,10 @@ GAPPED_WORDS = 3  # ", Xi only three times": a clause this short repeats the ver
 _CONJUNCTION = re.compile(r"\s*(?:,|\band\b|\bet\b|\bor\b|\bou\b)\s*", re.IGNORECASE)
 _COUNT_END = re.compile(r"\s*(?:[,.;!?)—–]|$)")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+# An elliptic count is a bare number: not the end of a range ("February 15-16") and
+# not an amount in a scale word ("un déficit de 230 millions").
+_RANGE_BEFORE = re.compile(r"\d\s?[-–]\s?$")
+_DIGIT = re.compile(r"\d")
 _ONLY_PREFIX = re.compile(S.MEETING_ONLY_PREFIX, re.IGNORECASE)
 
 
@@ -115,6 +119,10 @@ def elliptic_counts(
             continue
         if not _COUNT_END.match(text, number.end):
             continue
+        if _RANGE_BEFORE.search(text, max(sentence.start, number.start - 4), number.start):
+            continue
+        if number.value >= 1000 and not _DIGIT.search(text, number.start, number.end):
+            continue  # "millions", "deux mille": an amount, never a number of meetings
         before = clause_before(text, sentence, number.start, lex)
         if lex.approximate.search(before) or lex.count_not_before.search(before):
             continue

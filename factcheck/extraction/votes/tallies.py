@@ -420,10 +420,12 @@ def _is_unlabeled_pair(items: list[Item], pairs: list[bool]) -> bool:
 
 
 def _failed(text: str, sentence: Sentence, start: int, end: int, lex: VoteWords) -> bool:
-    """Whether the nearest outcome word around the tally says the motion failed. After
-    the tally it is read to the clause's end only: "219-212, with every Republican ...
-    voted against" is about a group, not the motion."""
-    lo, hi = max(sentence.start, start - 2 * WINDOW), min(sentence.end, end + 2 * WINDOW)
+    """Whether the nearest outcome word around the tally says the motion failed. Before
+    the tally it is read from the sentence's start: the verb may come long before ("MPs
+    rejected an amendment which required ... by 324 votes to 288"). After the tally it
+    is read to the clause's end only: "219-212, with every Republican ... voted
+    against" is about a group, not the motion."""
+    lo, hi = sentence.start, min(sentence.end, end + 2 * WINDOW)
     clause = lex.clause_end.search(text, end, hi)
     if clause is not None:
         hi = clause.start()

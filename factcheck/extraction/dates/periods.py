@@ -7,7 +7,7 @@ from factcheck.extraction.dates.items import Item, ItemKind
 from factcheck.extraction.dates.scanner import SPACES, TokenView
 from factcheck.extraction.lang import shared as S
 from factcheck.extraction.lang.lexicon import Shift
-from factcheck.extraction.numbers import read_number
+from factcheck.extraction.numbers import ARTICLE_ONES, read_number
 
 _ONE_SPACE = frozenset(SPACES)
 # Before "les six premiers mois", "the first nine months".
@@ -27,6 +27,8 @@ _MODIFIABLE = (
 
 # The last word of a holiday's name that makes it a day by itself ("Memorial Day").
 _DAY_NOUNS = frozenset(("day", "eve"))
+# After "Christmas is": a definition ("the season of giving", "la fête des enfants").
+_DEFINITE = frozenset(("the", "le", "la", "l'", "un", "une"))
 
 
 class Periods(TokenView):
@@ -77,6 +79,8 @@ class Periods(TokenView):
         if day_noun or self.tok(end) in self.t.future:
             # "Memorial Day": a day by its very name; "Thanksgiving will be sadder"
             return True
+        if self.holiday_is_subject(end):
+            return True  # "Noël est passé", "Christmas is six weeks away"
         at = k - 1 - (left in S.HOLIDAY_ARTICLES)
         lead = self.tok(at)
         if lead in self.t.weekdays:  # "célébraient lundi l'Assomption"
@@ -92,6 +96,15 @@ class Periods(TokenView):
         if left in self.w.deictic:
             return True  # "this Thanksgiving", "cette Toussaint"
         return left in self.w.holiday_left or (at < k - 1 and lead in self.w.holiday_left)
+
+    def holiday_is_subject(self, end: int) -> bool:
+        """The holiday, then "is", "was", "est", "était": the day itself is talked about,
+        unless a definition follows ("Christmas is a time for family", "Noël est une
+        fête")."""
+        verb = self.tok(end)
+        if verb not in self.w.present_words and verb not in self.t.past:
+            return False
+        return self.tok(end + 1) not in ARTICLE_ONES and self.tok(end + 1) not in _DEFINITE
 
     def modified(self, k: int, strict: bool) -> Item | None:
         hit = self.match(self.t.modifiers, k)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -110,6 +111,7 @@ def tallies(
     low: str, sentence: Sentence, numbers: list[NumberMatch], lex: VoteWords
 ) -> list[Tally]:
     about_a_vote = SentenceTest(lex.context, low, sentence)
+    outcomes = Outcomes(low, sentence, lex)
     found: list[Tally] = []
     for region in regions(low, numbers, sentence):
         tokens = tokenize(low, region, lex)
@@ -118,7 +120,8 @@ def tallies(
             if _bare(items) and not _received(low, sentence, items[0].start, lex):
                 continue  # the common bare number ("in 2019", "12 people"): skip the rest
             for group, gaps, at in _groups(items, pairs, first):
-                tally = _tally(low, sentence, tokens, at, group, gaps, lex, about_a_vote)
+                tally = _tally(low, sentence, tokens, at, group, gaps, lex, about_a_vote,
+                               outcomes)
                 if tally is not None:
                     found.append(tally)
         if len(found) >= MAX_CLAIMS:
@@ -266,6 +269,7 @@ def _tally(
     pairs: list[bool],
     lex: VoteWords,
     about_a_vote: SentenceTest,
+    outcomes: Outcomes,
 ) -> Tally | None:
     items, pairs = _before_threshold(text, items, pairs, lex)
     if not items:
@@ -307,7 +311,7 @@ def _tally(
         rules.append("vote.aside")  # "(Chine)", ", parmi lesquels ..., ": skipped
     if "\n" in text[start:end]:
         rules.append("vote.record_lines")  # one tally over record lines
-    if _is_unlabeled_pair(items, pairs) and _failed(text, sentence, start, end, lex):
+    if _is_unlabeled_pair(items, pairs) and outcomes.failed(start, end):
         # The winning side is named first or is the larger: a failed motion's
         # "for" is the smaller count, whatever the house style of ordering.
         a, b = items[0].value, items[1].value
@@ -419,22 +423,52 @@ def _is_unlabeled_pair(items: list[Item], pairs: list[bool]) -> bool:
     return len(items) >= 2 and pairs[0] and items[0].label is None and items[1].label is None
 
 
-def _failed(text: str, sentence: Sentence, start: int, end: int, lex: VoteWords) -> bool:
-    """Whether the nearest outcome word around the tally says the motion failed. Before
+class Outcomes:
+    """Whether the nearest outcome word around a tally says the motion failed. Before
     the tally it is read from the sentence's start: the verb may come long before ("MPs
     rejected an amendment which required ... by 324 votes to 288"). After the tally it
     is read to the clause's end only: "219-212, with every Republican ... voted
-    against" is about a group, not the motion."""
-    lo, hi = sentence.start, min(sentence.end, end + 2 * WINDOW)
-    clause = lex.clause_end.search(text, end, hi)
-    if clause is not None:
-        hi = clause.start()
-    if not lex.failure.search(text, lo, hi):
-        return False  # the usual case, settled without ranking the outcome words
-    best: tuple[int, bool] | None = None
-    for pattern, failed in ((lex.failure, True), (lex.success, False)):
-        for m in pattern.finditer(text, lo, hi):
-            distance = start - m.end() if m.end() <= start else m.start() - end
-            if distance >= 0 and (best is None or distance < best[0]):
-                best = (distance, failed)
-    return best is not None and best[1]
+    against" is about a group, not the motion.
+
+    The sentence's outcome words are found once, when a first tally asks: a search per
+    tally from the sentence's start was quadratic in a long sentence of tallies."""
+
+    __slots__ = ("_by_end", "_by_start", "_ends", "_lex", "_low", "_sentence", "_starts")
+
+    def __init__(self, low: str, sentence: Sentence, lex: VoteWords) -> None:
+        self._low, self._sentence, self._lex = low, sentence, lex
+        self._by_start: list[tuple[int, int, bool]] | None = None
+
+    def failed(self, start: int, end: int) -> bool:
+        by_start = self._read()
+        if not any(failed for _, _, failed in by_start):
+            return False  # the usual case, settled without ranking the outcome words
+        hi = min(self._sentence.end, end + 2 * WINDOW)
+        clause = self._lex.clause_end.search(self._low, end, hi)
+        if clause is not None:
+            hi = clause.start()
+        best: tuple[int, bool] | None = None
+        before = bisect.bisect_right(self._ends, start) - 1  # the nearest ending by `start`
+        if before >= 0:
+            word_end, failed = self._by_end[before]
+            best = (start - word_end, failed)
+        after = bisect.bisect_left(self._starts, end)  # the nearest starting from `end`
+        if after < len(by_start) and by_start[after][1] <= hi:
+            distance = by_start[after][0] - end
+            if best is None or distance < best[0]:
+                best = (distance, by_start[after][2])
+        return best is not None and best[1]
+
+    def _read(self) -> list[tuple[int, int, bool]]:
+        if self._by_start is None:
+            low, sentence, lex = self._low, self._sentence, self._lex
+            words = sorted(
+                (m.start(), m.end(), failed)
+                for pattern, failed in ((lex.failure, True), (lex.success, False))
+                for m in pattern.finditer(low, sentence.start, sentence.end)
+            )
+            self._by_start = words
+            self._starts = [word_start for word_start, _, _ in words]
+            self._by_end = sorted((word_end, failed) for _, word_end, failed in words)
+            self._ends = [word_end for word_end, _ in self._by_end]
+        return self._by_start

@@ -456,6 +456,7 @@ VOTES = VoteWords(
         r"\b(?:received|won|garnered|secured|got|obtained|drew|attracted|gained|mustered"
         r"|collected|picked up)\s+(?:(?:only|just|barely|a mere|a total of|some)\s+){0,2}$"
         r"|\bunanimously\s+by\s+(?:all|the)\s+(?:of\s+the\s+)?$"
+        r"|\b(?:approved|adopted|endorsed)\s+(?:only\s+)?by\s+(?:only\s+|just\s+)?$"
     ),
     failure=lower_rx(
         r"\b(?:reject\w*|defeat\w*|sank|sink\w*|sunk|voted down|vote down|fail\w*|kill\w*"

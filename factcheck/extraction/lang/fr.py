@@ -477,7 +477,7 @@ VOTES = VoteWords(
         B="par",
     ),
     phrases=label_rx(
-        r"(?P<f>l['’](?:ont|a|avaient|avait)\s+(?:votée?s?|approuvée?s?|soutenue?s?)"
+        r"(?P<f>l['’](?:ont|a|avaient|avait|ayant)\s+(?:votée?s?|approuvée?s?|soutenue?s?)"
         r"|(?:ont|avaient|avait|a)\s+(?:voté|votés)\s+(?:pour|oui|en\s+(?:sa\s+|leur\s+)?faveur"
         r"|(?:la|le|les|ce|cette)\s+(?:motion|loi|texte|résolution|proposition|projet"
         r"|amendement|réforme))"
@@ -520,7 +520,8 @@ VOTES = VoteWords(
     acquire=lower_rx(
         r"\b(?:obtenu|recueilli|réuni|rassemblé|reçu|récolté|totalisé|emporté)\s+"
         r"(?:(?:que|qu['’]|de|seulement|à peine|tout juste|au total|finalement)\s*){0,3}$"
-        r"|\b(?:adoptée?s?|approuvée?s?)\s+par\s+(?:les\s+)?$"
+        r"|\b(?:adoptée?s?|approuvée?s?|votée?s?)\s+(?:que\s+|seulement\s+)?par\s+"
+        r"(?:les\s+|seulement\s+)?$"
         r"|\bunanimité\s+(?:de\s+(?:ses|leurs)|des)\s+$"
     ),
     failure=lower_rx(

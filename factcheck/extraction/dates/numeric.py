@@ -11,7 +11,9 @@ from factcheck.extraction.dates.items import Item, ItemKind
 from factcheck.extraction.dates.scanner import SPACES, TokenView
 from factcheck.extraction.lang import shared as S
 
-_DAY_SUFFIX = re.compile(r"(\d{1,2})(?:er|re|ère|ème|e|st|nd|rd|th)?")
+# A day is a cardinal, or an ordinal where the language says so: "1er", "21st". French
+# ordinals other than "1er" ("16e", "2ème", "1re") count matchdays, ranks and editions.
+_DAY_SUFFIX = re.compile(r"(\d{1,2})(?:er|st|nd|rd|th)?")
 _SPACES_ONE = frozenset(SPACES)
 _NUMBER_SIGNS = frozenset("°º#")  # "N°2018-03-01", "n° 2001-44"
 _HOUR_MARK = "h"  # "19 h 20": the hour mark in both languages' typography
@@ -41,7 +43,7 @@ class Numeric(TokenView):
         parts = self.low[k : k + 5]
         if len(parts) < 5 or parts[1] not in "/.-" or parts[3] != parts[1]:
             return None
-        if any(self.gap(x) for x in range(k + 1, k + 5)):
+        if any(self.gap(x) for x in range(k + 1, k + 5)) or self.longer_run(k, parts[1]):
             return None
         if not all(p.isdigit() for p in parts[0::2]):
             return None
@@ -59,6 +61,13 @@ class Numeric(TokenView):
         if not (1000 <= y <= 2199 and cal.valid(y, m, d)):
             return None
         return Item(k, k + 5, ItemKind.DAY, year=y, month=m, day=d)
+
+    def longer_run(self, k: int, sep: str) -> bool:
+        """Digits joined by the same mark before or after the five tokens k..k+4: a phone
+        number ("05.58.06.01.08") or a reference, not a date."""
+        before = self.tok(k - 1) == sep and not self.gap(k) and self.tok(k - 2)[:1].isdigit()
+        after = self.tok(k + 5) == sep and not self.gap(k + 5) and self.tok(k + 6)[:1].isdigit()
+        return before or after
 
     def day_value(self, k: int) -> int | None:
         word = self.tok(k)

@@ -31,8 +31,8 @@ class Days(TokenView):
         if full is not None:
             full.start_token, full.weekday = start, wd
             return full
-        if start == w and self.tok(k - 1) in self.w.weekday_habit:
-            return None  # "le lundi", "every Monday": a habit, not a day
+        if start == w and (self.tok(k - 1) in self.w.weekday_habit or self.habit_list(w)):
+            return None  # "le lundi", "every Monday", "les vendredi, samedi et dimanche"
         if start == w and (self.tok(k - 1) in self.t.ordinals or self.tok(k - 1) in self.t.last):
             # "le premier dimanche du mois": counted, not one day (see ordinal_weekday)
             return None
@@ -45,6 +45,17 @@ class Days(TokenView):
         elif _HOUR.fullmatch(self.tok(end)):
             end += 1  # "dès dimanche 7h jusqu'à mardi 6h": the hour belongs to the day
         return Item(start, end, ItemKind.WEEKDAY, weekday=wd, direction=direc, strict=strict_day)
+
+    def habit_list(self, w: int) -> bool:
+        """Weekday w continues a list of bare weekdays that a habit word opens: "se
+        disputent les vendredi, samedi et dimanche", "every Monday and Thursday"."""
+        k = w - 1
+        while k >= 0 and (self.tok(k) in S.LIST_JOINS or self.tok(k) in self.t.weekdays):
+            k -= 1
+        first = k + 1
+        return first < w and self.tok(first) in self.t.weekdays and (
+            self.tok(k) in self.w.weekday_habit
+        )
 
     def dated_weekday(self, w: int) -> Item | None:
         """The date written after a weekday, one claim with it: "vendredi 13

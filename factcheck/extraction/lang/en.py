@@ -287,6 +287,10 @@ def tense_cue(tokens: TokenReader, k: int, word: str, distance: int) -> int:
         return 1  # "as early as Saturday"
     if word == "set" and tok(k + 1) in ("to", "for"):
         return 1
+    if word == "would":
+        # "said the talks would end Friday": a future seen from the report; "would
+        # have ended Friday" looks back.
+        return -1 if tok(k + 1) == "have" else 1
     if len(word) > 3 and word.endswith("ed") and word not in NOT_PAST:
         if tok(k - 1) in ADJECTIVE_LEFT:
             return 0  # "a chance for mixed precipitation": an adjective
@@ -358,7 +362,7 @@ DATES = DateWords(
     ahead_tails=(("time",), ("from", "now")),
     ago_words=words("ago"),
     tense_cue=tense_cue,
-    tense_cue_words=words("early set"),
+    tense_cue_words=words("early set would"),
     tense_cue_endings=("ed",),
     present_words=PRESENT_WORDS,
     clause_openers=CLAUSE_OPENERS,

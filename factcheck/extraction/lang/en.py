@@ -276,7 +276,8 @@ CLAUSE_OPENERS = words("and but then - – —")
 FORECAST_WORDS = words(
     "forecast forecasts forecaster forecasters highs lows showers cloudy sunny sunshine rain "
     "rainfall drizzle snow snowfall flurries thunderstorms storms precipitation temperatures "
-    "humidity breezy windy overcast fog chilly"
+    "humidity breezy windy overcast fog chilly skies clouds gusts gusty frost heatwave "
+    "downpours sleet"
 )
 
 

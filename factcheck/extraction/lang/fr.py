@@ -329,7 +329,8 @@ FORECAST_WORDS = words(
     "prévisions prévision prévisionniste prévisionnistes météo maxima minima maximales "
     "minimales averses averse éclaircies nuageux nuageuse nuages ensoleillé ensoleillée "
     "ensoleillement pluie pluies pluvieux orages orageux orageuses rafales températures "
-    "brouillard neige grisaille"
+    "brouillard neige grisaille ciel voilé voilée soleil venteux rafraîchissement "
+    "rafraichissement redoux gelées canicule perturbation anticyclone dépression ondées"
 )
 
 

@@ -54,6 +54,17 @@ class YearContext:
         if explicit:
             self.last_explicit = (offset, year)
 
+    def year_just_before(self, offset: int, reach: int) -> int | None:
+        """The year written at most `reach` characters before `offset`, in its sentence:
+        "until 2030, possibly sometime in the second quarter"."""
+        if self.last_explicit is None:
+            return None
+        at, year = self.last_explicit
+        scope = self._scope(offset)
+        if scope is None or at < scope[1] or offset - at > reach:
+            return None
+        return year
+
     def year_for(self, offset: int) -> int | None:
         """The year the text sets for an open date at `offset`, if any."""
         scope = self._scope(offset)

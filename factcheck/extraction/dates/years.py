@@ -15,6 +15,11 @@ from factcheck.extraction.dates import context
 from factcheck.extraction.dates.items import Item, ItemKind
 from factcheck.extraction.dates.scanner import TokenView
 
+# A plain year sets a part's year only when written just before it, in its sentence;
+# further back it may be another period's ("après une année 2023 exceptionnelle, ... un
+# premier semestre morose, suivi d'une reprise au second semestre de 2024").
+_PART_YEAR_REACH = 40
+
 
 class TextYears(TokenView):
     # Set by DateScanner.__init__ (and the class of the scanner, for explaining).
@@ -33,6 +38,8 @@ class TextYears(TokenView):
         if item.kind == ItemKind.PART and item.months:
             # "the fourth quarter of 2023 ... the third quarter": only a part sets a part's year
             year = self.part_years.year_for(start)
+            if year is None:  # a year just before: "until 2030, possibly in the second quarter"
+                year = self.years.year_just_before(start, _PART_YEAR_REACH)
             if year is not None and context.fits(
                 year, item.months[0], None, self.doc.published, direction
             ):

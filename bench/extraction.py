@@ -71,6 +71,7 @@ def main() -> int:
     quality(score_py, timebank, "--kinds", "date", "--split-ranges")
     quality(score_py, CORPUS / "dates.jsonl", "--kinds", "date")
     quality(score_py, CORPUS / "votes_meetings.jsonl", "--kinds", "vote_result,meeting_count")
+    quality(score_py, CORPUS / "all_kinds.jsonl")
     article = five_kb_article(dev)
     speed(article, args.seconds)
     import_time()

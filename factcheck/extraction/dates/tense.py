@@ -88,6 +88,8 @@ class Tense(TokenView):
                 break
             if word == "," and low[k + 1 : k + 2] and low[k + 1] in self.w.relative_pronouns:
                 break  # "le recensement de mars, qui devraient être affinés": another clause
+            if word in S.COMPLEMENTIZERS:
+                break  # "the announcement on Tuesday that she would allow": its own tense
             if word in words or word.endswith(endings):
                 found = self.cue(k)
                 if found:

@@ -124,6 +124,8 @@ CLAUSE_END = words('. ! ? ; : ( ) « » “ ” "')
 # After a comma, these open a relative clause about the noun before: its verb
 # is not the tense of a date read forward ("du recensement de mars-avril, qui
 # devraient être affinés" is a past census).
+# After a date, a clause of its own starts here: "announced on Tuesday that she would".
+COMPLEMENTIZERS = words("that que qu'")
 RELATIVE_PRONOUNS = words(
     "qui que qu' dont lequel laquelle lesquels lesquelles which who whose whom"
 )

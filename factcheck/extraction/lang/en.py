@@ -519,14 +519,14 @@ MEETINGS = MeetingWords(
         r"(?:summits?|meetings?|talks|encounters?|face-to-faces?|sit-downs?|one-on-ones?"
         r"|t[êe]te-à-t[êe]tes?|sessions?|sittings?|(?:phone|telephone)\s+(?:calls?|conversations?)"
         r"|calls?(?=\s+(?:with|between)\b)|interactions?|dialogues?"
-        r"|conversations?|interviews?(?=\s+(?:with|between)\b)|(?:state|official|working)\s+visits?|visits?\s+"
+        r"|conversations?|interviews?(?=\s+(?:with|between)\b)|(?:state|official|working|bilateral)\s+visits?|visits?\s+"
         + _SEATS
         + r"|editions?\s+of\s+the\s+(?:summit|meeting|forum|dialogue))\b"
     ),
     plural_noun=caseless_rx(
         r"(?:summits|meetings|encounters|face-to-faces|sit-downs|one-on-ones|interviews|sessions"
         r"|(?:phone|telephone)\s+(?:calls|conversations)|conversations|interactions"
-        r"|(?:state|official)\s+visits|visits\s+"
+        r"|(?:state|official|bilateral)\s+visits|visits\s+"
         + _SEATS
         + r"|rounds\s+of\s+(?:\w+\s+){0,2}"
         + _TALKS
@@ -588,7 +588,10 @@ MEETINGS = MeetingWords(
         r"\b(?:UNGA|UNHRC|HRC|WHA|COP|AGM|General\s+Assembly|Human\s+Rights\s+Council"
         r"|Annual\s+General|General)\b"
     ),
-    noun_stop=caseless_rx(r"\s+(?:in\s+a\s+row|running|of\s+(?:gains|losses|trading)|straight)\b"),
+    noun_stop=caseless_rx(
+        r"\s+(?:in\s+a\s+row|running|of\s+(?:gains|losses|trading)|straight"
+        r"|out\s+of\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten))\b"  # a share
+    ),
     apposition=caseless_rx(
         r"\b(?:summits?|talks|meetings?|negotiations|sessions?|(?:state|official)\s+visits?)"
         r"\s*,\s*(?:the\s+)?$"

@@ -567,7 +567,7 @@ _SEATS = (
     r"|chancel\w+|premier\s+ministre)\b"
 )
 _VISITS = (
-    r"visites?\s+(?:d['’]\s*[ée]tat|officielles?|de\s+travail|d['’]amitié)"
+    r"visites?\s+(?:d['’]\s*[ée]tat|officielles?|bilatérales?|de\s+travail|d['’]amitié)"
     rf"|visites?\s+{_SEATS}|réceptions?\s+{_SEATS}"
 )
 _TALKS = (
@@ -579,12 +579,13 @@ MEETINGS = MeetingWords(
     capitalized_modifiers=False,
     cue=words(
         "sommet rencontr réuni entret entrevue tête session édition reprise fois téléphon "
-        "pourparlers négociations vus retrouv visite réception séance round cycle commission"
+        "pourparlers négociations vus retrouv visite réception séance round cycle commission "
+        "conversation"
     )
     | frozenset(["appel d", "face-à"]),
     noun=caseless_rx(
         r"(?:sommets?|rencontres?|réunions?|entretiens?|entrevues?|t[êe]tes?[- ]à[- ]t[êe]tes?"
-        r"|sessions?|séances?|conversations?\s+téléphoniques?|appels?\s+téléphoniques?"
+        r"|sessions?|séances?|conversations?(?:\s+téléphoniques?)?|appels?\s+téléphoniques?"
         r"|échanges?\s+téléphoniques?|contacts?\s+téléphoniques?|commissions?\s+mixtes?"
         r"|faces?[- ]à[- ]faces?"
         r"|appels?(?=\s+(?:du|de|d['’])\s+(?:président|premier\s+ministre|chef|roi|reine|pape"
@@ -594,7 +595,7 @@ MEETINGS = MeetingWords(
     ),
     plural_noun=caseless_rx(
         r"(?:sommets|rencontres|réunions|entretiens|entrevues|t[êe]tes?[- ]à[- ]t[êe]tes?"
-        r"|conversations\s+téléphoniques|appels\s+téléphoniques|séances|faces?[- ]à[- ]faces?"
+        r"|conversations(?:\s+téléphoniques)?|appels\s+téléphoniques|séances|faces?[- ]à[- ]faces?"
         r"|visites\s+(?:d['’]\s*[ée]tat|officielles)|(?:visites|réceptions)\s+" + _SEATS + r"|"
         r"(?:cycles|rounds|séries|sessions|tours)\s+(?:de|des)\s+" + _TALKS + r")\b"
     ),
@@ -636,7 +637,7 @@ MEETINGS = MeetingWords(
     anchors=words(
         "sommet rencontre réunion entretien entrevue tête tete session téléphoniq négociations "
         "pourparlers discussions édition fois reprises visite réception séance round "
-        "commission dialogue"
+        "commission dialogue conversation"
     )
     | frozenset(
         [
@@ -669,7 +670,7 @@ MEETINGS = MeetingWords(
         r"\s+(?:consécutives?|d['’]affilée|de\s+suite|de\s+rang|de\s+(?:hausse|baisse|repli"
         r"|recul|gains?|pertes?|cotation|bourse|entraînement|tirs?|dédicaces?|cinéma|rattrapage"
         r"|questions)|d['’](?:entraînement|échauffement|essais?|habillage|hypnose)|photo"
-        r"|boursière)\b"
+        r"|boursière|sur\s+(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix))\b"  # une part
     ),
     apposition=caseless_rx(
         r"\b(?:sommets?|pourparlers|rencontres?|réunions?|entretiens?|négociations|sessions?"

@@ -76,12 +76,16 @@ def _word_pattern(lang: str) -> re.Pattern[str]:
     by_letter: dict[str, list[str]] = {}
     for cardinal in ordered:
         by_letter.setdefault(cardinal[0], []).append(re.escape(cardinal[1:]))
+    # A hyphen glues a number word to the next one ("twenty-one") and so bounds a
+    # number, except in a tally's "-to-" ("a five-to-four ruling"): two numbers.
     first = "|".join(
-        rf"{re.escape(letter)}(?<![\w-].)(?:{'|'.join(rests)})"
+        rf"{re.escape(letter)}(?:(?<![\w-].)|(?<=-to-.))(?:{'|'.join(rests)})"
         for letter, rests in by_letter.items()
     )
     joiner = rf"(?:[\s-]+(?:{_numbers(lang).joiner}[\s-]+)?|-)"
-    return re.compile(rf"(?:{first})(?:{joiner}{word}){{0,{MAX_NUMBER_WORDS - 1}}}(?![\w-])")
+    return re.compile(
+        rf"(?:{first})(?:{joiner}{word}){{0,{MAX_NUMBER_WORDS - 1}}}(?!\w|-(?!to-))"
+    )
 
 
 _NUMBER_WORDS_LOW = {lang: _word_pattern(lang) for lang in LEXICONS}

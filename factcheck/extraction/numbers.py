@@ -77,14 +77,16 @@ def _word_pattern(lang: str) -> re.Pattern[str]:
     for cardinal in ordered:
         by_letter.setdefault(cardinal[0], []).append(re.escape(cardinal[1:]))
     # A hyphen glues a number word to the next one ("twenty-one") and so bounds a
-    # number, except in a tally's "-to-" ("a five-to-four ruling"): two numbers.
+    # number, except in a tally's "-to-" ("a five-to-four ruling"): two numbers. The
+    # idiom "one-to-one" (a format) stays a word.
     first = "|".join(
-        rf"{re.escape(letter)}(?:(?<![\w-].)|(?<=-to-.))(?:{'|'.join(rests)})"
+        rf"{re.escape(letter)}(?:(?<![\w-].)|(?<=-to-.)(?<!one-to-.))(?:{'|'.join(rests)})"
         for letter, rests in by_letter.items()
     )
     joiner = rf"(?:[\s-]+(?:{_numbers(lang).joiner}[\s-]+)?|-)"
     return re.compile(
-        rf"(?:{first})(?:{joiner}{word}){{0,{MAX_NUMBER_WORDS - 1}}}(?!\w|-(?!to-))"
+        rf"(?:{first})(?:{joiner}{word}){{0,{MAX_NUMBER_WORDS - 1}}}"
+        r"(?!\w|-(?!to-)|-to-one\b)"
     )
 
 

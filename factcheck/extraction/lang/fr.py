@@ -477,21 +477,23 @@ VOTES = VoteWords(
         S="sur des",
         B="par",
     ),
+    # An adverb may sit between the auxiliary and the participle ("ont massivement voté
+    # pour", "se sont volontairement abstenus").
     phrases=label_rx(
         r"(?P<f>l['’](?:ont|a|avaient|avait|ayant)\s+(?:votée?s?|approuvée?s?|soutenue?s?)"
-        r"|(?:ont|avaient|avait|a)\s+(?:voté|votés)\s+(?:pour|oui|en\s+(?:sa\s+|leur\s+)?faveur"
+        r"|(?:ont|avaient|avait|a)\s+(?:\w+ment\s+)?(?:voté|votés)\s+(?:pour|oui|en\s+(?:sa\s+|leur\s+)?faveur"
         r"|(?:la|le|les|ce|cette)\s+(?:motion|loi|texte|résolution|proposition|projet"
         r"|amendement|réforme))"
         r"|vot(?:ent|ant)\s+(?:pour|oui|en\s+(?:sa\s+|leur\s+)?faveur)"
-        r"|se\s+sont\s+prononcée?s\s+(?:pour|en\s+faveur)"
-        r"|(?:ont|avaient|a)\s+(?:approuvé|adopté|soutenu)\b)"
+        r"|se\s+sont\s+(?:\w+ment\s+)?prononcée?s\s+(?:pour|en\s+faveur)"
+        r"|(?:ont|avaient|a)\s+(?:\w+ment\s+)?(?:approuvé|adopté|soutenu)\b)"
         r"|(?P<F>en\s+(?:sa\s+|leur\s+)?faveur|pour\s+(?:le\s+texte|la\s+motion|la\s+résolution"
         r"|le\s+projet))"
         r"|(?P<A>contre\s+(?:le\s+texte|la\s+motion|la\s+résolution|le\s+projet))"
-        r"|(?P<a>(?:ont|avaient|avait|a)\s+voté\s+(?:contre|non)|l['’](?:ont|a)\s+rejetée?s?"
-        r"|vot(?:ent|ant)\s+(?:contre|non)|se\s+sont\s+prononcée?s\s+contre"
-        r"|(?:ont|avaient|a)\s+(?:rejeté|refusé)\b|se\s+sont\s+opposée?s)"
-        r"|(?P<x>(?:se\s+sont|s['’]est|s['’]étaient|se\s+seront)\s+abstenue?s?"
+        r"|(?P<a>(?:ont|avaient|avait|a)\s+(?:\w+ment\s+)?voté\s+(?:contre|non)|l['’](?:ont|a)\s+rejetée?s?"
+        r"|vot(?:ent|ant)\s+(?:contre|non)|se\s+sont\s+(?:\w+ment\s+)?prononcée?s\s+contre"
+        r"|(?:ont|avaient|a)\s+(?:\w+ment\s+)?(?:rejeté|refusé)\b|se\s+sont\s+opposée?s)"
+        r"|(?P<x>(?:se\s+sont|s['’]est|s['’]étaient|se\s+seront)\s+(?:\w+ment\s+)?abstenue?s?"
         r"|s['’]abstiennent|s['’]abstenant)"
         r"|(?P<Y>pour\s+l['’]adoption|(?:le\s+)?soutien\s+de"
         r"|(?:les\s+)?suffrages\s+de(?:\s+seulement)?)"

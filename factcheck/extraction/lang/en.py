@@ -421,16 +421,18 @@ VOTES = VoteWords(
         S="of",
         B="by",
     ),
+    # An adverb may follow the verb: "voted overwhelmingly against".
     phrases=label_rx(
-        r"(?P<f>(?:have|had|has)\s+voted\s+(?:for|in\s+favou?r|yes|aye)"
-        r"|(?:voted|voting)\s+(?:for|in\s+favou?r|yes|aye)"
+        r"(?P<f>(?:have|had|has)\s+voted\s+(?:\w+ly\s+)?(?:for|in\s+favou?r|yes|aye)"
+        r"|(?:voted|voting)\s+(?:\w+ly\s+)?(?:for|in\s+favou?r|yes|aye)"
         r"|(?:were|was)\s+cast\s+(?:for|in\s+favou?r))"
         r"|(?P<F>in\s+favou?r|in\s+support|for\s+(?:it|the\s+(?:measure|bill|motion"
         r"|resolution|amendment|proposal|ordinance|nomination)))"
         r"|(?P<A>against\s+(?:it|the\s+(?:measure|bill|motion|resolution|amendment|proposal"
         r"|ordinance|nomination)))"
-        r"|(?P<a>(?:have|had|has)\s+voted\s+(?:against|no|nay)"
-        r"|(?:voted|voting)\s+(?:against|no|nay|in\s+opposition)|(?:were|was)\s+cast\s+against)"
+        r"|(?P<a>(?:have|had|has)\s+voted\s+(?:\w+ly\s+)?(?:against|no|nay)"
+        r"|(?:voted|voting)\s+(?:\w+ly\s+)?(?:against|no|nay|in\s+opposition)"
+        r"|(?:were|was)\s+cast\s+against)"
         r"|(?P<Y>(?:backed|supported)\s+by)"
         r"|(?P<Z>not\s+contents|opposed\s+by)"
         r"|(?P<O>not\s+voting|did\s+not\s+vote)"

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from factcheck.extraction.dates.items import Item, ItemKind, copy_item
 from factcheck.extraction.dates.scanner import TokenView
 from factcheck.extraction.lang import shared as S
 
 _DAYS = (ItemKind.DAY, ItemKind.DAY_ONLY)
+_CLOCK_TOKEN = re.compile(r"\d{1,2}(?:h\d{0,2}|am|pm)")
 _LISTABLE = (ItemKind.MONTH, ItemKind.YEAR, ItemKind.DECADE, ItemKind.WEEKDAY)
 _ALONE_RANGES = (ItemKind.MONTH, ItemKind.YEAR, ItemKind.DECADE, ItemKind.WEEKDAY)
 
@@ -143,9 +146,28 @@ class Groups(TokenView):
                 out.append(it)
         return out
 
+    def time_of_day_end(self, k: int) -> int:
+        """Where a time of day starting at token k ends ("18h", "à 18h30", "à 18 h",
+        "at 6pm", "6:30"); k when none starts there."""
+        j = k + (self.tok(k) in S.TIME_LEADS)
+        word = self.tok(j)
+        if _CLOCK_TOKEN.fullmatch(word):
+            return j + 1  # "18h", "18h30", "6pm"
+        if not (word.isdigit() and len(word) <= 2):
+            return k
+        nxt = self.tok(j + 1)
+        if nxt in S.HOUR_WORDS:
+            return j + 2 + self.tok(j + 2).isdigit()  # "18 h", "18 h 30", "6 pm"
+        if nxt == ":" and self.tok(j + 2).isdigit():
+            return j + 3 + (self.tok(j + 3) in S.HOUR_WORDS)  # "6:30", "6:30 pm"
+        return k
+
     def follow(self, last: Item, closers: frozenset[str]) -> tuple[str, Item] | None:
         """The next item of a list or range after `last`, if compatible."""
         k = last.end_token
+        timed = self.time_of_day_end(k)
+        if timed != k and (self.tok(timed) in closers or self.tok(timed) in self.w.dashes):
+            k = timed  # "entre samedi 24 août 18h et dimanche 25 août 15h": a time, then the range
         join = self.tok(k)
         if join not in self.w.list_joins and join not in self.w.dashes and join not in closers:
             return None

@@ -149,8 +149,12 @@ class Groups(TokenView):
     def time_of_day_end(self, k: int) -> int:
         """Where a time of day starting at token k ends ("18h", "à 18h30", "à 18 h",
         "at 6pm", "6:30"); k when none starts there."""
-        j = k + (self.tok(k) in S.TIME_LEADS)
-        word = self.tok(j)
+        j, word = k, self.tok(k)
+        if word in S.TIME_LEADS:
+            j += 1
+            word = self.tok(j)
+        if not word[:1].isdigit():
+            return k  # the usual case: a joiner or a word follows the date
         if _CLOCK_TOKEN.fullmatch(word):
             return j + 1  # "18h", "18h30", "6pm"
         if not (word.isdigit() and len(word) <= 2):

@@ -33,6 +33,7 @@ CASES = [
     ("votes", "en", "voted 52-47 for the candidate "),  # was quadratic: blocker searched per tally
     ("votes", "en", "the poll voted 52-47 "),
     ("votes", "en", "rejected 52-47 passed 30-2 "),  # outcome words read once per sentence
+    ("votes", "en", "passed 30-2 "),  # no failure word: settled once per sentence, not per tally
     ("votes", "fr", "vingt et un deux cent trois votes to "),
     ("votes", "en", "a" * 3000 + " 5 votes "),
     ("meetings", "en", "met three times the first summit twice "),

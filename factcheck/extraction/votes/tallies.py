@@ -433,7 +433,9 @@ class Outcomes:
     The sentence's outcome words are found once, when a first tally asks: a search per
     tally from the sentence's start was quadratic in a long sentence of tallies."""
 
-    __slots__ = ("_by_end", "_by_start", "_ends", "_lex", "_low", "_sentence", "_starts")
+    __slots__ = (
+        "_any_failure", "_by_end", "_by_start", "_ends", "_lex", "_low", "_sentence", "_starts"
+    )
 
     def __init__(self, low: str, sentence: Sentence, lex: VoteWords) -> None:
         self._low, self._sentence, self._lex = low, sentence, lex
@@ -441,7 +443,7 @@ class Outcomes:
 
     def failed(self, start: int, end: int) -> bool:
         by_start = self._read()
-        if not any(failed for _, _, failed in by_start):
+        if not self._any_failure:
             return False  # the usual case, settled without ranking the outcome words
         hi = min(self._sentence.end, end + 2 * WINDOW)
         clause = self._lex.clause_end.search(self._low, end, hi)
@@ -468,6 +470,7 @@ class Outcomes:
                 for m in pattern.finditer(low, sentence.start, sentence.end)
             )
             self._by_start = words
+            self._any_failure = any(failed for _, _, failed in words)
             self._starts = [word_start for word_start, _, _ in words]
             self._by_end = sorted((word_end, failed) for _, word_end, failed in words)
             self._ends = [word_end for word_end, _ in self._by_end]

@@ -346,8 +346,8 @@ def _after_range_word(tokens: Tokens, first: int, lex: VoteWords) -> bool:
     return first > 1 and tokens.tag[first - 1] == "w" and tokens.word[first - 2] in lex.range_start
 
 
-def _against_follows(tokens: Tokens, first: int, reach: int = 3) -> bool:
-    """ "contre", "against" within a few tokens after the first count (tagged a label or,
+def _against_follows(tokens: Tokens, first: int, reach: int = 2) -> bool:
+    """ "contre", "against" right after the first count or its noun (tagged a label or,
     between two counts, a pair connector)."""
     return any(word in S.VOTE_AGAINST_WORDS for word in tokens.word[first + 1 : first + 1 + reach])
 

@@ -282,12 +282,15 @@ FORECAST_WORDS = words(
 
 
 def tense_cue(tokens: TokenReader, k: int, word: str, distance: int) -> int:
-    """English tense from verb forms: "-ed" pasts, passives, "as early as", "set to"."""
+    """English tense from verb forms: "-ed" pasts, passives, progressives, "would",
+    "as early as", "set to"."""
     tok = tokens.tok
     if word == "early" and tok(k - 1) == "as":
         return 1  # "as early as Saturday"
     if word == "set" and tok(k + 1) in ("to", "for"):
         return 1
+    if word.endswith("ing") and tok(k - 1) in PRESENT_WORDS:
+        return 1  # "is returning to Michigan in July": the progressive of an arrangement
     if word == "would":
         # "said the talks would end Friday": a future seen from the report; "would
         # have ended Friday" looks back.
@@ -364,7 +367,7 @@ DATES = DateWords(
     ago_words=words("ago"),
     tense_cue=tense_cue,
     tense_cue_words=words("early set would"),
-    tense_cue_endings=("ed",),
+    tense_cue_endings=("ed", "ing"),
     present_words=PRESENT_WORDS,
     clause_openers=CLAUSE_OPENERS,
     forecast_words=FORECAST_WORDS,

@@ -3,17 +3,13 @@
 
 from __future__ import annotations
 
-import re
-
 from factcheck.extraction.dates import calendar as cal
 from factcheck.extraction.dates.items import Item, ItemKind
-from factcheck.extraction.dates.numeric import _SPACES_ONE
+from factcheck.extraction.dates.numeric import _SPACES_ONE, GLUED_HOUR
 from factcheck.extraction.dates.scanner import TokenView
 from factcheck.extraction.lang import shared as S
 from factcheck.extraction.lang.lexicon import NthWeekday, SeasonWeekday
 from factcheck.extraction.numbers import ARTICLE_ONES, NUMBER_WORDS, read_number
-
-_HOUR = re.compile(r"\d{1,2}h\d{0,2}")  # "7h", "19h30": a time glued to its hour mark
 
 
 class Days(TokenView):
@@ -42,7 +38,7 @@ class Days(TokenView):
             strict_day, end = True, end + 1
         elif start != w and self.tok(end) in S.MONTH_NOUN_LINKS and self.month_at(end + 1):
             end = self.month_at(end + 1)[1]  # type: ignore[index]  # "ce vendredi de juin"
-        elif _HOUR.fullmatch(self.tok(end)):
+        elif GLUED_HOUR.fullmatch(self.tok(end)):
             end += 1  # "dès dimanche 7h jusqu'à mardi 6h": the hour belongs to the day
         return Item(start, end, ItemKind.WEEKDAY, weekday=wd, direction=direc, strict=strict_day)
 

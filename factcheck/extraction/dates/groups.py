@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from factcheck.extraction.dates.items import Item, ItemKind, copy_item
+from factcheck.extraction.dates.numeric import GLUED_HOUR
 from factcheck.extraction.dates.scanner import TokenView
 from factcheck.extraction.lang import shared as S
 
 _DAYS = (ItemKind.DAY, ItemKind.DAY_ONLY)
-_CLOCK_TOKEN = re.compile(r"\d{1,2}(?:h\d{0,2}|am|pm)")
 _LISTABLE = (ItemKind.MONTH, ItemKind.YEAR, ItemKind.DECADE, ItemKind.WEEKDAY)
 _ALONE_RANGES = (ItemKind.MONTH, ItemKind.YEAR, ItemKind.DECADE, ItemKind.WEEKDAY)
 
@@ -147,24 +145,15 @@ class Groups(TokenView):
         return out
 
     def time_of_day_end(self, k: int) -> int:
-        """Where a time of day starting at token k ends ("18h", "à 18h30", "à 18 h",
-        "at 6pm", "6:30"); k when none starts there."""
-        j, word = k, self.tok(k)
-        if word in S.TIME_LEADS:
-            j += 1
-            word = self.tok(j)
-        if not word[:1].isdigit():
-            return k  # the usual case: a joiner or a word follows the date
-        if _CLOCK_TOKEN.fullmatch(word):
-            return j + 1  # "18h", "18h30", "6pm"
-        if not (word.isdigit() and len(word) <= 2):
+        """Where a time of day starting at token k ends ("18h", "à 18h30", "at 8pm", "à
+        18 h 30", "6:30"); k when none starts there."""
+        j = k + (self.tok(k) in S.TIME_LEADS)
+        if GLUED_HOUR.fullmatch(self.tok(j)):
+            return j + 1
+        if not self.tok(j).isdigit() or not self.clock(j):
             return k
-        nxt = self.tok(j + 1)
-        if nxt in S.HOUR_WORDS:
-            return j + 2 + self.tok(j + 2).isdigit()  # "18 h", "18 h 30", "6 pm"
-        if nxt == ":" and self.tok(j + 2).isdigit():
-            return j + 3 + (self.tok(j + 3) in S.HOUR_WORDS)  # "6:30", "6:30 pm"
-        return k
+        end = j + 2  # past the hour and its mark or colon; then the minutes, if any
+        return end + self.tok(end).isdigit()
 
     def follow(self, last: Item, closers: frozenset[str]) -> tuple[str, Item] | None:
         """The next item of a list or range after `last`, if compatible."""

@@ -17,6 +17,8 @@ _DAY_SUFFIX = re.compile(r"(\d{1,2})(?:er|st|nd|rd|th)?")
 _SPACES_ONE = frozenset(SPACES)
 _NUMBER_SIGNS = frozenset("°º#")  # "N°2018-03-01", "n° 2001-44"
 _HOUR_MARK = "h"  # "19 h 20": the hour mark in both languages' typography
+# A time glued to its hour mark: "7h", "19h30", "8pm".
+GLUED_HOUR = re.compile(r"\d{1,2}(?:h\d{0,2}|[ap]m)")
 
 
 class Numeric(TokenView):

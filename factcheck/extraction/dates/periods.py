@@ -7,7 +7,7 @@ from factcheck.extraction.dates.items import Item, ItemKind
 from factcheck.extraction.dates.scanner import SPACES, TokenView
 from factcheck.extraction.lang import shared as S
 from factcheck.extraction.lang.lexicon import Shift
-from factcheck.extraction.numbers import ARTICLE_ONES, read_number
+from factcheck.extraction.numbers import read_number
 
 _ONE_SPACE = frozenset(SPACES)
 # Before "les six premiers mois", "the first nine months".
@@ -27,8 +27,8 @@ _MODIFIABLE = (
 
 # The last word of a holiday's name that makes it a day by itself ("Memorial Day").
 _DAY_NOUNS = frozenset(("day", "eve"))
-# After "Christmas is": a definition ("the season of giving", "la fête des enfants").
-_DEFINITE = frozenset(("the", "le", "la", "l'", "un", "une"))
+# After "Christmas is": an article opens a definition ("a time for family", "une fête").
+_DEFINITION_LEADS = frozenset(("a", "an", "the", "un", "une", "le", "la", "l'"))
 
 
 class Periods(TokenView):
@@ -104,7 +104,7 @@ class Periods(TokenView):
         verb = self.tok(end)
         if verb not in self.w.present_words and verb not in self.t.past:
             return False
-        return self.tok(end + 1) not in ARTICLE_ONES and self.tok(end + 1) not in _DEFINITE
+        return self.tok(end + 1) not in _DEFINITION_LEADS
 
     def modified(self, k: int, strict: bool) -> Item | None:
         hit = self.match(self.t.modifiers, k)

@@ -126,7 +126,6 @@ CLAUSE_END = words('. ! ? ; : ( ) « » “ ” "')
 # devraient être affinés" is a past census).
 # A time of day between a range's first date and its closer: "samedi 24 août à 18h et".
 TIME_LEADS = words("à at vers around")
-HOUR_WORDS = words("h heure heures am pm")
 # After a date, a clause of its own starts here: "announced on Tuesday that she would".
 COMPLEMENTIZERS = words("that que qu'")
 RELATIVE_PRONOUNS = words(
